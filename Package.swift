@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+// Chronicle: reconstructs the timeline of a news story from the texts that tell it.
+//
+// Layout (one module per pipeline stage; stages talk through the value types of ChronicleCore):
+//   ChronicleCalendar    calendar arithmetic: dates, ISO weeks, quarters, holidays (no dependencies)
+//   ChronicleCore        the document model: Document, TextSpan, Token, TimeExpression, Diagnostic
+//   ChronicleText        tokeniser and sentence splitter over UTF-8 bytes
+//   ChronicleTime        temporal tagger: Recognition/ (lexicon + token grammar), Normalisation/ (anchoring, TIMEX3 values)
+//   ChronicleFormats     TimeML, JSON, JSONL and text readers and writers
+//   ChronicleEvaluation  TempEval-3 scoring
+//   Chronicle            the library most programs import (re-exports the above)
+//   ChronicleCLI         the `chronicle` command-line tool
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Chronicle",
+    platforms: [.macOS(.v13), .iOS(.v16)],
+    products: [
+        .library(name: "Chronicle", targets: ["Chronicle"]),
+        .executable(name: "chronicle", targets: ["ChronicleCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "ChronicleCalendar", swiftSettings: swiftSettings),
+        .target(name: "ChronicleCore", dependencies: ["ChronicleCalendar"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleText", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
+        .target(
+            name: "Chronicle",
+            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "ChronicleCLI",
+            dependencies: ["Chronicle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChronicleCalendarTests",
+            dependencies: ["ChronicleCalendar", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ChronicleTextTests", dependencies: ["ChronicleText"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

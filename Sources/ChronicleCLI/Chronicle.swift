@@ -1,0 +1,12 @@
+import ArgumentParser
+import Chronicle
+
+@main
+struct ChronicleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronicle",
+        abstract: "Reconstruct the timeline of a news story: find and normalise its time expressions.",
+        version: "0.1.0",
+        subcommands: [TagCommand.self, EvalCommand.self]
+    )
+}

@@ -1,0 +1,42 @@
+import ChronicleCalendar
+
+/// A text and everything Chronicle has found in it.
+///
+/// Like spaCy's `Doc`, one `Document` travels through the pipeline and each stage adds its
+/// layer: the tokeniser fills ``tokens`` and ``sentences``, the temporal tagger fills
+/// ``timeExpressions``, and any stage may add ``diagnostics``. All offsets are Unicode scalar
+/// offsets into ``text``, which no stage ever changes.
+public struct Document: Hashable, Sendable {
+    /// An identifier chosen by the caller (file name, JSONL `id`); empty when there is none.
+    public var id: String
+    public var text: String
+    /// The document creation time, if one was given or could be inferred.
+    public var creationTime: CreationTime?
+    public var tokens: [Token]
+    public var sentences: [Sentence]
+    public var timeExpressions: [TimeExpression]
+    public var diagnostics: [Diagnostic]
+
+    public init(
+        id: String = "", text: String, creationTime: CreationTime? = nil,
+        tokens: [Token] = [], sentences: [Sentence] = [],
+        timeExpressions: [TimeExpression] = [], diagnostics: [Diagnostic] = []
+    ) {
+        self.id = id
+        self.text = text
+        self.creationTime = creationTime
+        self.tokens = tokens
+        self.sentences = sentences
+        self.timeExpressions = timeExpressions
+        self.diagnostics = diagnostics
+    }
+
+    /// The text a span covers. Spans outside the text are clamped.
+    public func text(of span: TextSpan) -> String {
+        let scalars = text.unicodeScalars
+        let count = scalars.count
+        let lower = scalars.index(scalars.startIndex, offsetBy: min(max(span.start, 0), count))
+        let upper = scalars.index(lower, offsetBy: min(max(span.end, span.start), count) - min(max(span.start, 0), count))
+        return String(scalars[lower..<upper])
+    }
+}
