@@ -18,6 +18,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.day = day
     }
 
+    private enum CodingKeys: String, CodingKey { case year, month, day }
+
+    /// Decodes `{"year": …, "month": …, "day": …}`, rejecting days that do not exist
+    /// (the synthesised decoder would accept "2015-02-30" or month 13).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let year = try container.decode(Int.self, forKey: .year)
+        let month = try container.decode(Int.self, forKey: .month)
+        let day = try container.decode(Int.self, forKey: .day)
+        guard let date = CalendarDate(year: year, month: month, day: day) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .day, in: container, debugDescription: "\(year)-\(month)-\(day) is not a day of the Gregorian calendar")
+        }
+        self = date
+    }
+
     /// Creates the date with the given day number (see ``dayNumber``).
     public init(dayNumber: Int) {
         // Algorithm from Howard Hinnant's "chrono-compatible low-level date algorithms",
@@ -229,8 +245,28 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
         self.second = second
     }
 
+    private enum CodingKeys: String, CodingKey { case hour, minute, second }
+
+    /// Decodes `{"hour": …, "minute": …, "second": …}` (second optional), rejecting impossible times.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let hour = try container.decode(Int.self, forKey: .hour)
+        let minute = try container.decode(Int.self, forKey: .minute)
+        let second = try container.decodeIfPresent(Int.self, forKey: .second)
+        guard let time = ClockTime(hour: hour, minute: minute, second: second) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .hour, in: container, debugDescription: "\(hour):\(minute):\(second ?? 0) is not a time of day")
+        }
+        self = time
+    }
+
+    /// Orders by hour, minute and second (a missing second counts as 0); at equal times a time
+    /// without seconds ("12:00") sorts just before the same time with seconds ("12:00:00"), so that
+    /// exactly one of `a < b`, `a == b`, `b < a` holds.
     public static func < (lhs: ClockTime, rhs: ClockTime) -> Bool {
-        (lhs.hour, lhs.minute, lhs.second ?? 0) < (rhs.hour, rhs.minute, rhs.second ?? 0)
+        let l = (lhs.hour, lhs.minute, lhs.second ?? 0), r = (rhs.hour, rhs.minute, rhs.second ?? 0)
+        if l != r { return l < r }
+        return lhs.second == nil && rhs.second != nil
     }
 
     /// `HH:MM` or `HH:MM:SS`.
