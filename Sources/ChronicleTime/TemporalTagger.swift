@@ -1,18 +1,37 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleText
 
 /// Finds English time expressions and normalises them to TimeML TIMEX3 values.
 ///
+/// ```swift
+/// let tagger = TemporalTagger()
+/// let document = tagger.tag("She clarified on Wednesday, Oct. 28.",
+///                           creationTime: CreationTime(parsing: "2015-10-29"))
+/// for timex in document.timeExpressions {
+///     print(timex.text, timex.kind.rawValue, timex.value)   // Wednesday, Oct. 28  DATE  2015-10-28
+/// }
+/// ```
+///
 /// A tagger holds only immutable, compiled tables: create one and share it across threads.
+/// Tagging is a pure function of the text, the creation time and the options.
 public struct TemporalTagger: Sendable {
     public struct Options: Hashable, Sendable {
-        public init() {}
+        /// Without a creation time, the years considered when a weekday written with a date
+        /// ("Wednesday, Oct. 28") narrows down the year.
+        public var yearInferenceWindow: ClosedRange<Int>
+
+        public init(yearInferenceWindow: ClosedRange<Int> = 1950...2049) {
+            self.yearInferenceWindow = yearInferenceWindow
+        }
     }
 
     public var options: Options
+    private let lexicon: Lexicon
 
     public init(options: Options = Options()) {
         self.options = options
+        self.lexicon = Lexicon.shared
     }
 
     /// Tags `text`, anchoring relative expressions on `creationTime` when given.
@@ -22,8 +41,103 @@ public struct TemporalTagger: Sendable {
         return document
     }
 
-    /// Adds time expressions (and tokens, if the document has none yet) to a document.
+    /// Adds tokens, sentences (when the document has none yet) and time expressions to a document.
     public func annotate(_ document: inout Document) {
-        // Filled in by the recognition and normalisation stages.
+        var text = document.text
+        let creationTime = document.creationTime
+        var tokens = document.tokens
+        var sentences = document.sentences
+        var expressions: [TimeExpression] = []
+        var diagnostics: [Diagnostic] = []
+        text.withUTF8 { bytes in
+            if tokens.isEmpty { tokens = Tokenizer().tokenize(bytes: bytes) }
+            let stream = TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon)
+            let candidates = Grammar(stream).candidates()
+            guard !candidates.isEmpty else { return }
+            if sentences.isEmpty { sentences = SentenceSplitter().split(bytes: bytes, tokens: tokens) }
+            var inferredYear: Int?
+            var inference: YearInference?
+            if creationTime == nil {
+                (inferredYear, inference) = inferYear(candidates, diagnostics: &diagnostics, tokens: tokens)
+            }
+            var resolver = Resolver(creationTime: creationTime, inferredYear: inferredYear, inference: inference)
+            let cues = TenseCues(s: stream)
+            var sentenceIndex = 0
+            for candidate in candidates {
+                while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].tokens.upperBound <= candidate.first {
+                    sentenceIndex += 1
+                }
+                let bounds = sentences.isEmpty ? 0..<tokens.count : sentences[sentenceIndex].tokens
+                let first = tokens[candidate.first]
+                let last = tokens[candidate.end - 1]
+                let span = TextSpan(start: first.span.start, end: last.span.end)
+                let id = "t\(expressions.count + 1)"
+                guard let result = resolver.resolve(candidate, id: id, span: span, tense: {
+                    cues.tense(around: candidate.first..<candidate.end, within: bounds)
+                }) else { continue }
+                let covered = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
+                expressions.append(TimeExpression(
+                    id: id, span: span, text: covered, kind: result.kind, value: result.value,
+                    modifier: candidate.modifier, frequency: candidate.frequency, quantifier: candidate.quantifier,
+                    anchor: result.anchor, yearInference: result.yearInference))
+            }
+            diagnostics.append(contentsOf: resolver.diagnostics)
+        }
+        document.tokens = tokens
+        document.sentences = sentences
+        document.timeExpressions = expressions
+        document.diagnostics.append(contentsOf: diagnostics)
+    }
+
+    /// Without a creation time: the years that weekday-and-date pairs allow, and the one the rule picks.
+    ///
+    /// The rule: intersect the years in ``Options/yearInferenceWindow`` in which every "weekday, month day"
+    /// of the text falls on its weekday. If one year remains, it is chosen; if several remain and the text
+    /// writes explicit years, the candidate nearest the latest explicit year is chosen (ties go to the
+    /// earlier year); otherwise no year is chosen and the candidates are reported.
+    private func inferYear(_ candidates: [Candidate], diagnostics: inout [Diagnostic], tokens: [Token]) -> (Int?, YearInference?) {
+        var allowed: Set<Int>?
+        var explicitYears: [Int] = []
+        var firstSpan: TextSpan?
+        var conflicting = false
+        for c in candidates {
+            guard case .date(let spec) = c.meaning else { continue }
+            if let y = spec.year { explicitYears.append(y) }
+            guard spec.year == nil, spec.shift == nil, let m = spec.month, let d = spec.day, let wd = spec.weekday else { continue }
+            let years = Set(options.yearInferenceWindow.filter { y in
+                CalendarDate(year: y, month: m, day: d)?.weekday.rawValue == wd
+            })
+            if firstSpan == nil { firstSpan = TextSpan(start: tokens[c.first].span.start, end: tokens[c.end - 1].span.end) }
+            if let current = allowed {
+                let both = current.intersection(years)
+                if both.isEmpty { conflicting = true } else { allowed = both }
+            } else {
+                allowed = years
+            }
+        }
+        guard let allowed, let span = firstSpan else { return (nil, nil) }
+        let candidates = allowed.sorted()
+        let window = "\(options.yearInferenceWindow.lowerBound)–\(options.yearInferenceWindow.upperBound)"
+        if conflicting {
+            diagnostics.append(Diagnostic(.warning, .weekdayMismatch, "weekdays written with dates contradict each other: no single year fits them all", span: span))
+        }
+        var chosen: Int?
+        var rule: String
+        if candidates.count == 1 {
+            chosen = candidates[0]
+            rule = "the only year in \(window) in which every weekday written with a date falls on that date"
+        } else if let latest = explicitYears.max(), !candidates.isEmpty {
+            chosen = candidates.min { (abs($0 - latest), $0) < (abs($1 - latest), $1) }
+            rule = "of the years in \(window) that fit the weekday, the nearest to \(latest), the latest year the text writes"
+        } else {
+            rule = "no creation time and no written year: the weekday allows several years in \(window), none is chosen"
+        }
+        let list = candidates.map(String.init).joined(separator: ", ")
+        if let chosen {
+            diagnostics.append(Diagnostic(.note, .inferredYear, "no creation time: year \(chosen) inferred (\(rule)); candidates: \(list)", span: span))
+        } else {
+            diagnostics.append(Diagnostic(.warning, .ambiguousYear, "no creation time: the year is ambiguous; candidates: \(list)", span: span))
+        }
+        return (chosen, YearInference(candidates: candidates, chosen: chosen, rule: rule))
     }
 }

@@ -1,0 +1,221 @@
+import ChronicleCalendar
+
+/// A resolved point or period of the calendar at some granularity, with unknown parts allowed,
+/// that formats itself as a TIMEX3 value (`2015-10-28`, `2015-W43-WE`, `2015-Q3`, `199`, `XXXX-10-28`).
+struct CalendarValue: Sendable {
+    var granularity: Granularity
+    var year: Int?
+    var month: Int?
+    var day: Int?
+    /// ISO week; its year is `year` (the ISO week-numbering year).
+    var week: Int?
+    var weekday: Int?
+    var quarter: Int?
+    var half: Int?
+    var season: Season?
+    var partOfDay: PartOfDay?
+    var clock: ClockTime?
+    var decade: Int?
+    var century: Int?
+
+    init(granularity: Granularity) {
+        self.granularity = granularity
+    }
+
+    /// The value of a day (or finer) from a calendar date.
+    init(date: CalendarDate, granularity: Granularity) {
+        self.granularity = granularity
+        switch granularity {
+        case .century:
+            century = Self.floorDiv(date.year, 100)
+        case .decade:
+            decade = Self.floorDiv(date.year, 10)
+        case .year:
+            year = date.year
+        case .half:
+            year = date.year
+            half = date.half
+        case .quarter:
+            year = date.year
+            quarter = date.quarter
+        case .season:
+            let (y, s) = Self.season(of: date)
+            year = y
+            season = s
+        case .month:
+            year = date.year
+            month = date.month
+        case .week, .weekend:
+            let w = date.isoWeek
+            year = w.year
+            week = w.week
+        case .millennium:
+            century = Self.floorDiv(date.year, 1000)
+        case .day, .partOfDay, .hour, .minute, .second:
+            year = date.year
+            month = date.month
+            day = date.day
+        }
+    }
+
+    static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
+
+    /// TimeML seasons: spring = March–May, summer = June–August, fall = September–November,
+    /// winter = December–February, written with the year in which it starts (December) — January
+    /// and February belong to the winter of the previous year.
+    static func season(of date: CalendarDate) -> (Int, Season) {
+        switch date.month {
+        case 3...5: return (date.year, .spring)
+        case 6...8: return (date.year, .summer)
+        case 9...11: return (date.year, .fall)
+        case 12: return (date.year, .winter)
+        default: return (date.year - 1, .winter)
+        }
+    }
+
+    /// A day inside the period, used as the anchor of further relative expressions.
+    var representativeDate: CalendarDate? {
+        guard let year else { return nil }
+        switch granularity {
+        case .day, .partOfDay, .hour, .minute, .second:
+            if let month, let day { return CalendarDate(year: year, month: month, day: day) }
+            return nil
+        case .week, .weekend:
+            guard let week else { return nil }
+            let monday = ISOWeek(year: year, week: week).monday
+            return granularity == .weekend ? monday.adding(days: 5) : monday
+        case .month:
+            return month.flatMap { CalendarDate(year: year, month: $0, day: 1) }
+        case .season:
+            guard let season else { return nil }
+            return CalendarDate(year: year, month: [3, 6, 9, 12][Int(season.rawValue)], day: 1)
+        case .quarter:
+            return quarter.flatMap { CalendarDate(year: year, month: ($0 - 1) * 3 + 1, day: 1) }
+        case .half:
+            return half.flatMap { CalendarDate(year: year, month: $0 == 1 ? 1 : 7, day: 1) }
+        case .year:
+            return CalendarDate(year: year, month: 1, day: 1)
+        default:
+            return nil
+        }
+    }
+
+    /// The TIMEX3 value.
+    var text: String {
+        func pad(_ n: Int?, _ width: Int) -> String {
+            guard let n else { return String(repeating: "X", count: width) }
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        let y = pad(year, 4)
+        switch granularity {
+        case .millennium:
+            return pad(century, 1)
+        case .century:
+            return pad(century, 2)
+        case .decade:
+            return pad(decade, 3)
+        case .year:
+            return y
+        case .half:
+            return "\(y)-H\(pad(half, 1))"
+        case .quarter:
+            return "\(y)-Q\(pad(quarter, 1))"
+        case .season:
+            return "\(y)-\(season?.code ?? "XX")"
+        case .month:
+            return "\(y)-\(pad(month, 2))"
+        case .week:
+            return "\(y)-W\(pad(week, 2))"
+        case .weekend:
+            return "\(y)-W\(pad(week, 2))-WE"
+        case .day, .partOfDay, .hour, .minute, .second:
+            var s: String
+            if month == nil, day == nil, let weekday {
+                s = "\(y)-W\(pad(week, 2))-\(weekday)"
+            } else {
+                s = "\(y)-\(pad(month, 2))-\(pad(day, 2))"
+            }
+            if granularity == .partOfDay, let partOfDay {
+                s += "T\(partOfDay.code)"
+            } else if granularity.rawValue <= Granularity.hour.rawValue, let clock {
+                s += "T\(pad(clock.hour, 2)):\(pad(clock.minute, 2))"
+                if let second = clock.second { s += ":\(pad(second, 2))" }
+            }
+            return s
+        }
+    }
+}
+
+extension DurationSpec {
+    /// The ISO 8601 duration value: `P2Y`, `P2Y6M`, `PT1H30M`, `PXY`, `P10Y` for a decade.
+    var text: String {
+        var dateParts = ""
+        var timeParts = ""
+        for part in parts {
+            var unit = part.unit
+            guard var amount = part.amount else {
+                switch unit {
+                case .second: timeParts += "XS"
+                case .minute: timeParts += "XM"
+                case .hour: timeParts += "XH"
+                case .day: dateParts += "XD"
+                case .week, .fortnight: dateParts += "XW"
+                case .month: dateParts += "XM"
+                case .quarter: dateParts += "XQ"
+                case .year, .decade: dateParts += "XY"
+                case .century: dateParts += "XC"
+                case .millennium: dateParts += "XL"
+                }
+                continue
+            }
+            // Normalise multiples: decades and centuries count in years, fortnights in weeks.
+            switch unit {
+            case .decade: amount *= 10; unit = .year
+            case .century: amount *= 100; unit = .year
+            case .millennium: amount *= 1000; unit = .year
+            case .fortnight: amount *= 2; unit = .week
+            default: break
+            }
+            let whole = amount.rounded(.towardZero)
+            let fraction = amount - whole
+            func add(_ n: Double, _ u: TimeUnit) {
+                guard n > 0 || (dateParts.isEmpty && timeParts.isEmpty && n == 0) else { return }
+                let number = n == n.rounded() ? String(Int(n)) : String(n)
+                switch u {
+                case .second: timeParts += "\(number)S"
+                case .minute: timeParts += "\(number)M"
+                case .hour: timeParts += "\(number)H"
+                case .day: dateParts += "\(number)D"
+                case .week: dateParts += "\(number)W"
+                case .month: dateParts += "\(number)M"
+                case .quarter: dateParts += "\(number)Q"
+                case .year: dateParts += "\(number)Y"
+                default: break
+                }
+            }
+            // A fraction goes down one unit where it comes out whole: 2 1/2 years = P2Y6M, 1 1/2 hours = PT1H30M.
+            let lower: (TimeUnit, Double)? = {
+                switch unit {
+                case .year: return (.month, 12)
+                case .month: return nil
+                case .week: return (.day, 7)
+                case .day: return (.hour, 24)
+                case .hour: return (.minute, 60)
+                case .minute: return (.second, 60)
+                case .quarter: return (.month, 3)
+                default: return nil
+                }
+            }()
+            if fraction > 0, let (lowerUnit, factor) = lower, (fraction * factor) == (fraction * factor).rounded() {
+                add(whole, unit)
+                add(fraction * factor, lowerUnit)
+            } else {
+                add(amount, unit)
+            }
+        }
+        var s = "P" + dateParts
+        if !timeParts.isEmpty { s += "T" + timeParts }
+        return s
+    }
+}

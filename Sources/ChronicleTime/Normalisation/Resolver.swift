@@ -1,0 +1,437 @@
+import ChronicleCalendar
+import ChronicleCore
+
+/// Turns recognised candidates into TIMEX3 values, in document order, keeping track of the
+/// narrative reference time.
+///
+/// Deictic expressions ("yesterday", "last week", "two years ago", "Friday") are anchored on the
+/// document creation time; anaphoric ones ("the next day", "that week", "a year earlier", "the
+/// quarter") on the most recent expression of suitable granularity, falling back to the creation time.
+struct Resolver {
+    struct Result {
+        var value: String
+        var kind: TimeExpression.Kind
+        var anchor: TimeExpression.Anchor?
+        var calendar: CalendarValue?
+        var yearInference: YearInference?
+    }
+
+    let creationTime: CreationTime?
+    /// Without a creation time: the year the text allows, if a rule picked one.
+    let inferredYear: Int?
+    let inference: YearInference?
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Resolved dates so far, most recent last, with the id of their expression.
+    private var history: [(value: CalendarValue, id: String)] = []
+
+    init(creationTime: CreationTime?, inferredYear: Int? = nil, inference: YearInference? = nil) {
+        self.creationTime = creationTime
+        self.inferredYear = inferredYear
+        self.inference = inference
+    }
+
+    private var dctValue: String { creationTime?.description ?? "" }
+
+    mutating func resolve(_ c: Candidate, id: String, span: TextSpan, tense: () -> Tense) -> Result? {
+        switch c.meaning {
+        case .literal(let v):
+            return Result(value: v, kind: c.kind)
+        case .reference(let v):
+            return Result(value: v, kind: c.kind, anchor: creationTime.map { .creationTime($0.description) })
+        case .duration(let d):
+            return Result(value: d.text, kind: c.kind)
+        case .set(let setSpec):
+            switch setSpec {
+            case .every(let d): return Result(value: d.text, kind: .set)
+            case .pattern(let spec): return Result(value: pattern(spec), kind: .set)
+            }
+        case .date(let spec):
+            var anchor: TimeExpression.Anchor?
+            var usedInference = false
+            guard let value = resolveDate(spec, tense: tense, anchor: &anchor, usedInference: &usedInference, span: span) else {
+                return nil
+            }
+            var kind = c.kind
+            if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
+            if value.year != nil || value.decade != nil || value.century != nil {
+                history.append((value, id))
+            }
+            return Result(value: value.text, kind: kind, anchor: anchor, calendar: value,
+                          yearInference: usedInference ? inference : nil)
+        }
+    }
+
+    // MARK: Anchors
+
+    /// The date a relative expression starts from, and how to report it.
+    private func base(_ kind: AnchorBase, granularity: Granularity) -> (CalendarDate, TimeExpression.Anchor)? {
+        if kind == .reference, let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
+            return (date, .expression(id: id, value: value.text))
+        }
+        if let creationTime {
+            return (creationTime.date, .creationTime(creationTime.description))
+        }
+        if kind == .reference || true, let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
+            // No creation time: a deictic expression can only hang on the narrative.
+            return (date, .expression(id: id, value: value.text))
+        }
+        return nil
+    }
+
+    /// The most recent resolved date at least as precise as `granularity` (a day for "the next day",
+    /// anything with a year for "that year").
+    private func reference(atMost granularity: Granularity) -> (CalendarValue, String)? {
+        for (value, id) in history.reversed() where value.granularity <= max(granularity, .day) || value.granularity == granularity {
+            if value.representativeDate != nil { return (value, id) }
+        }
+        return nil
+    }
+
+    // MARK: Dates
+
+    private mutating func resolveDate(_ spec: DateSpec, tense: () -> Tense, anchor: inout TimeExpression.Anchor?,
+                                      usedInference: inout Bool, span: TextSpan) -> CalendarValue? {
+        var v = CalendarValue(granularity: spec.granularity)
+        // Decades and centuries named outright.
+        if let decade = spec.decade {
+            v.decade = decade
+            return v
+        }
+        if let century = spec.century {
+            v.century = century
+            return v
+        }
+        if let digit = spec.decadeDigit {
+            // "the nineties": the latest such decade not after the anchor year.
+            if let (date, a) = base(.creationTime, granularity: .year) {
+                var century = date.year / 100
+                if century * 10 + digit > date.year / 10 { century -= 1 }
+                v.decade = century * 10 + digit
+                anchor = a
+            } else {
+                v.decade = 190 + digit
+            }
+            return v
+        }
+        // Explicit year: nothing to anchor, except for fields the year leaves open.
+        if let year = spec.year {
+            if spec.latestFinished, spec.granularity == .quarter {
+                // "the 1988 quarter": the quarter in focus, in 1988.
+                v.year = year
+                if let (ref, id) = reference(atMost: .quarter), let q = ref.quarter {
+                    v.quarter = q
+                    anchor = .expression(id: id, value: ref.text)
+                }
+                return v
+            }
+            return fill(&v, spec: spec, year: year, span: span) ? v : nil
+        }
+        // Everything else needs an anchor.
+        let needsDay = spec.shift?.unit == .day || spec.granularity <= .day
+        guard let (b, a) = base(spec.base, granularity: needsDay ? .day : spec.granularity) else {
+            // No creation time and no narrative: what the text says, with the year unknown.
+            if let inferred = inferredYear, spec.shift == nil, spec.month != nil || spec.season != nil || spec.quarter != nil || spec.holiday != nil || spec.half != nil {
+                usedInference = true
+                return fill(&v, spec: spec, year: inferred, span: span) ? v : nil
+            }
+            if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil {
+                if spec.month != nil, spec.day != nil, inference != nil { usedInference = true }
+                return fill(&v, spec: spec, year: nil, span: span) ? v : nil
+            }
+            if spec.shift == nil, let wd = spec.weekday, spec.granularity <= .day {
+                v.weekday = wd
+                v.partOfDay = spec.partOfDay
+                v.clock = spec.clock
+                return v
+            }
+            if spec.shift != nil || spec.latestFinished || spec.granularity <= .day {
+                v.partOfDay = spec.partOfDay
+                v.clock = spec.clock
+                return v
+            }
+            return v
+        }
+        anchor = a
+        if let shift = spec.shift {
+            guard let amount = shift.amount else { return nil }
+            if spec.inheritsGranularity, shift.unit == .year,
+               let (ref, id) = reference(atMost: .half), ref.granularity >= .day || ref.granularity == .quarter,
+               ref.granularity != .week, let refDate = ref.representativeDate {
+                // "a year earlier" beside a quarter: the same quarter a year before.
+                let shifted = refDate.adding(years: amount)
+                anchor = .expression(id: id, value: ref.text)
+                var out = CalendarValue(date: shifted, granularity: ref.granularity == .partOfDay ? .day : min(ref.granularity, .half))
+                if ref.granularity == .quarter { out = CalendarValue(date: shifted, granularity: .quarter) }
+                return out
+            }
+            let shifted = Self.shift(b, by: shift.unit, amount)
+            var gran = spec.granularity
+            if spec.inheritsGranularity { gran = .year }
+            v = CalendarValue(date: shifted, granularity: gran)
+            // Fields on top of the shifted period: "last year's third quarter", "January this year".
+            if let q = spec.quarter { v = CalendarValue(granularity: .quarter); v.year = shifted.year; v.quarter = q }
+            if let h = spec.half { v = CalendarValue(granularity: .half); v.year = shifted.year; v.half = h }
+            if let m = spec.month {
+                v = CalendarValue(granularity: spec.day != nil ? .day : .month)
+                v.year = shifted.year
+                v.month = m
+                v.day = spec.day
+                if let d = spec.day, CalendarDate(year: shifted.year, month: m, day: d) == nil {
+                    diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: \(m)/\(d)/\(shifted.year)", span: span))
+                    return nil
+                }
+            }
+            if let season = spec.season { v = CalendarValue(granularity: .season); v.year = shifted.year; v.season = season }
+            if spec.isWeekend { v.granularity = .weekend }
+            if let pod = spec.partOfDay { v.partOfDay = pod; v.granularity = .partOfDay }
+            if let clock = spec.clock { v.clock = clock; v.granularity = .minute }
+            return v
+        }
+        if spec.latestFinished {
+            if spec.base == .reference, let (ref, id) = reference(atMost: spec.granularity), ref.granularity == spec.granularity {
+                anchor = .expression(id: id, value: ref.text)
+                return ref
+            }
+            let previous: CalendarDate
+            switch spec.granularity {
+            case .quarter: previous = b.adding(months: -3)
+            case .month: previous = b.adding(months: -1)
+            case .week: previous = b.adding(days: -7)
+            default: previous = b.adding(years: -1)
+            }
+            return CalendarValue(date: previous, granularity: spec.granularity)
+        }
+        let t = tense()
+        // Month and day, holidays: the year nearest the anchor, as the tense allows.
+        if let m = spec.month, let d = spec.day {
+            let year = chooseYear(base: b, tense: t, occurrence: spec.occurrence, weekday: spec.weekday) { y in
+                CalendarDate(year: y, month: m, day: d)
+            }
+            guard let year else {
+                diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: month \(m), day \(d)", span: span))
+                return nil
+            }
+            return fill(&v, spec: spec, year: year, span: span) ? v : nil
+        }
+        if let holiday = spec.holiday {
+            let year = chooseYear(base: b, tense: t, occurrence: spec.occurrence, weekday: nil) { y in Self.date(of: holiday, in: y) }
+            guard let year, let date = Self.date(of: holiday, in: year) else { return nil }
+            return CalendarValue(date: date, granularity: .day)
+        }
+        if let m = spec.month {
+            let year = chooseMonthYear(m, base: b, tense: t, occurrence: spec.occurrence)
+            v.year = year
+            v.month = m
+            v.granularity = .month
+            return v
+        }
+        if let season = spec.season {
+            v.year = chooseSeasonYear(season, base: b, tense: t, occurrence: spec.occurrence)
+            v.season = season
+            return v
+        }
+        if let q = spec.quarter {
+            var year = b.year
+            if t != .future && q > b.quarter { year -= 1 }
+            if t == .future && q < b.quarter { year += 1 }
+            v.year = year
+            v.quarter = q
+            return v
+        }
+        if let h = spec.half {
+            var year = b.year
+            if t != .future && h > b.half { year -= 1 }
+            if t == .future && h < b.half { year += 1 }
+            v.year = year
+            v.half = h
+            return v
+        }
+        if let wd = spec.weekday, let weekday = Weekday(rawValue: wd) {
+            let date: CalendarDate
+            switch spec.occurrence {
+            case .last: date = b.previous(weekday)
+            case .next: date = b.next(weekday)
+            case .this: date = b.sameWeek(weekday)
+            case .byTense:
+                if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
+                    // "that Friday": the nearest one to the reference.
+                    let back = b.previous(weekday, includingSelf: true)
+                    let ahead = b.next(weekday, includingSelf: true)
+                    date = b.days(to: ahead) < back.days(to: b) ? ahead : back
+                } else {
+                    date = t == .future ? b.next(weekday, includingSelf: true) : b.previous(weekday, includingSelf: true)
+                }
+            }
+            v = CalendarValue(date: date, granularity: spec.granularity)
+            v.partOfDay = spec.partOfDay
+            v.clock = spec.clock
+            return v
+        }
+        if spec.isWeekend {
+            // "the weekend": the one just past in past tense, the coming one otherwise.
+            let saturday = t == .future || t == .present ? b.next(.saturday, includingSelf: true) : b.previous(.saturday, includingSelf: true)
+            return CalendarValue(date: saturday, granularity: .weekend)
+        }
+        // A part of the day or a clock time alone: on the anchor day.
+        v = CalendarValue(date: b, granularity: spec.granularity)
+        v.partOfDay = spec.partOfDay
+        v.clock = spec.clock
+        return v
+    }
+
+    /// Fills calendar fields under an explicit (or chosen) year; `false` for impossible dates.
+    private mutating func fill(_ v: inout CalendarValue, spec: DateSpec, year: Int?, span: TextSpan) -> Bool {
+        v.year = year
+        v.quarter = spec.quarter
+        v.half = spec.half
+        v.season = spec.season
+        v.month = spec.month
+        v.day = spec.day
+        v.partOfDay = spec.partOfDay
+        v.clock = spec.clock
+        if let holiday = spec.holiday {
+            guard let year, let date = Self.date(of: holiday, in: year) else {
+                v.granularity = .day
+                return year == nil
+            }
+            v.month = date.month
+            v.day = date.day
+        }
+        if let m = spec.month, let d = spec.day {
+            if let year {
+                guard let date = CalendarDate(year: year, month: m, day: d) else {
+                    diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: \(CalendarDate.padded(year))-\(CalendarDate.padded(m, 2))-\(CalendarDate.padded(d, 2))", span: span))
+                    return false
+                }
+                if let wd = spec.weekday, date.weekday.rawValue != wd {
+                    let written = Weekday(rawValue: wd)?.name ?? "?"
+                    diagnostics.append(Diagnostic(.warning, .weekdayMismatch,
+                        "\(written) does not match \(date) (a \(date.weekday.name))", span: span))
+                }
+            } else if !(1...12).contains(m) || d < 1 || d > CalendarDate.daysIn(month: m, year: 2000) {
+                diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: month \(m), day \(d)", span: span))
+                return false
+            }
+        }
+        if spec.granularity == .day, spec.month == nil, let wd = spec.weekday {
+            v.weekday = wd
+        }
+        return true
+    }
+
+    private static func shift(_ date: CalendarDate, by unit: TimeUnit, _ amount: Int) -> CalendarDate {
+        switch unit {
+        case .second, .minute, .hour, .day: return date.adding(days: unit == .day ? amount : 0)
+        case .week: return date.adding(days: 7 * amount)
+        case .fortnight: return date.adding(days: 14 * amount)
+        case .month: return date.adding(months: amount)
+        case .quarter: return date.adding(months: 3 * amount)
+        case .year: return date.adding(years: amount)
+        case .decade: return date.adding(years: 10 * amount)
+        case .century: return date.adding(years: 100 * amount)
+        case .millennium: return date.adding(years: 1000 * amount)
+        }
+    }
+
+    /// The year of a month-and-day (or holiday) nearest the anchor that the tense and weekday allow.
+    private func chooseYear(base b: CalendarDate, tense: Tense, occurrence: Occurrence, weekday: Int?,
+                            _ make: (Int) -> CalendarDate?) -> Int? {
+        let candidates = [b.year - 1, b.year, b.year + 1].compactMap { y in make(y).map { (y, $0) } }
+        guard !candidates.isEmpty else { return nil }
+        // A weekday written with the date decides when exactly one nearby year fits.
+        if let weekday {
+            let fitting = candidates.filter { $0.1.weekday.rawValue == weekday }
+            if fitting.count == 1 { return fitting[0].0 }
+        }
+        switch occurrence {
+        case .last: return candidates.last { $0.1 < b }?.0 ?? candidates.first?.0
+        case .next: return candidates.first { $0.1 > b }?.0 ?? candidates.last?.0
+        case .this: return candidates.first { $0.0 == b.year }?.0 ?? candidates[0].0
+        case .byTense: break
+        }
+        let past = candidates.last { $0.1 <= b }
+        let future = candidates.first { $0.1 > b }
+        func distance(_ d: CalendarDate) -> Int { abs(b.days(to: d)) }
+        switch tense {
+        case .past:
+            if let past, let future, distance(past.1) > 240, distance(future.1) < 45 { return future.0 }
+            return (past ?? future)?.0
+        case .future:
+            if let past, let future, distance(future.1) > 240, distance(past.1) < 45 { return past.0 }
+            return (future ?? past)?.0
+        case .present, .unknown:
+            return candidates.min { distance($0.1) < distance($1.1) }?.0
+        }
+    }
+
+    private func chooseMonthYear(_ m: Int, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
+        switch occurrence {
+        case .last: return m < b.month ? b.year : b.year - 1
+        case .next: return m > b.month ? b.year : b.year + 1
+        case .this: return b.year
+        case .byTense:
+            switch tense {
+            case .past: return m <= b.month + 1 ? b.year : b.year - 1
+            case .future: return m >= b.month - 1 ? b.year : b.year + 1
+            case .present, .unknown:
+                let diff = m - b.month
+                if diff > 6 { return b.year - 1 }
+                if diff < -6 { return b.year + 1 }
+                return b.year
+            }
+        }
+    }
+
+    private func chooseSeasonYear(_ season: Season, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
+        let (currentYear, current) = CalendarValue.season(of: b)
+        let index = currentYear * 4 + Int(current.rawValue)
+        // Instances of the season around the anchor, as (year, index).
+        let sameYear = currentYear * 4 + Int(season.rawValue)
+        let instances = [sameYear - 4, sameYear, sameYear + 4]
+        func year(_ k: Int) -> Int { CalendarValue.floorDiv(k, 4) }
+        switch occurrence {
+        case .last: return year(instances.last { $0 < index } ?? sameYear - 4)
+        case .next: return year(instances.first { $0 > index } ?? sameYear + 4)
+        case .this:
+            return b.month <= 2 && season == .winter ? currentYear : b.year
+        case .byTense:
+            switch tense {
+            case .past: return year(instances.last { $0 <= index } ?? sameYear)
+            case .future: return year(instances.first { $0 >= index } ?? sameYear)
+            case .present, .unknown: return season == .winter && b.month <= 2 ? currentYear : b.year
+            }
+        }
+    }
+
+    static func date(of holiday: Holiday, in year: Int) -> CalendarDate? {
+        switch holiday {
+        case .fixed(let m, let d): return CalendarDate(year: year, month: m, day: d)
+        case .easter(let offset): return Holidays.easter(year: year).adding(days: offset)
+        case .nthWeekday(let n, let wd, let m): return Holidays.nthWeekday(n, wd, month: m, year: year)
+        case .electionDay:
+            return Holidays.nthWeekday(1, .monday, month: 11, year: year)?.adding(days: 1)
+        }
+    }
+
+    // MARK: Sets
+
+    private func pattern(_ spec: DateSpec) -> String {
+        var v = CalendarValue(granularity: spec.granularity)
+        v.month = spec.month
+        v.season = spec.season
+        v.partOfDay = spec.partOfDay
+        v.weekday = spec.weekday
+        v.day = spec.day
+        if spec.weekday == nil, spec.granularity == .partOfDay {
+            return "XXXX-XX-XXT\(spec.partOfDay?.code ?? "XX")"
+        }
+        return v.text
+    }
+}
+
+extension CalendarDate {
+    static func padded(_ n: Int, _ width: Int = 4) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

@@ -1,0 +1,84 @@
+import ChronicleCore
+
+extension Grammar {
+    /// References to the present, past and future: "now", "currently", "current", "recently", "recent",
+    /// "the past", "the future", "soon", "nowadays", "these days", "the near future".
+    func reference(at i: Int) -> Candidate? {
+        switch s.keyword(i) {
+        case .now:
+            // "right now", "until now", "now" — but not "now that" as a conjunction? still a present reference.
+            return Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
+        case .right:
+            return s.isKeyword(i + 1, .now) ? Candidate(i, i + 2, .date, .reference("PRESENT_REF")) : nil
+        case .currently, .nowadays, .presently:
+            return Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
+        case .current:
+            // "current" as an adjective of time ("the current crisis") — not "current account", "electric current".
+            if s.isText(i + 1, "account") || s.isText(i + 1, "accounts") || s.isText(i + 1, "affairs") || s.isText(i + 1, "events") || s.isKeyword(i - 1, .the) && s.tokens.indices.contains(i + 1) && s.tokens[i + 1].kind == .punctuation {
+                return nil
+            }
+            return Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
+        case .these:
+            return s.isKeyword(i + 1, .days) ? Candidate(i, i + 2, .date, .reference("PRESENT_REF")) : nil
+        case .recently, .lately:
+            return Candidate(i, i + 1, .date, .reference("PAST_REF"))
+        case .recent:
+            // "recent years" is a past reference too; "recent months/weeks/days" are durations (handled there).
+            if s.entry(i + 1).unit == .year, s.entry(i + 1).unitPlural {
+                return Candidate(i, i + 2, .date, .reference("PAST_REF"))
+            }
+            return Candidate(i, i + 1, .date, .reference("PAST_REF"))
+        case .formerly, .previously:
+            return Candidate(i, i + 1, .date, .reference("PAST_REF"))
+        case .soon:
+            if s.isKeyword(i - 1, .as) || s.isKeyword(i + 1, .after) || s.isKeyword(i + 1, .before) || s.isKeyword(i + 1, .as) || s.isText(i + 1, "thereafter") || s.isText(i + 1, "afterward") || s.isText(i + 1, "afterwards") {
+                return nil
+            }
+            return Candidate(i, i + 1, .date, .reference("FUTURE_REF"))
+        case .future:
+            // "future quarters", "future generations"
+            return Candidate(i, i + 1, .date, .reference("FUTURE_REF"))
+        case .the:
+            // "the past", "the future", "the near future", "the foreseeable future", "the present"
+            var j = i + 1
+            if s.isKeyword(j, .near) || s.isKeyword(j, .foreseeable) || s.isKeyword(j, .distant) || s.isKeyword(j, .immediate) || s.isText(j, "not-too-distant") {
+                j += 1
+            }
+            switch s.keyword(j) {
+            case .future:
+                return Candidate(i, j + 1, .date, .reference("FUTURE_REF"))
+            case .past where j == i + 1:
+                // "the past" as a noun, not "the past two years" (a duration) or "the past week".
+                if s.entry(j + 1).unit != nil || numberStarts(j + 1) || s.isKeyword(j + 1, .few) || s.isKeyword(j + 1, .several) { return nil }
+                if s.entry(j + 1).weekday != 0 || s.entry(j + 1).month != 0 || s.entry(j + 1).season != nil || s.isWord(j + 1) && !s.hasEntry(j + 1) && !s.isCapitalized(j + 1) { return nil }
+                return Candidate(i, j + 1, .date, .reference("PAST_REF"))
+            case .present where j == i + 1:
+                if s.isWord(j + 1) && !s.hasEntry(j + 1) { return nil }
+                return Candidate(i, j + 1, .date, .reference("PRESENT_REF"))
+            case .moment where j == i + 1:
+                return s.isKeyword(i - 1, .at) || s.isText(i - 1, "for") ? Candidate(i, j + 1, .date, .reference("PRESENT_REF")) : nil
+            default:
+                if j > i + 1, s.isText(j, "term") {
+                    return Candidate(i, j + 1, .date, .reference("FUTURE_REF"))
+                }
+                return nil
+            }
+        case .as:
+            // "as soon as possible"
+            if s.isKeyword(i + 1, .soon), s.isKeyword(i + 2, .as), s.isKeyword(i + 3, .possible) {
+                return Candidate(i, i + 4, .date, .reference("FUTURE_REF"))
+            }
+            return nil
+        case .present:
+            // "at present"
+            return s.isKeyword(i - 1, .at) ? Candidate(i, i + 1, .date, .reference("PRESENT_REF")) : nil
+        default:
+            return nil
+        }
+    }
+}
+
+extension Grammar {
+    /// Helper used by the reference rules: a number at `i`.
+    fileprivate func numberStarts(_ i: Int) -> Bool { number(at: i) != nil }
+}

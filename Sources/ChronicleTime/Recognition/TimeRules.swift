@@ -1,0 +1,93 @@
+import ChronicleCalendar
+import ChronicleCore
+
+extension Grammar {
+    /// Clock times, alone or with their day: "7 p.m.", "7:30", "10:35 a.m. EST", "noon", "midnight",
+    /// "7 o'clock", "5 p.m. EST, Nov. 6", "9 a.m. Tuesday", "noon Saturday".
+    func clockTime(at i: Int) -> Candidate? {
+        guard let (clock, afterClock) = clock(at: i) else { return nil }
+        var end = afterClock
+        if s.isKeyword(end, .timezone), s.isAllCaps(end) { end += 1 }
+        var spec = DateSpec(granularity: .minute)
+        spec.clock = clock
+        spec.shift = nil
+        // The day it belongs to: "Tuesday", "Nov. 6", "yesterday", "tomorrow", possibly after "," or "on".
+        var k = end
+        if s.isPunct(k, UInt8(ascii: ",")) { k += 1 }
+        if s.isKeyword(k, .on) { k += 1 }
+        if let day = dateCore(at: k), case .date(let daySpec) = day.meaning, daySpec.granularity == .day, day.kind == .date {
+            var merged = daySpec
+            merged.clock = clock
+            merged.granularity = .minute
+            return Candidate(i, day.end, .time, .date(merged))
+        }
+        // Only the clock: anchored on the day in focus.
+        spec.base = .reference
+        return Candidate(i, end, .time, .date(spec))
+    }
+
+    /// The clock part: "7 p.m.", "7:30", "7:30:15 a.m.", "noon", "12 noon", "midnight", "7 o'clock".
+    func clock(at i: Int) -> (ClockTime, Int)? {
+        if s.isKeyword(i, .noon) {
+            return (ClockTime(hour: 12)!, i + 1)
+        }
+        if s.isKeyword(i, .midnight) {
+            return (ClockTime(hour: 24)!, i + 1)
+        }
+        guard let h = s.number(i), s.digitCount(i) <= 2, h <= 24 else { return nil }
+        if s.glued(i), s.isNumber(i - 1) || s.isPunct(i - 1, UInt8(ascii: ":")) || s.isPunct(i - 1, UInt8(ascii: ".")) || s.isPunct(i - 1, UInt8(ascii: "$")) { return nil }
+        var j = i + 1
+        var minute = 0
+        var second: Int?
+        var hasMinutes = false
+        if s.isPunct(j, UInt8(ascii: ":")) && s.glued(j) && s.glued(j + 1), let m = s.number(j + 1), s.digitCount(j + 1) == 2, m < 60 {
+            minute = m
+            hasMinutes = true
+            j += 2
+            if s.isPunct(j, UInt8(ascii: ":")) && s.glued(j) && s.glued(j + 1), let sec = s.number(j + 1), s.digitCount(j + 1) == 2, sec < 60 {
+                second = sec
+                j += 2
+            }
+            // "3:2" scores and "1:30:00" durations are filtered by the two-digit rule; ratios like "7:30" stay times.
+            if s.glued(j), s.isPunct(j, UInt8(ascii: ":")) || s.isNumber(j) { return nil }
+        }
+        // a.m. / p.m. / am / pm
+        var meridiem: Keyword?
+        if let (m, e) = meridiemMarker(at: j) {
+            meridiem = m
+            j = e
+        } else if s.isText(j, "o"), s.isApostrophe(j + 1), s.isKeyword(j + 2, .clock) {
+            j += 3
+            meridiem = Keyword.none
+        } else if s.isKeyword(j, .noon) && h == 12 {
+            return (ClockTime(hour: 12)!, j + 1)
+        }
+        guard hasMinutes || meridiem != nil else { return nil }
+        var hour = h
+        if meridiem == .pm, hour < 12 { hour += 12 }
+        if meridiem == .am, hour == 12 { hour = 0 }
+        if meridiem != nil && meridiem != Keyword.none && (h == 0 || h > 12) { return nil }
+        guard let clock = ClockTime(hour: hour, minute: minute, second: second) else { return nil }
+        return (clock, j)
+    }
+
+    /// "a.m.", "p.m.", "am", "pm", "A.M.", "P.M" (glued or after a space).
+    func meridiemMarker(at i: Int) -> (Keyword, Int)? {
+        if s.isKeyword(i, .am) || s.isKeyword(i, .pm) {
+            let k = s.keyword(i)
+            // "am" the verb: lower-case "am" only glued to the number or after it with a clear time context.
+            if k == .am && !s.glued(i) && !s.isAllCaps(i) && !(s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)) {
+                return nil
+            }
+            var end = i + 1
+            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) { end += 1 }
+            return (k, end)
+        }
+        if (s.isText(i, "a") || s.isText(i, "p")), s.isPunct(i + 1, UInt8(ascii: ".")), s.glued(i + 1), s.isText(i + 2, "m"), s.glued(i + 2) {
+            var end = i + 3
+            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) { end += 1 }
+            return (s.isText(i, "a") ? .am : .pm, end)
+        }
+        return nil
+    }
+}
