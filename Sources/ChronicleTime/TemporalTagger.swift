@@ -68,6 +68,7 @@ public struct TemporalTagger: Sendable {
                     sentenceIndex += 1
                 }
                 let bounds = sentences.isEmpty ? 0..<tokens.count : sentences[sentenceIndex].tokens
+                resolver.sentence = sentenceIndex
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)

@@ -86,6 +86,9 @@ struct DateSpec: Sendable {
     var granularity: Granularity
     /// "the latest quarter", "the quarter": the last finished quarter before the anchor unless the text names one.
     var latestFinished = false
+    /// "the 1988 period", "the year-ago period": the reporting period in focus, a quarter if one was named,
+    /// else the year.
+    var vaguePeriod = false
     /// The year is unknown by nature ("each July" has no year).
     var yearless = false
     /// "a year earlier", "the year-ago quarter": write the value at the granularity of the

@@ -22,7 +22,9 @@ struct Resolver {
     let inference: YearInference?
     private(set) var diagnostics: [Diagnostic] = []
     /// Resolved dates so far, most recent last, with the id of their expression.
-    private var history: [(value: CalendarValue, id: String)] = []
+    private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool)] = []
+    /// The sentence of the expression being resolved.
+    var sentence = 0
 
     init(creationTime: CreationTime?, inferredYear: Int? = nil, inference: YearInference? = nil) {
         self.creationTime = creationTime
@@ -54,7 +56,7 @@ struct Resolver {
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
             if value.year != nil || value.decade != nil || value.century != nil {
-                history.append((value, id))
+                history.append((value, id, sentence, spec.inheritsGranularity || spec.latestFinished))
             }
             return Result(value: value.text, kind: kind, anchor: anchor, calendar: value,
                           yearInference: usedInference ? inference : nil)
@@ -81,8 +83,32 @@ struct Resolver {
     /// The most recent resolved date at least as precise as `granularity` (a day for "the next day",
     /// anything with a year for "that year").
     private func reference(atMost granularity: Granularity) -> (CalendarValue, String)? {
-        for (value, id) in history.reversed() where value.granularity <= max(granularity, .day) || value.granularity == granularity {
-            if value.representativeDate != nil { return (value, id) }
+        for entry in history.reversed() where entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity {
+            if entry.value.representativeDate != nil { return (entry.value, entry.id) }
+        }
+        return nil
+    }
+
+    /// The latest expression of exactly this granularity in the last few sentences.
+    private func latest(_ granularity: Granularity) -> (CalendarValue, String)? {
+        for entry in history.reversed() {
+            guard sentence - entry.sentence <= 6 else { return nil }
+            if entry.value.granularity == granularity, entry.value.year != nil { return (entry.value, entry.id) }
+        }
+        return nil
+    }
+
+    /// The period a comparison ("a year earlier", "the year-ago quarter") is made against: the latest
+    /// quarter, month or day named in the last few sentences, not itself a comparison.
+    private func comparisonBase() -> (CalendarValue, String)? {
+        for entry in history.reversed() {
+            guard sentence - entry.sentence <= 3 else { return nil }
+            guard !entry.derived else { continue }
+            switch entry.value.granularity {
+            case .quarter, .half, .month, .day, .partOfDay: return (entry.value, entry.id)
+            case .year, .decade, .century, .millennium: return nil
+            default: continue
+            }
         }
         return nil
     }
@@ -113,17 +139,39 @@ struct Resolver {
             }
             return v
         }
-        // Explicit year: nothing to anchor, except for fields the year leaves open.
-        if let year = spec.year {
-            if spec.latestFinished, spec.granularity == .quarter {
-                // "the 1988 quarter": the quarter in focus, in 1988.
-                v.year = year
-                if let (ref, id) = reference(atMost: .quarter), let q = ref.quarter {
-                    v.quarter = q
-                    anchor = .expression(id: id, value: ref.text)
-                }
+        // The reporting period in focus: "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period".
+        if spec.latestFinished {
+            let years = spec.shift?.unit == .year ? spec.shift?.amount ?? 0 : 0
+            if let (ref, id) = latest(spec.granularity), let q = ref.quarter, let refYear = ref.year {
+                v.year = spec.year ?? refYear + years
+                v.quarter = q
+                anchor = .expression(id: id, value: ref.text)
                 return v
             }
+            guard let dct = creationTime?.date else {
+                v.year = spec.year
+                if spec.vaguePeriod { v.granularity = .year }
+                return v
+            }
+            anchor = .creationTime(dctValue)
+            if spec.vaguePeriod {
+                v.granularity = .year
+                v.year = spec.year ?? dct.year + years
+                return v
+            }
+            let previous: CalendarDate
+            switch spec.granularity {
+            case .quarter: previous = dct.adding(months: -3)
+            case .month: previous = dct.adding(months: -1)
+            case .week: previous = dct.adding(days: -7)
+            default: previous = dct.adding(years: -1)
+            }
+            v = CalendarValue(date: previous.adding(years: years), granularity: spec.granularity)
+            if let year = spec.year { v.year = year }
+            return v
+        }
+        // Explicit year: nothing to anchor, except for fields the year leaves open.
+        if let year = spec.year {
             return fill(&v, spec: spec, year: year, span: span) ? v : nil
         }
         // Everything else needs an anchor.
@@ -155,8 +203,7 @@ struct Resolver {
         if let shift = spec.shift {
             guard let amount = shift.amount else { return nil }
             if spec.inheritsGranularity, shift.unit == .year,
-               let (ref, id) = reference(atMost: .half), ref.granularity >= .day || ref.granularity == .quarter,
-               ref.granularity != .week, let refDate = ref.representativeDate {
+               let (ref, id) = comparisonBase(), let refDate = ref.representativeDate {
                 // "a year earlier" beside a quarter: the same quarter a year before.
                 let shifted = refDate.adding(years: amount)
                 anchor = .expression(id: id, value: ref.text)
@@ -186,20 +233,6 @@ struct Resolver {
             if let pod = spec.partOfDay { v.partOfDay = pod; v.granularity = .partOfDay }
             if let clock = spec.clock { v.clock = clock; v.granularity = .minute }
             return v
-        }
-        if spec.latestFinished {
-            if spec.base == .reference, let (ref, id) = reference(atMost: spec.granularity), ref.granularity == spec.granularity {
-                anchor = .expression(id: id, value: ref.text)
-                return ref
-            }
-            let previous: CalendarDate
-            switch spec.granularity {
-            case .quarter: previous = b.adding(months: -3)
-            case .month: previous = b.adding(months: -1)
-            case .week: previous = b.adding(days: -7)
-            default: previous = b.adding(years: -1)
-            }
-            return CalendarValue(date: previous, granularity: spec.granularity)
         }
         let t = tense()
         // Month and day, holidays: the year nearest the anchor, as the tense allows.
@@ -233,7 +266,7 @@ struct Resolver {
         if let q = spec.quarter {
             var year = b.year
             if t != .future && q > b.quarter { year -= 1 }
-            if t == .future && q < b.quarter { year += 1 }
+            if t == .future && q < b.quarter - 1 { year += 1 }
             v.year = year
             v.quarter = q
             return v
@@ -354,13 +387,15 @@ struct Resolver {
         func distance(_ d: CalendarDate) -> Int { abs(b.days(to: d)) }
         switch tense {
         case .past:
-            if let past, let future, distance(past.1) > 240, distance(future.1) < 45 { return future.0 }
+            if let past, let future, distance(past.1) > 240, distance(future.1) < 60 { return future.0 }
             return (past ?? future)?.0
         case .future:
-            if let past, let future, distance(future.1) > 240, distance(past.1) < 45 { return past.0 }
+            if let past, let future, distance(future.1) > 240, distance(past.1) < 60 { return past.0 }
             return (future ?? past)?.0
         case .present, .unknown:
-            return candidates.min { distance($0.1) < distance($1.1) }?.0
+            // News mostly reports what happened: the past one unless the future one is clearly nearer.
+            if let past, let future { return distance(future.1) + 30 < distance(past.1) ? future.0 : past.0 }
+            return (past ?? future)?.0
         }
     }
 
@@ -370,11 +405,13 @@ struct Resolver {
         case .next: return m > b.month ? b.year : b.year + 1
         case .this: return b.year
         case .byTense:
+            // Months from the anchor's month to this month in the anchor's year.
+            let diff = m - b.month
             switch tense {
-            case .past: return m <= b.month + 1 ? b.year : b.year - 1
-            case .future: return m >= b.month - 1 ? b.year : b.year + 1
+            // Past tense: a month more than two months ahead is last year's; future tense mirrors it.
+            case .past: return diff <= 2 ? b.year : b.year - 1
+            case .future: return diff >= -2 ? b.year : b.year + 1
             case .present, .unknown:
-                let diff = m - b.month
                 if diff > 6 { return b.year - 1 }
                 if diff < -6 { return b.year + 1 }
                 return b.year

@@ -85,6 +85,13 @@ extension Grammar {
             consider(decadeOrCentury(at: i))
             if e.keyword == .fiscal || e.keyword == .calendar || e.keyword == .the || e.cardinal >= 11 { consider(yearOnly(at: i)) }
         }
+        // "afternoon yesterday", "morning Oct. 13"
+        if let pod = e.partOfDay, !e.partOfDayPlural, let day = dateCore(at: i + 1), day.kind == .date,
+           case .date(var spec) = day.meaning, spec.granularity == .day {
+            spec.partOfDay = pod
+            spec.granularity = .partOfDay
+            consider(Candidate(i, day.end, .time, .date(spec)))
+        }
         guard var c = best else { return nil }
         // A part of the day after a day: "Friday night", "yesterday morning", "Oct. 13 evening".
         if case .date(var spec) = c.meaning, spec.granularity == .day, spec.clock == nil,
@@ -501,7 +508,10 @@ extension Grammar {
                 return dateCandidate(i, i + 4, spec)
             }
         }
-        guard let (det, j) = determiner(at: i) else { return nil }
+        guard let (det, afterDeterminer) = determiner(at: i) else { return nil }
+        var j = afterDeterminer
+        // "the current fiscal year", "next fiscal year"
+        if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isKeyword(j, .financial), s.entry(j + 1).unit == .year { j += 1 }
         let e = s.entry(j)
         // Unit: "last week", "the following day", "that year", "this weekend"
         if let u = e.unit, !e.unitPlural, !e.isAbbreviation {
@@ -577,8 +587,8 @@ extension Grammar {
         case .last, .thisPast:
             spec.shift = Shift(unit: unit, amount: -1)
         case .past:
-            // "the past year" is mostly the last twelve months, a duration; "past week" likewise.
-            return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
+            // "the past year": the data writes the previous calendar year.
+            spec.shift = Shift(unit: unit, amount: -1)
         case .next, .coming, .thisComing:
             spec.shift = Shift(unit: unit, amount: 1)
         case .this, .current:
@@ -626,53 +636,67 @@ extension Grammar {
     // MARK: Quarters and halves
 
     /// "the third quarter", "third-quarter", "the fourth quarter of 1984", "this year's third quarter",
-    /// "the fiscal first quarter", "the first half of 1990", "Q3", "the quarter", "the latest quarter".
+    /// "the fiscal first quarter", "the first half of 1990", "Q3", "the quarter", "the latest quarter",
+    /// "the year-ago quarter", "the 1988 period", "the corresponding period last year".
     func quarterOrHalf(at i: Int) -> Candidate? {
         var j = i
         var spec = DateSpec(granularity: .quarter)
         var yearRef: YearReference?
         var yearAgo = false
-        // Leading determiners and year qualifiers, in any reasonable order.
+        var qualified = false   // a word that makes "period" mean a reporting period
+        var latest = false
+        var hasDeterminer = false
         var progressed = true
-        while progressed {
+        while progressed && j < s.count {
             progressed = false
-            if s.isKeyword(j, .the) || s.isText(j, "its") || s.isText(j, "their") || s.isKeyword(j, .a) {
+            if s.isKeyword(j, .the) || s.isText(j, "its") || s.isText(j, "their") || s.isKeyword(j, .a) || s.isKeyword(j, .this) && s.entry(j + 1).unit == .quarter {
+                hasDeterminer = true
                 j += 1
                 progressed = true
             }
-            if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isText(j, "comparable") || s.isText(j, "corresponding") || s.isText(j, "flat") {
+            if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isText(j, "comparable") || s.isText(j, "corresponding") || s.isKeyword(j, .same) || s.isText(j, "flat") {
+                if !s.isKeyword(j, .fiscal) && !s.isKeyword(j, .calendar) && !s.isText(j, "flat") { qualified = true }
                 j += 1
+                if s.isDash(j), s.glued(j) { j += 1 }
+                progressed = true
+            }
+            if s.isKeyword(j, .latest) || (s.isKeyword(j, .most) && s.isKeyword(j + 1, .recent)) {
+                latest = true
+                qualified = true
+                j += s.isKeyword(j, .latest) ? 1 : 2
                 progressed = true
             }
             if let (ref, e) = yearPossessive(at: j) {
                 yearRef = ref
+                qualified = true
                 j = e
                 progressed = true
             }
-            if let (y, e) = year(at: j, context: false), s.isNumber(j), s.digitCount(j) == 4, s.isWord(e) {
-                // "the 1988 third quarter"
-                let next = s.entry(e)
-                if next.ordinal != 0 || next.unit == .quarter || s.isKeyword(e, .fiscal) {
-                    yearRef = .explicit(y)
-                    j = e
-                    progressed = true
-                }
+            if s.isNumber(j), s.digitCount(j) == 4, let (y, e) = year(at: j, context: false), hasDeterminer,
+               s.entry(e).ordinal != 0 || s.entry(e).unit == .quarter || s.isKeyword(e, .fiscal) || s.isKeyword(e, .period) {
+                // "the 1988 third quarter", "the 1988 period"
+                yearRef = .explicit(y)
+                qualified = true
+                j = e
+                progressed = true
             }
             if s.entry(j).unit == .year, !s.entry(j).unitPlural, s.isDash(j + 1), s.glued(j + 1),
                s.isKeyword(j + 2, .earlier) || s.isKeyword(j + 2, .ago) {
                 yearAgo = true
+                qualified = true
                 j += 3
                 progressed = true
             }
         }
-        // Q3
-        if s.isKeyword(j, .q), s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), (1...4).contains(n), !s.glued(j + 2) || !s.isWord(j + 2) {
+        // Q3, Q3 2015
+        if s.isKeyword(j, .q), s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), (1...4).contains(n), !(s.glued(j + 2) && s.isWord(j + 2)) {
             spec.quarter = n
             var end = j + 2
             if let (y, e) = year(at: end, context: true) { yearRef = .explicit(y); end = e }
             if let ref = yearRef { apply(ref, to: &spec) }
             return dateCandidate(i, end, spec)
         }
+        let ordinalStart = j
         var ordinal = 0
         if s.entry(j).ordinal > 0 {
             ordinal = Int(s.entry(j).ordinal)
@@ -680,46 +704,49 @@ extension Grammar {
         } else if let n = s.number(j), (1...4).contains(n), s.glued(j + 1), [.st, .nd, .rd, .th].contains(s.keyword(j + 1)) {
             ordinal = n
             j += 2
-        } else if s.isKeyword(j, .final) || (s.isKeyword(j, .last) && j > i) {
+        } else if s.isKeyword(j, .final) || (s.isKeyword(j, .last) && j > i && s.entry(j + 1).keyword == .half) {
             ordinal = -1
             j += 1
-        } else if let (det, e) = determiner(at: j), det != .the {
-            // "last quarter", "this quarter", "the latest quarter", "the current quarter"
+        } else if !latest, !yearAgo, yearRef == nil, let (det, e) = determiner(at: j), det != .the {
+            // "last quarter", "this quarter", "the current quarter"
             guard s.entry(e).unit == .quarter, !s.entry(e).unitPlural else { return nil }
             return relativeUnit(i, e + 1, det, .quarter)
         }
-        if s.isDash(j) && s.glued(j) && ordinal != 0 { j += 1 }
+        let hyphenated = ordinal != 0 && s.isDash(j) && s.glued(j)
+        if hyphenated { j += 1 }
         if s.isKeyword(j, .fiscal) { j += 1 }
         let unitEntry = s.entry(j)
         let isHalf = unitEntry.keyword == .half
-        guard unitEntry.unit == .quarter || isHalf else { return nil }
-        guard !unitEntry.unitPlural else { return nil }
+        let isPeriod = unitEntry.keyword == .period && ordinal == 0
+        guard unitEntry.unit == .quarter || isHalf || isPeriod, !unitEntry.unitPlural else { return nil }
+        if isPeriod && !qualified { return nil }
         var end = j + 1
+        // "quarter-to-quarter", "a quarter of"
+        if s.isDash(end) && s.glued(end) || (s.isKeyword(i, .a) && ordinal == 0) { return nil }
+        // "the last half of the '80s", "the first half of the century": a part of a decade or century.
+        if isHalf, s.isKeyword(end, .of), year(at: end + 1, context: true) == nil, let period = decadeOrCentury(at: end + 1) {
+            var c = period
+            c.first = i
+            c.modifier = ordinal == 1 ? .start : .end
+            return c
+        }
+        // A hyphenated adjective ("a third-quarter loss") stands without its article.
+        let first = hyphenated ? ordinalStart : i
         if isHalf {
             guard ordinal == 1 || ordinal == 2 || ordinal == -1 else { return nil }
             spec.granularity = .half
             spec.half = ordinal == -1 ? 2 : ordinal
-            // "the first half" needs "the"/"first-half" to be a date, not "first half of the game"
         } else if ordinal == 0 {
-            // "the quarter", "the year-ago quarter", "the 1988 quarter"
-            guard j > i else { return nil }
-            if yearAgo || yearRef != nil {
-                spec.latestFinished = true
-                spec.base = .reference
-                if yearAgo { spec.shift = Shift(unit: .year, amount: -1) }
-                if let ref = yearRef { apply(ref, to: &spec) }
-                spec.inheritsGranularity = false
-            } else {
-                guard s.isKeyword(i, .the) || s.isText(i, "its") || s.isText(i, "their") else { return nil }
-                spec.latestFinished = true
-                spec.base = .reference
-            }
-            return dateCandidate(i, end, spec)
+            // "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period"
+            guard j > i, hasDeterminer || qualified else { return nil }
+            spec.latestFinished = true
+            spec.base = .reference
+            spec.vaguePeriod = isPeriod
         } else {
             guard (1...4).contains(ordinal) || ordinal == -1 else { return nil }
             spec.quarter = ordinal == -1 ? 4 : ordinal
         }
-        // "of 1984", "of this year", "of the year", "1984"
+        // "of 1984", "of this year", "of the year", "1984", "last year", "a year ago"
         if s.isKeyword(end, .of) || s.isPunct(end, UInt8(ascii: ",")) {
             if let (y, e) = year(at: end + 1, context: true) {
                 yearRef = .explicit(y)
@@ -736,10 +763,22 @@ extension Grammar {
         } else if let (ref, e) = yearSuffix(at: end) {
             yearRef = ref
             end = e
+        } else if s.isKeyword(end, .a), s.entry(end + 1).unit == .year, !s.entry(end + 1).unitPlural, s.isKeyword(end + 2, .ago) || s.isKeyword(end + 2, .earlier) {
+            yearAgo = true
+            end += 3
         }
-        if yearAgo { spec.shift = Shift(unit: .year, amount: -1) }
-        if let ref = yearRef { apply(ref, to: &spec) }
-        return dateCandidate(i, end, spec)
+        if yearAgo {
+            spec.shift = Shift(unit: .year, amount: -1)
+            spec.occurrence = .this
+        }
+        if let ref = yearRef {
+            if spec.latestFinished, case .relative(let k) = ref {
+                spec.shift = Shift(unit: .year, amount: k)
+            } else {
+                apply(ref, to: &spec)
+            }
+        }
+        return dateCandidate(first, end, spec)
     }
 
     /// "this year's", "last year's", "next year's", "1989's".

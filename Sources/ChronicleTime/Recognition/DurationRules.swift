@@ -2,99 +2,148 @@ import ChronicleCalendar
 import ChronicleCore
 
 extension Grammar {
+    /// How a duration is introduced.
+    private enum Lead {
+        case none, the, past, next, another
+    }
+
     /// Durations ("two years", "the past two months", "a two-year term", "2 1/2 hours", "several days",
-    /// "the first nine months") and the dates they make with "ago", "earlier", "later", "from now".
+    /// "the first nine months", "two to three weeks") and the dates they make with "ago", "earlier", "later", "from now".
     func duration(at i: Int) -> Candidate? {
         var j = i
-        // Leading determiners: "the past", "the last", "the next", "the first", "another", "an additional".
-        var lead: Determiner?
-        var hasLead = false
-        if s.isKeyword(j, .the) {
+        var lead = Lead.none
+        if s.isKeyword(j, .the), s.entry(j + 1).unit == .year, s.isDash(j + 2), s.glued(j + 2),
+           s.isKeyword(j + 3, .earlier) || s.isKeyword(j + 3, .ago), number(at: j + 4) != nil {
+            // "the year-earlier nine months"
+            j += 4
+            lead = .the
+        } else if s.isKeyword(j, .the) {
             switch s.keyword(j + 1) {
-            case .past, .last, .next, .coming, .previous, .following, .final, .latest, .prior, .preceding, .ensuing, .upcoming:
-                lead = s.keyword(j + 1) == .next || s.keyword(j + 1) == .coming || s.keyword(j + 1) == .following || s.keyword(j + 1) == .upcoming || s.keyword(j + 1) == .ensuing ? .next : .past
+            case .past, .last, .prior, .preceding, .previous, .final, .latest:
+                lead = .past
+                j += 2
+            case .next, .coming, .following, .upcoming, .ensuing:
+                lead = .next
                 j += 2
             default:
-                if s.entry(j + 1).ordinal == 1 || s.isText(j + 1, "initial") || s.isText(j + 1, "remaining") || s.isText(j + 1, "entire") || s.isText(j + 1, "whole") || s.isText(j + 1, "full") {
-                    j += 2
-                } else {
-                    j += 1
-                }
+                lead = .the
+                let w = j + 1
+                j += s.entry(w).ordinal == 1 || s.isText(w, "initial") || s.isText(w, "remaining") || s.isKeyword(w, .entire)
+                    || s.isKeyword(w, .whole) || s.isKeyword(w, .full) ? 2 : 1
             }
-            hasLead = true
-        } else if s.isKeyword(j, .past) || s.isKeyword(j, .last) || s.isKeyword(j, .next) || s.isKeyword(j, .coming) || s.isKeyword(j, .recent) {
-            // "past few weeks", "next 14 months", "last five years", "recent months", "coming years"
-            lead = s.isKeyword(j, .next) || s.isKeyword(j, .coming) ? .next : .past
+        } else if s.isKeyword(j, .past) || s.isKeyword(j, .last) || s.isKeyword(j, .recent) {
+            lead = .past
             j += 1
-            hasLead = true
-        } else if s.isText(j, "another") || (s.isKeyword(j, .an) && s.isText(j + 1, "additional")) || (s.isKeyword(j, .a) && s.isText(j + 1, "further")) {
-            j += s.isText(j, "another") ? 1 : 2
-            hasLead = true
-        }
-        // "recent months", "the coming weeks", "the past several years" — plural unit, unstated amount.
-        if hasLead, s.isKeyword(j, .recent) || s.isKeyword(j, .coming) {
+        } else if s.isKeyword(j, .next) || s.isKeyword(j, .coming) {
+            lead = .next
             j += 1
+        } else if s.isText(j, "another") {
+            lead = .another
+            j += 1
+        } else if (s.isKeyword(j, .an) && s.isText(j + 1, "additional")) || (s.isKeyword(j, .a) && s.isText(j + 1, "further")) {
+            lead = .another
+            j += 2
         }
+        // "the past few weeks", "recent months", "the coming years"
+        if lead != .none, s.isKeyword(j, .recent) || s.isKeyword(j, .coming) { j += 1 }
+
         var number: Number?
+        var isRange = false
         if let n = self.number(at: j) {
             number = n
             j = n.end
+            // "two to three weeks", "12 to 18 months", "10-12 days"
+            if (s.isKeyword(j, .to) || s.isKeyword(j, .or) || (s.isDash(j) && s.glued(j) && n.isDigits)), let m = self.number(at: j + 1), !m.isArticle,
+               s.entry(m.end).unit != nil {
+                isRange = true
+                j = m.end
+            }
         }
-        // "two more weeks", "three additional months"
-        if number != nil, s.isKeyword(j, .more) || s.isText(j, "additional") || s.isText(j, "straight") || s.isText(j, "consecutive") || s.isText(j, "full") || s.isText(j, "long") {
+        // "two more weeks", "three additional months", "two full years"
+        if number != nil, s.isKeyword(j, .more) || s.isText(j, "additional") || s.isText(j, "straight") || s.isText(j, "consecutive") || s.isKeyword(j, .full) || s.isText(j, "long") || s.isText(j, "trading") || s.isText(j, "business") || s.isText(j, "working") || s.isText(j, "calendar") {
             if s.entry(j + 1).unit != nil { j += 1 }
         }
-        // Adjectival "two-year", "30-day", "10-year-old", "a 10-hour flight".
+        // Adjectival "two-year", "30-day", "a 10-hour flight"
         var adjectival = false
-        if let n = number, s.isDash(j), s.glued(j), s.glued(j + 1), s.entry(j + 1).unit != nil {
-            _ = n
+        if number != nil, s.isDash(j), s.glued(j), s.glued(j + 1), s.entry(j + 1).unit != nil {
             j += 1
             adjectival = true
         }
-        // "half-hour", "day-long", "year-long"
         guard let (unit, plural, afterUnit) = unit(at: j) else {
             return vagueDuration(at: i)
         }
         var end = afterUnit
+
+        // Not durations: "year-earlier", "year-ago", "year-end" (dates of their own); "a quarter of", "three-quarters"
+        // (fractions); ages ("52 years old", "a 136-year-old bank", "five years of age").
+        if s.isDash(end), s.glued(end), s.isKeyword(end + 1, .earlier) || s.isKeyword(end + 1, .ago) || s.isKeyword(end + 1, .end) {
+            return nil
+        }
+        if unit == .quarter, s.isKeyword(end, .of) || number?.isArticle == true || (adjectival && plural) || (s.isDash(end) && s.glued(end) && !s.isKeyword(end + 1, .long)) {
+            return nil
+        }
+        if s.isKeyword(end, .old) || (s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .old)) || (s.isKeyword(end, .of) && s.isText(end + 1, "age")) {
+            return nil
+        }
+        // "will one day", "could one day": some day in the future.
+        if unit == .day, !plural, let n = number, n.value == 1, !n.isDigits, !n.isArticle,
+           s.isText(i - 1, "will") || s.isText(i - 1, "would") || s.isText(i - 1, "could") || s.isText(i - 1, "may") || s.isText(i - 1, "might") || s.isText(i - 1, "can") {
+            return Candidate(i, end, .date, .reference("FUTURE_REF"))
+        }
+        // "recent years", "past years": the data writes these as references to the past.
+        if number == nil, unit == .year, plural, lead == .past, !s.isKeyword(i, .the) {
+            return Candidate(i, end, .date, .reference("PAST_REF"))
+        }
+
         var amount: Double?
         if let n = number {
             if n.isArticle && plural { return nil }
-            amount = n.value
+            amount = isRange ? nil : n.value
         } else if plural {
             // Bare plural: "years", "recent months", "the past few weeks", "the next several days".
-            guard hasLead || durationContext(before: i) else { return nil }
-            if s.entry(i).keyword == .the && !hasLead { return nil }
+            guard lead != .none || durationContext(before: i) else { return nil }
+            if lead == .the && !s.isText(end, "ahead") && !durationContext(before: i) { return nil }
             amount = nil
         } else {
-            // Bare singular after a lead: "the past year" is handled as a date; "another year" = 1.
-            guard hasLead, s.isText(i, "another") || s.isKeyword(i, .an) || s.isKeyword(i, .a) else { return nil }
+            // A bare singular is a duration only after "another", "an additional".
+            guard lead == .another else { return nil }
             amount = 1
         }
-        if adjectival || (s.isDash(end) && s.glued(end)) {
-            // "10-year-old", "8-month-old", "30-year-long"
-            if s.isDash(end) && s.glued(end) && (s.isKeyword(end + 1, .old) || s.isKeyword(end + 1, .long)) && s.glued(end + 1) {
-                end += 2
-            }
+
+        // Extensions: "30-year-long", "a three-year period", "the weeks ahead", "an hour and a half",
+        // "two years and three months".
+        if s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .long) && s.glued(end + 1) {
+            end += 2
         }
         if s.isText(end, "long") && s.glued(end) { end += 1 }
+        var first = i
+        if adjectival {
+            if s.isKeyword(end, .period) || s.isKeyword(end, .term) || s.isText(end, "span") || s.isText(end, "stretch") {
+                end += 1
+            } else if lead == .the || lead == .another || s.isKeyword(i, .a) || s.isKeyword(i, .an) {
+                // "the 30-day review", "a 10-year bond": the adjective alone.
+                first = i
+                while first < j - 2, !(s.isNumber(first) || s.entry(first).cardinal >= 0 && !s.isKeyword(first, .a) && !s.isKeyword(first, .an)) {
+                    first += 1
+                }
+            }
+        }
+        if plural, number == nil, s.isText(end, "ahead") { end += 1 }
         var spec = DurationSpec(amount, unit)
-        // "two years and three months", "a minute and a half", "an hour and a half"
         if s.isKeyword(end, .and) {
             if (s.isKeyword(end + 1, .a) || s.isKeyword(end + 1, .an)) && s.isKeyword(end + 2, .half), let a = amount {
                 spec = DurationSpec(a + 0.5, unit)
                 end += 3
-            } else if let n2 = self.number(at: end + 1), let (u2, _, e2) = self.unit(at: n2.end), u2 < unit, !n2.isArticle || true {
+            } else if let n2 = self.number(at: end + 1), let (u2, _, e2) = self.unit(at: n2.end), u2 < unit {
                 spec.parts.append((n2.value, u2))
                 end = e2
             }
         }
-        // Dates from durations: "two years ago", "a week earlier", "three days later", "a month from now".
-        if !adjectival, !hasLead || s.isKeyword(i, .a) || s.isKeyword(i, .an) {
+        // Dates from durations: "two years ago", "a week earlier", "a month from now".
+        if !adjectival, !isRange, lead == .none {
             if let c = agoDate(i, end, spec) { return c }
         }
-        let kind: TimeExpression.Kind = .duration
-        _ = lead
-        return Candidate(i, end, kind, .duration(spec))
+        return Candidate(first, end, .duration, .duration(spec))
     }
 
     /// Words before a bare plural unit that make it a duration: "for years", "in months", "over decades".
@@ -108,6 +157,11 @@ extension Grammar {
 
     /// A duration followed by "ago", "earlier", "later", "before", "from now", "hence", "back".
     private func agoDate(_ i: Int, _ end: Int, _ spec: DurationSpec) -> Candidate? {
+        // "a week or so ago"
+        if s.isKeyword(end, .or), s.isKeyword(end + 1, .so), s.isKeyword(end + 2, .ago), var c = agoDate(i, end + 2, spec) {
+            c.modifier = .approximately
+            return c
+        }
         let k = s.keyword(end)
         var shiftSign = 0
         var base = AnchorBase.creationTime
@@ -136,6 +190,8 @@ extension Grammar {
         }
         guard spec.parts.count == 1 else { return nil }
         let part = spec.parts[0]
+        // "a few days later", "a minute and a half later": the length is the expression; the relation is not.
+        if base == .reference, part.amount == nil || part.unit < .day { return nil }
         guard let amount = part.amount else {
             // "years ago", "a few months ago": some time in the past.
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))

@@ -100,7 +100,8 @@ struct Grammar {
             guard s.isKeyword(j + 1, .than) else { return nil }
             return (s.keyword(j) == .more ? .moreThan : .lessThan, j + 2)
         case .over:
-            return (.moreThan, j + 1)
+            // "over a week", "over 20 years" — not the preposition in "over the past year".
+            return s.isNumber(j + 1) || s.isKeyword(j + 1, .a) || s.isKeyword(j + 1, .an) || s.entry(j + 1).cardinal > 0 ? (.moreThan, j + 1) : nil
         case .under:
             return (.lessThan, j + 1)
         case .at:
@@ -115,8 +116,6 @@ struct Grammar {
                 if s.isKeyword(j + 1, .less) || s.isText(j + 1, "fewer") { return (.equalOrMore, j + 3) }
             }
             return nil
-        case .within:
-            return (.equalOrLess, j + 1)
         default:
             if s.isText(j, "fewer") && s.isKeyword(j + 1, .than) { return (.lessThan, j + 2) }
             if s.isText(j, "longer") && s.isKeyword(j + 1, .than) { return (.moreThan, j + 2) }

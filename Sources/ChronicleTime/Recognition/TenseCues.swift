@@ -27,36 +27,66 @@ struct TenseCues {
     static let presentWords: Set<String> = ["is", "are", "am", "says", "say", "has", "have", "isn't", "aren't"]
     static let notVerbsInEd: Set<String> = ["need", "speed", "seed", "feed", "bed", "red", "led", "wed", "shed", "hundred", "indeed", "proceed", "exceed", "succeed", "breed", "greed", "weed", "creed", "deed", "sacred", "kindred", "naked", "wicked", "wretched", "rugged", "ragged", "crooked", "beloved", "learned", "aged", "united", "limited", "based", "related", "detailed", "advanced", "supposed", "used", "fixed", "mixed", "estimated", "expected", "scheduled", "planned", "proposed", "anticipated", "projected", "intended", "slated"]
 
-    /// The tense around tokens `range`, looking no further than the sentence `bounds`.
+    /// Auxiliaries, modals and adverbs that can stand before a verb inside one verb group.
+    static let groupWords: Set<String> = [
+        "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "will", "would", "shall", "should",
+        "can", "could", "may", "might", "must", "not", "also", "already", "just", "still", "then", "never", "n't", "'ll",
+        "did", "does", "do", "only", "now", "probably", "reportedly", "finally", "again", "first", "later", "quickly",
+    ]
+    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
+
+    /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
+    /// nearest on the left decides, else the nearest on the right.
     func tense(around range: Range<Int>, within bounds: Range<Int>) -> Tense {
-        var left = range.lowerBound - 1
-        var right = range.upperBound
-        // Look left first, up to 12 tokens, then right.
-        var distance = 0
-        while distance < 14 {
-            if left >= bounds.lowerBound, left >= 0 {
-                if let t = cue(left, leftOfExpression: true) { return t }
-                left -= 1
+        let lowest = max(bounds.lowerBound, range.lowerBound - 16)
+        var i = range.lowerBound - 1
+        while i >= lowest {
+            if let w = word(i) {
+                // "to meet", "to be paid": an infinitive looks ahead.
+                if w == "to", let next = word(i + 1), i + 1 < range.lowerBound, !Self.determiners.contains(next),
+                   !(s.tokens[i + 1].kind == .word && s.isCapitalized(i + 1)), cue(next, at: i + 1) == nil || next == "be" {
+                    return .future
+                }
+                if let t = cue(w, at: i) { return groupTense(endingAt: i, default: t) }
+            } else if s.isApostrophe(i), s.isText(i + 1, "ll") {
+                return .future
             }
-            if distance >= 1, right < bounds.upperBound, right < s.count {
-                if let t = cue(right, leftOfExpression: false) { return t }
-                right += 1
-            }
-            distance += 1
+            i -= 1
+        }
+        let highest = min(bounds.upperBound, range.upperBound + 12, s.count)
+        var j = range.upperBound
+        while j < highest {
+            if let w = word(j), let t = cue(w, at: j) { return groupTense(endingAt: j, default: t) }
+            j += 1
         }
         return .unknown
     }
 
-    private func cue(_ i: Int, leftOfExpression: Bool) -> Tense? {
-        let t = s.tokens[i]
-        if t.kind == .punctuation {
-            // "'ll", "'s" are split off; look at the apostrophe's next token.
-            if s.isApostrophe(i), s.isText(i + 1, "ll") { return .future }
-            return nil
+    /// In "will be paid" or "was expected", the finite auxiliary furthest left carries the tense.
+    private func groupTense(endingAt i: Int, default t: Tense) -> Tense {
+        var result = t
+        var k = i - 1
+        while k >= 0, let w = word(k), Self.groupWords.contains(w) {
+            switch w {
+            case "will", "shall", "'ll": result = .future
+            case "would": result = .future
+            case "was", "were", "had", "did": result = .past
+            case "is", "are", "am", "does", "do": result = result == .future ? .future : .present
+            case "has", "have": result = .past
+            default: break
+            }
+            k -= 1
         }
+        if s.isApostrophe(k), s.isText(k + 1, "ll") { result = .future }
+        return result
+    }
+
+    private func word(_ i: Int) -> String? {
+        guard i >= 0, i < s.count else { return nil }
+        let t = s.tokens[i]
         guard t.kind == .word else { return nil }
         let length = Int(t.byteEnd - t.byteStart)
-        guard length <= 12 else { return nil }
+        guard length <= 14 else { return nil }
         var word = ""
         word.reserveCapacity(length)
         for k in Int(t.byteStart)..<Int(t.byteEnd) {
@@ -64,24 +94,27 @@ struct TenseCues {
             guard b < 0x80 else { return nil }
             word.unicodeScalars.append(Unicode.Scalar(b >= 65 && b <= 90 ? b | 0x20 : b))
         }
+        return word
+    }
+
+    private func cue(_ word: String, at i: Int) -> Tense? {
         if Self.futureWords.contains(word) {
-            // "set", "due", "going" only as "set to", "due to", "going to"
-            if word == "set" || word == "due" || word == "going" {
+            switch word {
+            case "set", "due", "going", "slated":
                 return s.isText(i + 1, "to") || s.isText(i + 1, "for") ? .future : nil
-            }
-            if word == "expected" || word == "planned" || word == "scheduled" {
+            case "expected", "planned", "scheduled", "plans", "plan", "expects", "intends":
                 return s.isText(i + 1, "to") || s.isText(i + 1, "for") || s.isText(i + 1, "on") ? .future : nil
+            default:
+                return .future
             }
-            return .future
         }
         if Self.pastWords.contains(word) { return .past }
         if Self.presentWords.contains(word) {
-            // "has been", "have said": perfect tenses point to the past; "is to" to the future.
             if word == "has" || word == "have" { return .past }
             if s.isText(i + 1, "to") { return .future }
             return .present
         }
-        if length > 4, word.hasSuffix("ed"), !Self.notVerbsInEd.contains(word), !s.isCapitalized(i) {
+        if word.utf8.count > 4, word.hasSuffix("ed"), !Self.notVerbsInEd.contains(word), !s.isCapitalized(i) {
             return .past
         }
         return nil
