@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "ChronicleTextTests", dependencies: ["ChronicleText"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,71 @@
 import ArgumentParser
 import Chronicle
+import Foundation
 
+/// `chronicle eval`: TempEval-3 Task A timex scores of a system (or of Chronicle's own tagger) against gold TimeML.
 struct EvalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score time expressions against TempEval-3 gold data.")
-    func run() throws {}
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score time expressions against TempEval-3 gold data.",
+        discussion: """
+            Compares every .tml file under GOLD_DIR (searched recursively; hidden files skipped) with the \
+            file of the same relative path under SYSTEM_DIR, or, with --tag, with what Chronicle's tagger \
+            finds in the gold text (anchored on the gold DCT). Scores are TempEval-3 Task A: strict and \
+            relaxed extent match, type and value, over the TEXT element only.
+
+            A gold file missing from SYSTEM_DIR counts as a system output with no time expressions (a \
+            warning says so). Unreadable or malformed files, and documents whose gold and system texts \
+            differ, are reported on standard error and make the command exit with status 1.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Directory of gold TimeML (.tml) files.", valueName: "GOLD_DIR"))
+    var goldDirectory: String
+
+    @Argument(help: ArgumentHelp("Directory of system TimeML files with the same names (not with --tag).", valueName: "SYSTEM_DIR"))
+    var systemDirectory: String?
+
+    @Flag(help: "Tag the gold texts with Chronicle's tagger and score the result instead of reading a system directory.")
+    var tag = false
+
+    @Flag(help: "Print the scores (and, with --errors, the errors) as JSON.")
+    var json = false
+
+    @Flag(help: "List every missed, spurious, extent, type and value error.")
+    var errors = false
+
+    func validate() throws {
+        if tag, systemDirectory != nil {
+            throw ValidationError("--tag scores Chronicle's own tagging of GOLD_DIR; do not give a SYSTEM_DIR with it.")
+        }
+        if !tag, systemDirectory == nil {
+            throw ValidationError("Missing SYSTEM_DIR (or use --tag to score Chronicle's own tagger).")
+        }
+    }
+
+    func run() throws {
+        let console = Console()
+        let system: EvalSupport.SystemSource = tag ? .tagger : .directory(systemDirectory ?? "")
+        let outcome: EvalSupport.Outcome
+        do {
+            outcome = try EvalSupport.run(goldDirectory: goldDirectory, system: system, console: console)
+        } catch let failure as EvalSupport.Failure {
+            for line in failure.lines { console.error(line) }
+            throw ExitCode.failure
+        }
+
+        let evaluation = outcome.evaluation
+        if json {
+            console.output(EvaluationJSONRenderer(style: .pretty, includesErrors: errors).render(evaluation) + "\n")
+        } else {
+            console.output(EvaluationTableRenderer().render(evaluation))
+            if errors {
+                console.output("\n" + ErrorListingRenderer().render(evaluation))
+            }
+        }
+        for failure in evaluation.failures {
+            console.error("error: \(failure.name): \(failure.message)")
+        }
+        if !evaluation.failures.isEmpty { throw ExitCode.failure }
+    }
 }

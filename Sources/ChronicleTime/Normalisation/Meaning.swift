@@ -89,6 +89,8 @@ struct DateSpec: Sendable {
     /// "the 1988 period", "the year-ago period": the reporting period in focus, a quarter if one was named,
     /// else the year.
     var vaguePeriod = false
+    /// "the latest quarter": the last finished one before the creation time, whatever the text named before.
+    var isLatest = false
     /// The year is unknown by nature ("each July" has no year).
     var yearless = false
     /// "a year earlier", "the year-ago quarter": write the value at the granularity of the

@@ -56,7 +56,7 @@ struct Resolver {
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
             if value.year != nil || value.decade != nil || value.century != nil {
-                history.append((value, id, sentence, spec.inheritsGranularity || spec.latestFinished))
+                history.append((value, id, sentence, spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)))
             }
             return Result(value: value.text, kind: kind, anchor: anchor, calendar: value,
                           yearInference: usedInference ? inference : nil)
@@ -93,7 +93,7 @@ struct Resolver {
     private func latest(_ granularity: Granularity) -> (CalendarValue, String)? {
         for entry in history.reversed() {
             guard sentence - entry.sentence <= 6 else { return nil }
-            if entry.value.granularity == granularity, entry.value.year != nil { return (entry.value, entry.id) }
+            if !entry.derived, entry.value.granularity == granularity, entry.value.year != nil { return (entry.value, entry.id) }
         }
         return nil
     }
@@ -105,7 +105,7 @@ struct Resolver {
             guard sentence - entry.sentence <= 3 else { return nil }
             guard !entry.derived else { continue }
             switch entry.value.granularity {
-            case .quarter, .half, .month, .day, .partOfDay: return (entry.value, entry.id)
+            case .quarter, .half, .month: return (entry.value, entry.id)
             case .year, .decade, .century, .millennium: return nil
             default: continue
             }
@@ -142,7 +142,7 @@ struct Resolver {
         // The reporting period in focus: "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period".
         if spec.latestFinished {
             let years = spec.shift?.unit == .year ? spec.shift?.amount ?? 0 : 0
-            if let (ref, id) = latest(spec.granularity), let q = ref.quarter, let refYear = ref.year {
+            if !spec.isLatest, let (ref, id) = latest(spec.granularity), let q = ref.quarter, let refYear = ref.year {
                 v.year = spec.year ?? refYear + years
                 v.quarter = q
                 anchor = .expression(id: id, value: ref.text)
@@ -412,8 +412,9 @@ struct Resolver {
             case .past: return diff <= 2 ? b.year : b.year - 1
             case .future: return diff >= -2 ? b.year : b.year + 1
             case .present, .unknown:
-                if diff > 6 { return b.year - 1 }
-                if diff < -6 { return b.year + 1 }
+                // News reports the past: a month well ahead is last year's, unless it is nearly a year back.
+                if diff > 4 { return b.year - 1 }
+                if diff < -8 { return b.year + 1 }
                 return b.year
             }
         }

@@ -625,7 +625,8 @@ extension Grammar {
                     return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
                 }
                 spec.shift = Shift(unit: unit, amount: 0)
-                spec.base = .reference
+                // "the day" follows the narrative; "the week", "the month", "the year" are the current ones.
+                spec.base = unit == .day ? .reference : .creationTime
             default:
                 return nil
             }
@@ -742,6 +743,7 @@ extension Grammar {
             spec.latestFinished = true
             spec.base = .reference
             spec.vaguePeriod = isPeriod
+            spec.isLatest = latest
         } else {
             guard (1...4).contains(ordinal) || ordinal == -1 else { return nil }
             spec.quarter = ordinal == -1 ? 4 : ordinal

@@ -191,7 +191,8 @@ extension Grammar {
         guard spec.parts.count == 1 else { return nil }
         let part = spec.parts[0]
         // "a few days later", "a minute and a half later": the length is the expression; the relation is not.
-        if base == .reference, part.amount == nil || part.unit < .day { return nil }
+        // The data tags "three days later", "a day earlier" as durations of their own.
+        if base == .reference, part.amount == nil || part.unit <= .day { return nil }
         guard let amount = part.amount else {
             // "years ago", "a few months ago": some time in the past.
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))

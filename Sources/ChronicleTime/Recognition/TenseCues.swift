@@ -33,6 +33,11 @@ struct TenseCues {
         "can", "could", "may", "might", "must", "not", "also", "already", "just", "still", "then", "never", "n't", "'ll",
         "did", "does", "do", "only", "now", "probably", "reportedly", "finally", "again", "first", "later", "quickly",
     ]
+    static let intentionWords: Set<String> = [
+        "plans", "plan", "planned", "planning", "expects", "expect", "expected", "intends", "intend", "intended", "hopes",
+        "hope", "wants", "want", "agreed", "scheduled", "set", "due", "going", "is", "are", "aims", "seeks", "promised",
+        "vowed", "pledged", "threatened", "likely", "able", "slated", "poised", "ready", "prepared", "about",
+    ]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
@@ -42,10 +47,11 @@ struct TenseCues {
         var i = range.lowerBound - 1
         while i >= lowest {
             if let w = word(i) {
-                // "to meet", "to be paid": an infinitive looks ahead.
+                // "plans to meet", "is due to expire": an infinitive after a verb of intention looks ahead,
+                // in the tense of that verb ("had been due to expire" is past).
                 if w == "to", let next = word(i + 1), i + 1 < range.lowerBound, !Self.determiners.contains(next),
-                   !(s.tokens[i + 1].kind == .word && s.isCapitalized(i + 1)), cue(next, at: i + 1) == nil || next == "be" {
-                    return .future
+                   let before = word(i - 1), Self.intentionWords.contains(before) {
+                    return groupTense(endingAt: i - 1, default: .future)
                 }
                 if let t = cue(w, at: i) { return groupTense(endingAt: i, default: t) }
             } else if s.isApostrophe(i), s.isText(i + 1, "ll") {
@@ -58,6 +64,11 @@ struct TenseCues {
         while j < highest {
             if let w = word(j), let t = cue(w, at: j) { return groupTense(endingAt: j, default: t) }
             j += 1
+        }
+        // No verb to go by: "until", "through", "by" look ahead, "since" looks back.
+        if let p = word(range.lowerBound - 1) {
+            if p == "until" || p == "till" || p == "through" || p == "by" { return .future }
+            if p == "since" { return .past }
         }
         return .unknown
     }
