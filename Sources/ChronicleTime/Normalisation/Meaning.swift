@@ -42,6 +42,8 @@ enum Occurrence: Sendable {
     case next
     /// "this Friday", "this March": the one in the anchor's own week/year.
     case this
+    /// "Wednesday's ruling": the one nearest the anchor, before or after.
+    case nearest
 }
 
 /// A shift of the anchor by whole units: "last month" is (month, -1), "two years ago" (year, -2).

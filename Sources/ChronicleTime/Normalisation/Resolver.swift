@@ -285,6 +285,10 @@ struct Resolver {
             case .last: date = b.previous(weekday)
             case .next: date = b.next(weekday)
             case .this: date = b.sameWeek(weekday)
+            case .nearest:
+                let back = b.previous(weekday, includingSelf: true)
+                let ahead = b.next(weekday, includingSelf: true)
+                date = b.days(to: ahead) < back.days(to: b) ? ahead : back
             case .byTense:
                 if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
                     // "that Friday": the nearest one to the reference.
@@ -380,6 +384,7 @@ struct Resolver {
         case .last: return candidates.last { $0.1 < b }?.0 ?? candidates.first?.0
         case .next: return candidates.first { $0.1 > b }?.0 ?? candidates.last?.0
         case .this: return candidates.first { $0.0 == b.year }?.0 ?? candidates[0].0
+        case .nearest: return candidates.min { abs(b.days(to: $0.1)) < abs(b.days(to: $1.1)) }?.0
         case .byTense: break
         }
         let past = candidates.last { $0.1 <= b }
@@ -403,7 +408,7 @@ struct Resolver {
         switch occurrence {
         case .last: return m < b.month ? b.year : b.year - 1
         case .next: return m > b.month ? b.year : b.year + 1
-        case .this: return b.year
+        case .this, .nearest: return b.year
         case .byTense:
             // Months from the anchor's month to this month in the anchor's year.
             let diff = m - b.month
@@ -430,7 +435,7 @@ struct Resolver {
         switch occurrence {
         case .last: return year(instances.last { $0 < index } ?? sameYear - 4)
         case .next: return year(instances.first { $0 > index } ?? sameYear + 4)
-        case .this:
+        case .this, .nearest:
             return b.month <= 2 && season == .winter ? currentYear : b.year
         case .byTense:
             switch tense {

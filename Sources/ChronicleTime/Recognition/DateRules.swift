@@ -96,11 +96,20 @@ extension Grammar {
         // A part of the day after a day: "Friday night", "yesterday morning", "Oct. 13 evening".
         if case .date(var spec) = c.meaning, spec.granularity == .day, spec.clock == nil,
            let pod = s.entry(c.end).partOfDay, !s.entry(c.end).partOfDayPlural {
+            // A named day with its part ("Friday night", "Oct. 13 evening") is a DATE in the TBAQ data
+            // (21 of 25); "yesterday morning" stays a TIME like "this morning".
+            let named = spec.weekday != nil || spec.month != nil || spec.holiday != nil
             spec.partOfDay = pod
             spec.granularity = .partOfDay
             c.meaning = .date(spec)
-            c.kind = .time
+            c.kind = named ? .date : .time
             c.end += 1
+        }
+        // "Wednesday's ruling": a possessive weekday names a day the reader knows — the nearest one.
+        if case .date(var spec) = c.meaning, spec.weekday != nil, spec.month == nil, spec.occurrence == .byTense,
+           s.isApostrophe(c.end), s.glued(c.end), s.isKeyword(c.end + 1, .s) {
+            spec.occurrence = .nearest
+            c.meaning = .date(spec)
         }
         return c
     }
@@ -548,7 +557,7 @@ extension Grammar {
             return dateCandidate(i, end, spec)
         }
         // Month: "last March", "this October", "next May"
-        if e.month != 0, !e.isAbbreviation, det != .the {
+        if e.month != 0, !e.isAbbreviation, det != .the, s.isCapitalized(j) || (e.month != 3 && e.month != 5 && e.month != 8) {
             var spec = DateSpec(granularity: .month)
             spec.month = Int(e.month)
             switch det {
@@ -559,8 +568,10 @@ extension Grammar {
             if det == .previous || det == .following || det == .that { spec.base = .reference }
             return dateCandidate(i, j + 1, spec)
         }
-        // Part of day: "this morning", "last night", "that evening", "the morning"
-        if let pod = e.partOfDay, !e.partOfDayPlural {
+        // Part of day: "this morning", "last night", "that evening", "the morning" — but not "the night of Oct. 23"
+        // (the date is the expression) nor "the night the plane fell" (a clause follows).
+        if let pod = e.partOfDay, !e.partOfDayPlural,
+           det != .the || s.tokens.indices.contains(j + 1) == false || s.tokens[j + 1].kind == .punctuation {
             var spec = DateSpec(granularity: .partOfDay)
             spec.partOfDay = pod
             switch det {
@@ -611,8 +622,11 @@ extension Grammar {
             case .quarter:
                 spec.latestFinished = true
                 spec.base = .reference
-            case .day, .week, .month, .year:
-                // "the day before", "the week after": a relation, not a date.
+            case .day:
+                // "the day" alone is rarely annotated ("during the day", "later in the day", "the day after his death").
+                return nil
+            case .week, .month, .year:
+                // "the week before", "the month after": a relation, not a date.
                 if s.isKeyword(end, .before) || s.isKeyword(end, .after) || s.isKeyword(end, .earlier) || s.isKeyword(end, .later) {
                     return nil
                 }

@@ -72,6 +72,10 @@ extension Grammar {
         guard let (unit, plural, afterUnit) = unit(at: j) else {
             return vagueDuration(at: i)
         }
+        // "decades-long", "day-long", "year-long": a length with no number.
+        if number == nil, lead == .none, s.isDash(afterUnit), s.glued(afterUnit), s.isKeyword(afterUnit + 1, .long), s.glued(afterUnit + 1) {
+            return Candidate(i, afterUnit + 2, .duration, .duration(DurationSpec(plural ? nil : 1, unit)))
+        }
         var end = afterUnit
 
         // Not durations: "year-earlier", "year-ago", "year-end" (dates of their own); "a quarter of", "three-quarters"
@@ -83,6 +87,10 @@ extension Grammar {
             return nil
         }
         if s.isKeyword(end, .old) || (s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .old)) || (s.isKeyword(end, .of) && s.isText(end + 1, "age")) {
+            return nil
+        }
+        // "a second betrayal": the ordinal, not a duration.
+        if unit == .second, !plural, number?.isArticle == true, s.isWord(end), !s.hasEntry(end) || s.entry(end).unit != nil {
             return nil
         }
         // "will one day", "could one day": some day in the future.
@@ -149,7 +157,8 @@ extension Grammar {
     /// Words before a bare plural unit that make it a duration: "for years", "in months", "over decades".
     private func durationContext(before i: Int) -> Bool {
         let k = s.keyword(i - 1)
-        return k == .in || k == .within || k == .over || k == .after || s.isText(i - 1, "for")
+        // Not "for years", "for decades": the data leaves those out.
+        return k == .in || k == .within || k == .over || k == .after
             || s.isText(i - 1, "lasted") || s.isText(i - 1, "took") || s.isText(i - 1, "spent") || s.isText(i - 1, "last")
             || s.isText(i - 1, "lasting") || s.isText(i - 1, "taking") || s.isText(i - 1, "spending")
             || (s.isKeyword(i - 1, .of) && s.entry(i - 2).keyword == .few)

@@ -23,11 +23,28 @@ struct Grammar {
             if mayStart(i), let c = parse(at: i) {
                 found.append(c)
                 i = max(c.end, i + 1)
+                // "April 24 and 25", "Oct. 12-14": the second day shares the month.
+                if let second = coordinatedDay(after: c) {
+                    found.append(second)
+                    i = second.end
+                }
             } else {
                 i += 1
             }
         }
         return found
+    }
+
+    private func coordinatedDay(after c: Candidate) -> Candidate? {
+        guard case .date(let spec) = c.meaning, spec.month != nil, spec.day != nil, spec.year == nil, c.modifier == nil else { return nil }
+        let j = c.end
+        guard s.isKeyword(j, .and) || s.isKeyword(j, .or) || s.isKeyword(j, .to) || s.isKeyword(j, .through) || (s.isDash(j) && s.glued(j)),
+              let (d, end, _) = dayOfMonth(at: j + 1), !(s.isPunct(end, UInt8(ascii: ":"))),
+              s.entry(end).unit == nil, !s.isPunct(end, UInt8(ascii: "%")) else { return nil }
+        var second = spec
+        second.day = d
+        second.weekday = nil
+        return Candidate(j + 1, end, .date, .date(second))
     }
 
     @inline(__always) private func mayStart(_ i: Int) -> Bool {
@@ -307,6 +324,11 @@ struct Grammar {
         }
         if s.isText(i - 1, "during") || s.isText(i - 1, "between") || s.isText(i - 1, "till") || s.isText(i - 1, "except") { return true }
         if s.isDash(i - 1) && s.glued(i) { return s.isKeyword(i - 2, .mid) }
+        // "March for Life", "March on Washington", "March of the Mothers": an event's name.
+        if e.month == 3, s.isText(i + 1, "for") || s.isText(i + 1, "on") || s.isKeyword(i + 1, .of), s.isCapitalized(i + 2) || s.isKeyword(i + 2, .the) {
+            return false
+        }
+        if s.isText(i - 1, "annual") { return false }
         // A capitalised word before it makes it a name ("Theresa May", "Women's March").
         if s.isCapitalized(i - 1) && !sentenceStartsAt(i - 1) && s.tokens[i - 1].kind == .word { return false }
         if s.isApostrophe(i - 1) { return false }
@@ -418,7 +440,8 @@ struct Grammar {
             return (n, i + 1)
         }
         // '98
-        if s.isApostrophe(i), let n = s.number(i + 1), s.glued(i + 1), s.digitCount(i + 1) == 2, !(s.glued(i + 2) && s.isWord(i + 2)) {
+        if s.isApostrophe(i), let n = s.number(i + 1), s.glued(i + 1), s.digitCount(i + 1) == 2, !(s.glued(i + 2) && s.isWord(i + 2)),
+           !s.isCapitalized(i + 2), s.entry(i + 2).unit == nil, !s.isApostrophe(i - 1), !s.isPunct(i - 1, UInt8(ascii: "`")) {
             return (n < 30 ? 2000 + n : 1900 + n, i + 2)
         }
         // nineteen ninety-six, nineteen hundred, two thousand (and) one

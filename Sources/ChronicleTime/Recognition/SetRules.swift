@@ -135,12 +135,12 @@ extension Grammar {
         }
         // Adjectives before a noun ("weekly magazine", "quarterly dividend") are not recurrences of an event here,
         // except "daily", which news uses adverbially and adjectivally alike.
-        if s.keyword(i) != .daily && s.keyword(i) != .annually && s.keyword(i) != .hourly {
+        if s.keyword(i) == .quarterly || s.keyword(i) == .monthly {
             let next = i + 1
             if s.isWord(next) && !s.hasEntry(next) { return nil }
         }
         var c = Candidate(i, i + 1, .set, .set(.every(DurationSpec(amount, unit))))
-        c.frequency = nil
+        c.frequency = "1X"
         return c
     }
 

@@ -38,11 +38,22 @@ struct TenseCues {
         "hope", "wants", "want", "agreed", "scheduled", "set", "due", "going", "is", "are", "aims", "seeks", "promised",
         "vowed", "pledged", "threatened", "likely", "able", "slated", "poised", "ready", "prepared", "about",
     ]
+    static let planningWords: Set<String> = [
+        "plan", "plans", "planned", "planning", "schedule", "schedules", "scheduled", "scheduling", "postponed", "delayed",
+        "deferred", "rescheduled", "adjourned", "extended", "slated",
+    ]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
     /// nearest on the left decides, else the nearest on the right.
     func tense(around range: Range<Int>, within bounds: Range<Int>) -> Tense {
+        // "as soon as Tuesday", "as early as Friday", "until 9 a.m. Tuesday", "no later than Monday": ahead,
+        // whatever the verb ("postponed until Tuesday").
+        if let p = word(range.lowerBound - 1) {
+            if (p == "until" || p == "till") && range.lowerBound >= 1 { return .future }
+            if p == "as", let q = word(range.lowerBound - 2), q == "soon" || q == "early", word(range.lowerBound - 3) == "as" { return .future }
+            if p == "than", word(range.lowerBound - 2) == "later", word(range.lowerBound - 3) == "no" { return .future }
+        }
         let lowest = max(bounds.lowerBound, range.lowerBound - 16)
         var i = range.lowerBound - 1
         while i >= lowest {
@@ -53,6 +64,9 @@ struct TenseCues {
                    let before = word(i - 1), Self.intentionWords.contains(before) {
                     return groupTense(endingAt: i - 1, default: .future)
                 }
+                // A verb of planning before the expression: the expression dates what is planned
+                // ("planned a rally on Saturday", "has scheduled a news conference Thursday").
+                if Self.planningWords.contains(w) { return .future }
                 if let t = cue(w, at: i) { return groupTense(endingAt: i, default: t) }
             } else if s.isApostrophe(i), s.isText(i + 1, "ll") {
                 return .future
@@ -62,7 +76,14 @@ struct TenseCues {
         let highest = min(bounds.upperBound, range.upperBound + 12, s.count)
         var j = range.upperBound
         while j < highest {
-            if let w = word(j), let t = cue(w, at: j) { return groupTense(endingAt: j, default: t) }
+            if let w = word(j) {
+                // After the expression, a planning verb is just a verb: "On Friday, the government planned to ...".
+                if Self.planningWords.contains(w) || w == "expected" || w == "expects" || w == "intends" || w == "intended" {
+                    if w.hasSuffix("ed") { return groupTense(endingAt: j, default: .past) }
+                    return groupTense(endingAt: j, default: .present)
+                }
+                if let t = cue(w, at: j) { return groupTense(endingAt: j, default: t) }
+            }
             j += 1
         }
         // No verb to go by: "until", "through", "by" look ahead, "since" looks back.

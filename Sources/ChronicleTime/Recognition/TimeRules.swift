@@ -28,7 +28,9 @@ extension Grammar {
 
     /// The clock part: "7 p.m.", "7:30", "7:30:15 a.m.", "noon", "12 noon", "midnight", "7 o'clock".
     func clock(at i: Int) -> (ClockTime, Int)? {
-        if s.isKeyword(i, .noon) {
+        if s.isKeyword(i, .noon) || s.entry(i).partOfDay == .midday {
+            // "High Noon" is a film; "high noon" a figure of speech.
+            if s.isText(i - 1, "high") { return nil }
             return (ClockTime(hour: 12)!, i + 1)
         }
         if s.isKeyword(i, .midnight) {
