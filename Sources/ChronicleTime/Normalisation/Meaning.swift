@@ -93,6 +93,8 @@ struct DateSpec: Sendable {
     var vaguePeriod = false
     /// "the latest quarter": the last finished one before the creation time, whatever the text named before.
     var isLatest = false
+    /// "the quarter ended Sept. 30": the day a reporting period ends, which dates it.
+    var endsOn: (month: Int, day: Int, year: Int?)?
     /// The year is unknown by nature ("each July" has no year).
     var yearless = false
     /// "a year earlier", "the year-ago quarter": write the value at the granularity of the

@@ -83,7 +83,7 @@ struct Resolver {
     /// The most recent resolved date at least as precise as `granularity` (a day for "the next day",
     /// anything with a year for "that year").
     private func reference(atMost granularity: Granularity) -> (CalendarValue, String)? {
-        for entry in history.reversed() where entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity {
+        for entry in history.reversed() where !entry.derived && (entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity) {
             if entry.value.representativeDate != nil { return (entry.value, entry.id) }
         }
         return nil
@@ -139,6 +139,20 @@ struct Resolver {
             }
             return v
         }
+        // A reporting period dated by its last day: the calendar quarter of the day 45 days before it
+        // (a fiscal quarter ending July 31 is mostly the second calendar quarter).
+        if let ends = spec.endsOn {
+            var year = ends.year ?? spec.year
+            if year == nil, let b = creationTime?.date ?? base(.reference, granularity: .day)?.0 {
+                year = chooseYear(base: b, tense: .past, occurrence: .byTense, weekday: nil) { CalendarDate(year: $0, month: ends.month, day: ends.day) }
+            }
+            if let year, let last = CalendarDate(year: year, month: ends.month, day: ends.day) {
+                let inside = last.adding(days: -45)
+                v.year = spec.quarter != nil ? last.year : inside.year
+                v.quarter = spec.quarter ?? inside.quarter
+                return v
+            }
+        }
         // The reporting period in focus: "the quarter", "the latest quarter", "the year-ago quarter", "the 1988 period".
         if spec.latestFinished {
             let years = spec.shift?.unit == .year ? spec.shift?.amount ?? 0 : 0
@@ -150,11 +164,11 @@ struct Resolver {
             }
             guard let dct = creationTime?.date else {
                 v.year = spec.year
-                if spec.vaguePeriod { v.granularity = .year }
+                if spec.vaguePeriod && !spec.isLatest { v.granularity = .year }
                 return v
             }
             anchor = .creationTime(dctValue)
-            if spec.vaguePeriod {
+            if spec.vaguePeriod && !spec.isLatest {
                 v.granularity = .year
                 v.year = spec.year ?? dct.year + years
                 return v
@@ -211,9 +225,15 @@ struct Resolver {
                 if ref.granularity == .quarter { out = CalendarValue(date: shifted, granularity: .quarter) }
                 return out
             }
-            let shifted = Self.shift(b, by: shift.unit, amount)
+            var from = b
             var gran = spec.granularity
-            if spec.inheritsGranularity { gran = .year }
+            if spec.inheritsGranularity, let dct = creationTime {
+                // No period in focus: a year before the creation time.
+                from = dct.date
+                anchor = .creationTime(dctValue)
+                gran = .year
+            }
+            let shifted = Self.shift(from, by: shift.unit, amount)
             v = CalendarValue(date: shifted, granularity: gran)
             // Fields on top of the shifted period: "last year's third quarter", "January this year".
             if let q = spec.quarter { v = CalendarValue(granularity: .quarter); v.year = shifted.year; v.quarter = q }
@@ -286,9 +306,10 @@ struct Resolver {
             case .next: date = b.next(weekday)
             case .this: date = b.sameWeek(weekday)
             case .nearest:
+                // The nearest, leaning to the past: news mostly speaks of what happened.
                 let back = b.previous(weekday, includingSelf: true)
                 let ahead = b.next(weekday, includingSelf: true)
-                date = b.days(to: ahead) < back.days(to: b) ? ahead : back
+                date = b.days(to: ahead) + 1 < back.days(to: b) ? ahead : back
             case .byTense:
                 if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
                     // "that Friday": the nearest one to the reference.
@@ -414,7 +435,7 @@ struct Resolver {
             let diff = m - b.month
             switch tense {
             // Past tense: a month more than two months ahead is last year's; future tense mirrors it.
-            case .past: return diff <= 2 ? b.year : b.year - 1
+            case .past: return diff <= 1 ? b.year : b.year - 1
             case .future: return diff >= -2 ? b.year : b.year + 1
             case .present, .unknown:
                 // News reports the past: a month well ahead is last year's, unless it is nearly a year back.

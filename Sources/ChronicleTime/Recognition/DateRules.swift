@@ -17,10 +17,21 @@ extension Grammar {
 
     /// A date expression, possibly with a point modifier ("early", "late", "mid-", "the end of").
     func date(at i: Int) -> Candidate? {
-        if let (mod, j) = pointModifier(at: i), var c = dateCore(at: j) {
-            c.first = i
-            if c.modifier == nil { c.modifier = mod }
-            return c
+        if let (mod, j) = pointModifier(at: i) {
+            if var c = dateCore(at: j) {
+                c.first = i
+                if c.modifier == nil { c.modifier = mod }
+                return c
+            }
+            // "mid-afternoon", "late evening": a part of the day in focus.
+            if let pod = s.entry(j).partOfDay, !s.entry(j).partOfDayPlural {
+                var spec = DateSpec(granularity: .partOfDay)
+                spec.partOfDay = pod
+                spec.base = .reference
+                var c = Candidate(i, j + 1, .time, .date(spec))
+                c.modifier = mod
+                return c
+            }
         }
         return dateCore(at: i)
     }
@@ -316,10 +327,7 @@ extension Grammar {
             }
             if s.isDash(j - 1) && s.glued(j) && s.isNumber(j - 2) && s.digitCount(j - 2) != 4 { return nil }
         }
-        if !context, !s.isNumber(j), !s.isApostrophe(j) {
-            // Spelled-out years need a date context: "in nineteen ninety-six".
-            guard yearPreposition(before: j) else { return nil }
-        }
+
         var spec = DateSpec(granularity: .year)
         spec.year = y
         return dateCandidate(i, end, spec)
@@ -504,6 +512,20 @@ extension Grammar {
                 return dateCandidate(i, j + 1, spec)
             }
         }
+        // "the full year", "the whole year": the current one; "year's end".
+        if s.isKeyword(i, .the), s.isKeyword(i + 1, .full) || s.isKeyword(i + 1, .whole) || s.isKeyword(i + 1, .entire),
+           s.entry(i + 2).unit == .year, !s.entry(i + 2).unitPlural, !s.isText(i - 1, "for") || true {
+            var spec = DateSpec(granularity: .year)
+            spec.shift = Shift(unit: .year, amount: 0)
+            return dateCandidate(i, i + 3, spec)
+        }
+        if s.entry(i).unit == .year, !s.entry(i).unitPlural, s.isApostrophe(i + 1), s.isKeyword(i + 2, .s), s.isKeyword(i + 3, .end) {
+            var spec = DateSpec(granularity: .year)
+            spec.shift = Shift(unit: .year, amount: 0)
+            var c = dateCandidate(i, i + 4, spec)
+            c.modifier = .end
+            return c
+        }
         // "the day before yesterday", "the day after tomorrow"
         if s.isKeyword(i, .the), s.entry(i + 1).unit == .day, !s.entry(i + 1).unitPlural {
             if s.isKeyword(i + 2, .before), s.isKeyword(i + 3, .yesterday) {
@@ -591,12 +613,30 @@ extension Grammar {
         return nil
     }
 
+    /// Whether a comparison ("compared with", "from", "than", "versus") comes shortly before token `i`.
+    func comparison(before i: Int) -> Bool {
+        var k = i - 1
+        while k >= max(0, i - 8) {
+            if s.isText(k, "compared") || s.isText(k, "than") || s.isText(k, "versus") || s.isText(k, "vs") || s.isKeyword(k, .from) {
+                return true
+            }
+            if s.isPunct(k, UInt8(ascii: ".")) || s.isPunct(k, UInt8(ascii: ";")) { return false }
+            k -= 1
+        }
+        return false
+    }
+
     private func relativeUnit(_ i: Int, _ end: Int, _ det: Determiner, _ unit: TimeUnit) -> Candidate? {
         var spec = DateSpec(granularity: Granularity(unit))
         guard unit != .second, unit != .minute, unit != .hour, unit != .fortnight, unit != .millennium else { return nil }
         switch det {
         case .last, .thisPast:
             spec.shift = Shift(unit: unit, amount: -1)
+            // "compared with a loss of $3 million last year": the same period a year before.
+            if unit == .year, comparison(before: i) || (s.isApostrophe(end) && s.isKeyword(end + 1, .s) && (s.isPunct(end + 2, UInt8(ascii: "$")) || s.isNumber(end + 2))) {
+                spec.inheritsGranularity = true
+                spec.base = .reference
+            }
         case .past:
             // "the past year": the data writes the previous calendar year.
             spec.shift = Shift(unit: unit, amount: -1)
@@ -616,6 +656,7 @@ extension Grammar {
         case .latest:
             guard unit == .quarter || unit == .year || unit == .month || unit == .week else { return nil }
             spec.latestFinished = true
+            spec.isLatest = true
         case .the:
             // "the day", "the week", "the year", "the quarter": the period in focus.
             switch unit {
@@ -758,6 +799,12 @@ extension Grammar {
             spec.base = .reference
             spec.vaguePeriod = isPeriod
             spec.isLatest = latest
+            // "the 1988 period": the year, as the data mostly writes it.
+            if isPeriod, case .explicit(let y)? = yearRef {
+                var year = DateSpec(granularity: .year)
+                year.year = y
+                return dateCandidate(first, end, year)
+            }
         } else {
             guard (1...4).contains(ordinal) || ordinal == -1 else { return nil }
             spec.quarter = ordinal == -1 ? 4 : ordinal
@@ -782,6 +829,13 @@ extension Grammar {
         } else if s.isKeyword(end, .a), s.entry(end + 1).unit == .year, !s.entry(end + 1).unitPlural, s.isKeyword(end + 2, .ago) || s.isKeyword(end + 2, .earlier) {
             yearAgo = true
             end += 3
+        }
+        // "the quarter ended Sept. 30", "the quarter that ended June 30, 1989": dated by its last day.
+        var k = end
+        if s.isText(k, "that") || s.isText(k, "which") { k += 1 }
+        if s.isText(k, "ended") || s.isText(k, "ending") || s.isText(k, "ends"), let day = monthLed(at: k + 1, weekday: nil),
+           case .date(let daySpec) = day.meaning, let m = daySpec.month, let d = daySpec.day, !yearAgo, spec.granularity == .quarter {
+            spec.endsOn = (m, d, daySpec.year)
         }
         if yearAgo {
             spec.shift = Shift(unit: .year, amount: -1)

@@ -83,7 +83,9 @@ extension Grammar {
         if s.isDash(end), s.glued(end), s.isKeyword(end + 1, .earlier) || s.isKeyword(end + 1, .ago) || s.isKeyword(end + 1, .end) {
             return nil
         }
-        if unit == .quarter, s.isKeyword(end, .of) || number?.isArticle == true || (adjectival && plural) || (s.isDash(end) && s.glued(end) && !s.isKeyword(end + 1, .long)) {
+        let fractionOf = s.isKeyword(end, .of) && (s.isKeyword(end + 1, .the) || s.isKeyword(end + 1, .a) || s.isText(end + 1, "its")
+            || s.isText(end + 1, "their") || s.isText(end + 1, "all") || s.isText(end + 1, "his") || s.isText(end + 1, "her") || s.isNumber(end + 1))
+        if unit == .quarter, fractionOf || number?.isArticle == true || (adjectival && plural) || (s.isDash(end) && s.glued(end) && !s.isKeyword(end + 1, .long)) {
             return nil
         }
         if s.isKeyword(end, .old) || (s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .old)) || (s.isKeyword(end, .of) && s.isText(end + 1, "age")) {

@@ -447,10 +447,12 @@ struct Grammar {
         // nineteen ninety-six, nineteen hundred, two thousand (and) one
         let e = s.entry(i)
         if e.cardinal >= 11 && e.cardinal <= 20 {
-            if s.entry(i + 1).cardinal == 100 {
+            if s.entry(i + 1).cardinal == 100, context {
                 return (Int(e.cardinal) * 100, i + 2)
             }
-            if let tail = number(at: i + 1), !tail.isDigits, !tail.isArticle, let v = tail.value, v >= 10, v < 100, v == v.rounded() {
+            // "nineteen ninety-six", "twenty fifteen": a spoken year, whatever surrounds it.
+            if let tail = number(at: i + 1), !tail.isDigits, !tail.isArticle, let v = tail.value, v >= 10, v < 100, v == v.rounded(),
+               s.entry(tail.end).unit == nil {
                 return (Int(e.cardinal) * 100 + Int(v), tail.end)
             }
         }

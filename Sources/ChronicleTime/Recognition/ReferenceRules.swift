@@ -50,11 +50,21 @@ extension Grammar {
                 if s.isWord(j + 1) && !s.hasEntry(j + 1) { return nil }
                 return Candidate(i, j + 1, .date, .reference("PRESENT_REF"))
             default:
-                if j > i + 1, s.isText(j, "term") {
+                // "the near term", "the short term", "the long term"
+                if s.isKeyword(j, .term) && (j > i + 1 || s.isKeyword(j - 1, .the)) && (s.isKeyword(i + 1, .near) || s.isKeyword(i + 1, .short) || s.isKeyword(i + 1, .long)) {
                     return Candidate(i, j + 1, .date, .reference("FUTURE_REF"))
+                }
+                if s.isKeyword(j, .short) || s.isKeyword(j, .long), s.isKeyword(j + 1, .term), !s.isDash(j + 1) {
+                    return Candidate(i, j + 2, .date, .reference("FUTURE_REF"))
                 }
                 return nil
             }
+        case .a:
+            // "a later date"
+            if s.isKeyword(i + 1, .later), s.isKeyword(i + 2, .date) {
+                return Candidate(i, i + 3, .date, .reference("FUTURE_REF"))
+            }
+            return nil
         case .as:
             // "as soon as possible"
             if s.isKeyword(i + 1, .soon), s.isKeyword(i + 2, .as), s.isKeyword(i + 3, .possible) {

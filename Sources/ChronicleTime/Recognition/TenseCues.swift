@@ -39,9 +39,10 @@ struct TenseCues {
         "vowed", "pledged", "threatened", "likely", "able", "slated", "poised", "ready", "prepared", "about",
     ]
     static let planningWords: Set<String> = [
-        "plan", "plans", "planned", "planning", "schedule", "schedules", "scheduled", "scheduling", "postponed", "delayed",
-        "deferred", "rescheduled", "adjourned", "extended", "slated",
+        "planned", "planning", "scheduled", "scheduling", "postponed", "delayed", "deferred", "rescheduled", "adjourned",
+        "extended", "slated",
     ]
+    static let adjectiveAdverbs: Set<String> = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
@@ -50,7 +51,8 @@ struct TenseCues {
         // "as soon as Tuesday", "as early as Friday", "until 9 a.m. Tuesday", "no later than Monday": ahead,
         // whatever the verb ("postponed until Tuesday").
         if let p = word(range.lowerBound - 1) {
-            if (p == "until" || p == "till") && range.lowerBound >= 1 { return .future }
+            if p == "until" || p == "till" || p == "effective" { return .future }
+            if p == "of", word(range.lowerBound - 2) == "ahead" { return .future }
             if p == "as", let q = word(range.lowerBound - 2), q == "soon" || q == "early", word(range.lowerBound - 3) == "as" { return .future }
             if p == "than", word(range.lowerBound - 2) == "later", word(range.lowerBound - 3) == "no" { return .future }
         }
@@ -64,9 +66,18 @@ struct TenseCues {
                    let before = word(i - 1), Self.intentionWords.contains(before) {
                     return groupTense(endingAt: i - 1, default: .future)
                 }
+                // "guidelines to be published in November": a passive infinitive looks ahead.
+                if w == "to", word(i + 1) == "be", i + 2 < range.lowerBound, let participle = word(i + 2), participle.hasSuffix("ed") || participle.hasSuffix("en") {
+                    return .future
+                }
                 // A verb of planning before the expression: the expression dates what is planned
                 // ("planned a rally on Saturday", "has scheduled a news conference Thursday").
-                if Self.planningWords.contains(w) { return .future }
+                if Self.planningWords.contains(w) {
+                    // "as previously planned", "had originally scheduled": the plan itself, in the past.
+                    let before = word(i - 1)
+                    if before == "previously" || before == "originally" || before == "already" || before == "earlier" { return .past }
+                    return .future
+                }
                 if let t = cue(w, at: i) { return groupTense(endingAt: i, default: t) }
             } else if s.isApostrophe(i), s.isText(i + 1, "ll") {
                 return .future
@@ -147,6 +158,10 @@ struct TenseCues {
             return .present
         }
         if word.utf8.count > 4, word.hasSuffix("ed"), !Self.notVerbsInEd.contains(word), !s.isCapitalized(i) {
+            // "a still unspecified date", "the proposed merger": an adjective after a determiner or an adverb.
+            if let before = self.word(i - 1), Self.determiners.contains(before) || Self.adjectiveAdverbs.contains(before) {
+                return nil
+            }
             return .past
         }
         return nil
