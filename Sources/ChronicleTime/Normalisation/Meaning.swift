@@ -93,6 +93,10 @@ struct DateSpec: Sendable {
     var vaguePeriod = false
     /// "the latest quarter": the last finished one before the creation time, whatever the text named before.
     var isLatest = false
+    /// "the week of March 6", "Easter week": the week of the day the rest names.
+    var asWeek = false
+    /// "the day before Tuesday", "the day after Christmas": days added once the day is known.
+    var offsetDays = 0
     /// "the quarter ended Sept. 30": the day a reporting period ends, which dates it.
     var endsOn: (month: Int, day: Int, year: Int?)?
     /// The year is unknown by nature ("each July" has no year).

@@ -50,8 +50,15 @@ struct Resolver {
         case .date(let spec):
             var anchor: TimeExpression.Anchor?
             var usedInference = false
-            guard let value = resolveDate(spec, tense: tense, anchor: &anchor, usedInference: &usedInference, span: span) else {
+            guard var value = resolveDate(spec, tense: tense, anchor: &anchor, usedInference: &usedInference, span: span) else {
                 return nil
+            }
+            if spec.offsetDays != 0 || spec.asWeek, let day = value.representativeDate, value.granularity <= .day {
+                let moved = day.adding(days: spec.offsetDays)
+                let clock = value.clock, part = value.partOfDay
+                value = CalendarValue(date: moved, granularity: spec.asWeek ? .week : value.granularity)
+                value.clock = clock
+                value.partOfDay = part
             }
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }

@@ -41,11 +41,12 @@ extension Grammar {
         var j = i
         let hasThe = s.isKeyword(j, .the)
         if hasThe { j += 1 }
+        let dash = s.isDash(j + 1) && s.glued(j + 1) && s.glued(j + 2) ? 1 : 0
         switch s.keyword(j) {
         case .early:
-            return (.start, j + 1)
+            return (.start, j + 1 + dash)
         case .late:
-            return (.end, j + 1)
+            return (.end, j + 1 + dash)
         case .mid:
             return (.mid, s.isDash(j + 1) && s.glued(j + 1) ? j + 2 : j + 1)
         case .beginning, .start, .outset:
@@ -69,6 +70,11 @@ extension Grammar {
             }
             return nil
         default:
+            // "post-1959", "pre-war" (the latter is no date): after or before a year or decade.
+            if !hasThe, s.isText(j, "post") || s.isText(j, "pre"), s.isDash(j + 1), s.glued(j + 1), s.glued(j + 2),
+               s.isNumber(j + 2) || s.isApostrophe(j + 2) {
+                return (s.isText(j, "post") ? .after : .before, j + 2)
+            }
             return nil
         }
     }
@@ -525,6 +531,20 @@ extension Grammar {
             var c = dateCandidate(i, i + 4, spec)
             c.modifier = .end
             return c
+        }
+        // "the week of March 6", "the week of Oct. 12, 2015"
+        if s.isKeyword(i, .the), s.entry(i + 1).unit == .week, !s.entry(i + 1).unitPlural, s.isKeyword(i + 2, .of),
+           let day = dateCore(at: i + 3), case .date(var spec) = day.meaning, spec.granularity == .day {
+            spec.asWeek = true
+            return dateCandidate(i, day.end, spec)
+        }
+        // "the day before Tuesday", "day before last Tuesday", "the day after Christmas"
+        let dayWord = s.isKeyword(i, .the) ? i + 1 : i
+        if s.entry(dayWord).unit == .day, !s.entry(dayWord).unitPlural, s.isKeyword(dayWord + 1, .before) || s.isKeyword(dayWord + 1, .after),
+           !s.isKeyword(dayWord + 2, .yesterday), !s.isKeyword(dayWord + 2, .tomorrow),
+           let day = dateCore(at: dayWord + 2), case .date(var spec) = day.meaning, spec.granularity == Granularity.day, spec.clock == nil {
+            spec.offsetDays += s.isKeyword(dayWord + 1, .before) ? -1 : 1
+            return dateCandidate(i, day.end, spec)
         }
         // "the day before yesterday", "the day after tomorrow"
         if s.isKeyword(i, .the), s.entry(i + 1).unit == .day, !s.entry(i + 1).unitPlural {
@@ -1020,6 +1040,11 @@ extension Grammar {
         guard let holiday else { return nil }
         var spec = DateSpec(granularity: .day)
         spec.holiday = holiday
+        // "Easter week", "Christmas week"
+        if s.entry(end).unit == .week, !s.entry(end).unitPlural, s.isCapitalized(j) {
+            spec.asWeek = true
+            end += 1
+        }
         if let (y, e) = year(at: end, context: true) {
             spec.year = y
             end = e

@@ -103,8 +103,7 @@ struct Grammar {
     /// "about", "around", "approximately", "roughly", "some", "nearly", "almost", "more than", "over",
     /// "less than", "under", "at least", "at most", "up to", "no more than", "no less than", "within", "just over".
     func quantityModifier(at i: Int) -> (TimeExpression.Modifier, Int)? {
-        var j = i
-        if s.isKeyword(j, .just) || s.isKeyword(j, .only) { j += 1 }
+        let j = i
         switch s.keyword(j) {
         case .about, .around, .approximately, .roughly:
             return (.approximately, j + 1)

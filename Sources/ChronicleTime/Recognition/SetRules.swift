@@ -27,7 +27,7 @@ extension Grammar {
                 // The amount before: a number, a percentage or money.
                 let p = i - 1
                 guard s.isNumber(p) || s.isPunct(p, UInt8(ascii: "%")) || s.isText(p, "percent") || s.isText(p, "dollars")
-                    || s.isText(p, "cents") || s.isText(p, "million") || s.isText(p, "billion") || s.isText(p, "hours") || s.isText(p, "days") else { return nil }
+                    || s.isText(p, "cents") || s.isText(p, "million") || s.isText(p, "billion") else { return nil }
             }
             var c = Candidate(i, end, .set, .set(.every(DurationSpec(1, unit))))
             c.quantifier = nil

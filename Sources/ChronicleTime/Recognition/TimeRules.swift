@@ -63,6 +63,14 @@ extension Grammar {
             meridiem = Keyword.none
         } else if s.isKeyword(j, .noon) && h == 12 {
             return (ClockTime(hour: 12)!, j + 1)
+        } else if !hasMinutes, h >= 1, h <= 12, s.isKeyword(j, .in), s.isKeyword(j + 1, .the), let pod = s.entry(j + 2).partOfDay,
+                  pod == .morning || pod == .afternoon || pod == .evening {
+            // "4 in the morning", "7 in the evening"
+            let hour = pod == .morning ? (h == 12 ? 0 : h) : (h == 12 ? 12 : h + 12)
+            return ClockTime(hour: hour).map { ($0, j + 3) }
+        } else if !hasMinutes, h >= 1, h <= 12, s.isKeyword(j, .at), s.entry(j + 1).partOfDay == .night {
+            let hour = h >= 6 && h != 12 ? h + 12 : (h == 12 ? 0 : h)
+            return ClockTime(hour: hour).map { ($0, j + 2) }
         }
         guard hasMinutes || meridiem != nil else { return nil }
         var hour = h
@@ -82,14 +90,25 @@ extension Grammar {
                 return nil
             }
             var end = i + 1
-            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) { end += 1 }
+            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) && !endsSentence(at: end) { end += 1 }
             return (k, end)
         }
         if (s.isText(i, "a") || s.isText(i, "p")), s.isPunct(i + 1, UInt8(ascii: ".")), s.glued(i + 1), s.isText(i + 2, "m"), s.glued(i + 2) {
             var end = i + 3
-            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) { end += 1 }
+            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) && !endsSentence(at: end) { end += 1 }
             return (s.isText(i, "a") ? .am : .pm, end)
         }
         return nil
+    }
+
+    /// Whether the period at `i` also ends the sentence ("at 10 p.m. The next day ..."): then it belongs to the
+    /// sentence, not to the abbreviation, as the TimeBank/AQUAINT extents have it.
+    private func endsSentence(at i: Int) -> Bool {
+        let next = i + 1
+        guard next < s.count else { return true }
+        if hasLineBreak(before: next) { return true }
+        if isQuoteMark(next) || s.isPunct(next, UInt8(ascii: "\"")) || s.isPunct(next, UInt8(ascii: "'")) || s.isPunct(next, UInt8(ascii: "`")) { return true }
+        let entry = s.entry(next)
+        return s.isCapitalized(next) && entry.keyword != .timezone && entry.weekday == 0 && entry.month == 0 && entry.keyword != .on
     }
 }
