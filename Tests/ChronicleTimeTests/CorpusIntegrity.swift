@@ -134,6 +134,10 @@ private func isDateValue(_ value: String) -> Bool {
     if matches(value, #"(\d{4}|XXXX)-(Q[1-4]|H[12]|SP|SU|FA|WI)"#) { return true }
     if matches(value, #"(\d{4}|XXXX)-W(\d{2}|XX)(-(WE|[1-7]))?"#) { return weekIsValid(value) }
     if matches(value, dayPart) { return calendarIsValid(value) }
+    // A day with its part, typed DATE as TBAQ mostly does ("Friday night" -> 2015-10-30TNI).
+    if let t = value.firstIndex(of: "T"), ["MO", "AF", "EV", "NI"].contains(String(value[value.index(after: t)...])) {
+        return isTimeValue(value)
+    }
     return false
 }
 

@@ -63,6 +63,17 @@ struct Example: Sendable, CustomTestStringConvertible {
     var warnings: [Diagnostic.Code]
     /// Where the example is written: failures are reported there.
     var sourceLocation: SourceLocation
+    /// Set when the tagger is known to get this example wrong, and why. The example is still run:
+    /// its failure is reported as a known issue, and the day it passes, Swift Testing reports that
+    /// the known issue did not occur, so the marker gets removed.
+    var knownLimitation: String?
+
+    /// The same example, marked as a known limitation of the tagger.
+    func knownLimitation(_ reason: String) -> Example {
+        var copy = self
+        copy.knownLimitation = reason
+        return copy
+    }
 
     var testDescription: String {
         "\"\(phrase)\" [\(dct.map { "DCT \($0)" } ?? "no DCT")]"
@@ -137,6 +148,12 @@ func checkTagging(_ example: Example) {
         problems.append("missing diagnostic \(code)")
     }
 
+    if let reason = example.knownLimitation {
+        withKnownIssue(Comment(rawValue: reason)) {
+            if !problems.isEmpty { Issue.record(Comment(rawValue: problems.joined(separator: "; ")), sourceLocation: example.sourceLocation) }
+        }
+        return
+    }
     guard !problems.isEmpty else { return }
     let expectedList = example.expected.isEmpty ? "no time expression" : example.expected.map(\.description).joined(separator: "\n          ")
     let actualList = actual.isEmpty ? "no time expression" : actual.map { "\(describe($0)) at \($0.span)" }.joined(separator: "\n          ")

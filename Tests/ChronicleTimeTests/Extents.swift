@@ -35,7 +35,8 @@ let extents: [Example] = [
     ex("The deadline is tomorrow!", "2015-10-28", .date("tomorrow", "2015-10-29")),
     ex("The ruling (Oct. 13) surprised everyone.", "2015-10-28", .date("Oct. 13", "2015-10-13")),
     ex("The building opened (in 1998) to great fanfare.", "2015-10-28", .date("1998", "1998")),
-    ex("The spokesman said the family would speak \"soon\".", "2015-10-28", .date("soon", "FUTURE_REF")),
+    // "soon" is left out on purpose (see References.swift); the quotes must not make it an expression either.
+    nothing("The spokesman said the family would speak \"soon\".", "2015-10-28"),
     ex("The pair split in 2013; they reconciled in 2015.", "2015-10-28", .date("2013", "2013"), .date("2015", "2015")),
     ex("The star's timeline: Oct. 13, hospital; Oct. 28, tweets.", "2015-10-30",
        .date("Oct. 13", "2015-10-13"), .date("Oct. 28", "2015-10-28")),

@@ -72,7 +72,8 @@ let falsePositives: [Example] = [
     nothing("Visitors flock to Easter Island for its statues.", "2015-10-28"),
     nothing("Time magazine put her on its cover.", "2015-10-28"),
     nothing("Oil futures rose sharply.", "2015-10-28"),
-    nothing("The current swept the swimmer out to sea.", "2015-10-28"),
+    nothing("The current swept the swimmer out to sea.", "2015-10-28")
+        .knownLimitation("\"current\" the noun needs the part-of-speech tagger (issue 3)"),
     nothing("The mayor will present the award.", "2015-10-28"),
     nothing("The motorcade drove past the crowd.", "2015-10-28"),
 

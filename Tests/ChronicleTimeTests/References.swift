@@ -15,7 +15,9 @@ let references: [Example] = [
     ex("Now the family is asking for privacy.", "2015-10-28", .date("Now", "PRESENT_REF")),
     ex("The former player is currently in a rehabilitation clinic.", "2015-10-28", .date("currently", "PRESENT_REF")),
     ex("Currently, three candidates lead the field.", "2016-02-29", .date("Currently", "PRESENT_REF")),
-    ex("The current contract runs out soon.", "2015-10-28", .date("current", "PRESENT_REF"), .date("soon", "FUTURE_REF")),
+    // "soon" and the adjective "future" are TimeML references, but TBAQ annotates "soon" in 5 of its
+    // 18 occurrences and a bare "future" in 6 of 19: Chronicle leaves both out (see the README).
+    ex("The current contract runs out soon.", "2015-10-28", .date("current", "PRESENT_REF")),
     ex("Current and former employees joined the lawsuit.", "2015-10-28", .date("Current", "PRESENT_REF")),
     ex("Until now, the couple had said nothing.", "2015-10-28", .date("now", "PRESENT_REF")),
     ex("Few people write letters nowadays.", "2015-10-28", .date("nowadays", "PRESENT_REF")),
@@ -33,13 +35,14 @@ let references: [Example] = [
     ex("The valley was covered by ice in the distant past.", "2015-10-28", .date("the distant past", "PAST_REF")),
     ex("Sales have slowed in recent months.", "2015-10-28", .duration("recent months", "PXM")),
     ex("Tensions have grown in recent weeks.", "2015-10-28", .duration("recent weeks", "PXW")),
-    ex("The region has warmed in recent years.", "2015-10-28", .duration("recent years", "PXY")),
+    // TBAQ writes "recent years" as DATE PAST_REF four times out of six.
+    ex("The region has warmed in recent years.", "2015-10-28", .date("recent years", "PAST_REF")),
 
     // Future.
-    ex("The family hopes to return home soon.", "2015-10-28", .date("soon", "FUTURE_REF")),
-    ex("Soon the streets will be closed to cars.", "2015-10-28", .date("Soon", "FUTURE_REF")),
+    nothing("The family hopes to return home soon.", "2015-10-28"),
+    nothing("Soon the streets will be closed to cars.", "2015-10-28"),
     ex("The couple will decide about the future together.", "2015-10-28", .date("the future", "FUTURE_REF")),
     ex("The plant could reopen in the near future.", "2015-10-28", .date("the near future", "FUTURE_REF")),
-    ex("The deal protects future generations.", "2015-10-28", .date("future", "FUTURE_REF")),
-    ex("The agency will publish the data in future.", "2015-10-28", .date("future", "FUTURE_REF")),
+    nothing("The deal protects future generations.", "2015-10-28"),
+    nothing("The agency will publish the data in future.", "2015-10-28"),
 ]

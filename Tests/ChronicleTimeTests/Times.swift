@@ -5,10 +5,10 @@ import Testing
 /// Conventions:
 /// - Clock times are written `THH:MM` (minutes always present): "7 p.m." -> `2015-10-28T19:00`.
 /// - A time with its day is one expression ("7 p.m. Tuesday", "noon Thursday", "9 a.m. tomorrow").
-/// - Parts of the day are TIME values `TMO`, `TAF`, `TEV`, `TNI`, also with a weekday
-///   ("Friday night" -> `2015-10-30TNI`). The data is split here (about half of its
-///   "Friday morning"-type phrases are DATEs with a plain day value); the corpus follows the
-///   TimeML guideline form, which keeps the part of day.
+/// - Parts of the day are TIME values `TMO`, `TAF`, `TEV`, `TNI` ("this morning", "last night",
+///   "tomorrow night"). With a weekday ("Friday night") the value keeps the part of day
+///   (`2015-10-30TNI`) but the type is DATE: TBAQ types 21 of its 25 "weekday + part of day"
+///   phrases as DATE (all of AQUAINT's, against 4 TIMEs in TimeBank), and Chronicle follows it.
 /// - "midnight" is the end of the day it belongs to: `T24:00` ("midnight Friday" ->
 ///   Friday `T24:00`, as in the data; "expires at midnight" -> the DCT's day `T24:00`).
 /// - "N hours ago" / "N minutes ago" with a DCT that has a clock time are TIMEs counted from
@@ -46,18 +46,19 @@ let times: [Example] = [
     ex("The new law takes effect tomorrow morning.", "2015-12-31", .time("tomorrow morning", "2016-01-01TMO")),
 
     // Parts of the day with a weekday (tense decides the day, as for bare weekdays).
-    ex("Friday night's game drew a record crowd.", "2015-11-02", .time("Friday night", "2015-10-30TNI")),
-    ex("The shooting happened Sunday night.", "2015-11-02", .time("Sunday night", "2015-11-01TNI")),
-    ex("The pair were seen together Thursday night.", "2015-10-30", .time("Thursday night", "2015-10-29TNI")),
-    ex("The leak was discovered Tuesday morning.", "2015-10-28", .time("Tuesday morning", "2015-10-27TMO")),
-    ex("The candidates will debate Saturday evening.", "2015-10-28", .time("Saturday evening", "2015-10-31TEV")),
-    ex("The report will be released Friday afternoon.", "2015-10-28", .time("Friday afternoon", "2015-10-30TAF")),
-    ex("The spokesman spoke to reporters on Wednesday evening.", "2015-10-28", .time("Wednesday evening", "2015-10-28TEV")),
-    ex("Snow began falling Saturday morning.", "2016-01-02", .time("Saturday morning", "2016-01-02TMO")),
+    ex("Friday night's game drew a record crowd.", "2015-11-02", .date("Friday night", "2015-10-30TNI")),
+    ex("The shooting happened Sunday night.", "2015-11-02", .date("Sunday night", "2015-11-01TNI")),
+    ex("The pair were seen together Thursday night.", "2015-10-30", .date("Thursday night", "2015-10-29TNI")),
+    ex("The leak was discovered Tuesday morning.", "2015-10-28", .date("Tuesday morning", "2015-10-27TMO")),
+    ex("The candidates will debate Saturday evening.", "2015-10-28", .date("Saturday evening", "2015-10-31TEV")),
+    ex("The report will be released Friday afternoon.", "2015-10-28", .date("Friday afternoon", "2015-10-30TAF")),
+    ex("The spokesman spoke to reporters on Wednesday evening.", "2015-10-28", .date("Wednesday evening", "2015-10-28TEV")),
+    ex("Snow began falling Saturday morning.", "2016-01-02", .date("Saturday morning", "2016-01-02TMO")),
 
     // A clock time with its day.
     ex("The fire started at 7 p.m. Tuesday.", "2015-10-28", .time("7 p.m. Tuesday", "2015-10-27T19:00")),
-    ex("The hearing resumes at 10 a.m. Friday.", "2015-10-28", .time("10 a.m. Friday", "2015-10-30T10:00")),
+    ex("The hearing resumes at 10 a.m. Friday.", "2015-10-28", .time("10 a.m. Friday", "2015-10-30T10:00"))
+        .knownLimitation("a present-tense verb for a scheduled event needs the part-of-speech tagger (issue 3)"),
     ex("The ship is due to dock at noon Thursday.", "2015-10-28", .time("noon Thursday", "2015-10-29T12:00")),
     ex("The ceasefire will begin at midnight Friday.", "2015-10-28", .time("midnight Friday", "2015-10-30T24:00")),
     ex("Bids are due by 5 p.m. Nov. 9.", "2015-10-28", .time("5 p.m. Nov. 9", "2015-11-09T17:00")),

@@ -208,7 +208,7 @@ extension DurationSpec {
                 }
             }()
             if fraction > 0, let (lowerUnit, factor) = lower, (fraction * factor) == (fraction * factor).rounded() {
-                add(whole, unit)
+                if whole > 0 { add(whole, unit) }
                 add(fraction * factor, lowerUnit)
             } else {
                 add(amount, unit)

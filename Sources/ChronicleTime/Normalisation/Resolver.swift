@@ -234,11 +234,22 @@ struct Resolver {
             }
             var from = b
             var gran = spec.granularity
-            if spec.inheritsGranularity, let dct = creationTime {
+            if spec.inheritsGranularity, spec.base == .creationTime, let dct = creationTime {
                 // No period in focus: a year before the creation time.
                 from = dct.date
                 anchor = .creationTime(dctValue)
                 gran = .year
+            }
+            if shift.unit == .hour || shift.unit == .minute {
+                guard let dct = creationTime, let clock = dct.time else {
+                    return CalendarValue(date: from, granularity: .day)
+                }
+                let minutes = dct.date.dayNumber * 1440 + clock.hour * 60 + clock.minute + amount * (shift.unit == .hour ? 60 : 1)
+                let day = CalendarDate(dayNumber: CalendarValue.floorDiv(minutes, 1440))
+                var out = CalendarValue(date: day, granularity: .minute)
+                let m = minutes - day.dayNumber * 1440
+                out.clock = ClockTime(hour: m / 60, minute: m % 60)
+                return out
             }
             let shifted = Self.shift(from, by: shift.unit, amount)
             v = CalendarValue(date: shifted, granularity: gran)
@@ -313,10 +324,10 @@ struct Resolver {
             case .next: date = b.next(weekday)
             case .this: date = b.sameWeek(weekday)
             case .nearest:
-                // The nearest, leaning to the past: news mostly speaks of what happened.
+                // "Friday's meeting was cancelled": past tense looks back; otherwise the nearest, leaning to the past.
                 let back = b.previous(weekday, includingSelf: true)
                 let ahead = b.next(weekday, includingSelf: true)
-                date = b.days(to: ahead) + 1 < back.days(to: b) ? ahead : back
+                date = t != .past && b.days(to: ahead) + 1 < back.days(to: b) ? ahead : back
             case .byTense:
                 if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
                     // "that Friday": the nearest one to the reference.
@@ -357,6 +368,7 @@ struct Resolver {
         if let holiday = spec.holiday {
             guard let year, let date = Self.date(of: holiday, in: year) else {
                 v.granularity = .day
+                if case .fixed(let m, let d) = holiday { v.month = m; v.day = d }
                 return year == nil
             }
             v.month = date.month

@@ -163,6 +163,8 @@ extension Grammar {
             }
         }
         if let wd = weekdayValue {
+            // "The Sunday Times", "Sunday Telegraph": a name.
+            if followedByName(j) { return nil }
             var spec = DateSpec(granularity: .day)
             spec.weekday = wd
             return dateCandidate(i, j, spec)
@@ -213,10 +215,24 @@ extension Grammar {
             apply(ref, to: &spec)
             return dateCandidate(i, e2, spec)
         }
-        // The month alone; "May" and "March" only where they are months.
-        guard wd == nil, ambiguousMonthIsMonth(at: i) else { return nil }
+        // The month alone; "May" and "March" only where they are months; "April Ryan", "June Carter" are names.
+        guard wd == nil, ambiguousMonthIsMonth(at: i), !followedByName(j) else { return nil }
         if s.entry(i).isAbbreviation && !s.isNumber(j) { return nil }
         return dateCandidate(i, j, spec)
+    }
+
+    /// Whether token `j` starts a capitalised name that is no time word ("Carter" in "June Carter",
+    /// "Times" in "Sunday Times", "Island" in "Easter Island").
+    func followedByName(_ j: Int) -> Bool {
+        guard s.isWord(j), s.isCapitalized(j), !s.glued(j) || s.isDash(j - 1) == false && s.isWord(j - 1) == false else { return false }
+        let e = s.entry(j)
+        if e.month != 0 || e.weekday != 0 || e.unit != nil || e.partOfDay != nil || e.keyword == .timezone || e.keyword == .eve
+            || e.keyword == .the || e.keyword == .a || e.keyword == .this || e.keyword == .last || e.keyword == .next || e.keyword == .in || e.keyword == .on {
+            return false
+        }
+        // A capitalised word after a sentence end is just a new sentence.
+        if s.isPunct(j - 1, UInt8(ascii: ".")) { return false }
+        return true
     }
 
     /// "28 October 2015", "28th October", "the 28th of October", "the twenty-eighth of October".
@@ -377,7 +393,8 @@ extension Grammar {
             var end = j + 1
             if s.isApostrophe(end) && s.glued(end) { end += 1 }
             guard s.glued(end), s.isKeyword(end, .s) else { return nil }
-            if n % 100 == 0 {
+            if n % 100 == 0 && n % 1000 != 0 {
+                // "the 1900s": the century; "the 2000s" is mostly the decade.
                 spec.century = n / 100
                 spec.granularity = .century
             } else {
@@ -448,7 +465,13 @@ extension Grammar {
             if s.isKeyword(i + 1, .past) { return (.thisPast, i + 2) }
             if s.isKeyword(i + 1, .coming) || s.isKeyword(i + 1, .upcoming) { return (.thisComing, i + 2) }
             return (.this, i + 1)
-        case .last: return (.last, i + 1)
+        case .last:
+            // "expected to last", "will last": the verb.
+            if s.isText(i - 1, "to") || s.isText(i - 1, "will") || s.isText(i - 1, "would") || s.isText(i - 1, "could")
+                || s.isText(i - 1, "may") || s.isText(i - 1, "might") || s.isText(i - 1, "should") || s.isText(i - 1, "can") || s.isText(i - 1, "must") {
+                return nil
+            }
+            return (.last, i + 1)
         case .past: return (.past, i + 1)
         case .next: return (.next, i + 1)
         case .coming, .upcoming: return (.coming, i + 1)
@@ -513,7 +536,6 @@ extension Grammar {
             if dashed && (s.isKeyword(j, .earlier) || s.isKeyword(j, .ago)) {
                 var spec = DateSpec(granularity: .year)
                 spec.shift = Shift(unit: .year, amount: -1)
-                spec.base = .reference
                 spec.inheritsGranularity = true
                 return dateCandidate(i, j + 1, spec)
             }
@@ -649,17 +671,23 @@ extension Grammar {
     private func relativeUnit(_ i: Int, _ end: Int, _ det: Determiner, _ unit: TimeUnit) -> Candidate? {
         var spec = DateSpec(granularity: Granularity(unit))
         guard unit != .second, unit != .minute, unit != .hour, unit != .fortnight, unit != .millennium else { return nil }
+        let hasThe = s.isKeyword(i, .the)
+        // "the last week of October" is a part of October, not a week relative to now.
+        if hasThe, det == .last || det == .next || det == .past, s.isKeyword(end, .of) { return nil }
         switch det {
+        case .last where hasThe, .past:
+            // "the past year", "the last decade", "past week": the stretch of time just gone, a duration.
+            return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
+        case .next where hasThe:
+            // "the next day", "the next week": the one after the time in focus.
+            spec.shift = Shift(unit: unit, amount: 1)
+            spec.base = .reference
         case .last, .thisPast:
             spec.shift = Shift(unit: unit, amount: -1)
             // "compared with a loss of $3 million last year": the same period a year before.
             if unit == .year, comparison(before: i) || (s.isApostrophe(end) && s.isKeyword(end + 1, .s) && (s.isPunct(end + 2, UInt8(ascii: "$")) || s.isNumber(end + 2))) {
                 spec.inheritsGranularity = true
-                spec.base = .reference
             }
-        case .past:
-            // "the past year": the data writes the previous calendar year.
-            spec.shift = Shift(unit: unit, amount: -1)
         case .next, .coming, .thisComing:
             spec.shift = Shift(unit: unit, amount: 1)
         case .this, .current:
@@ -684,8 +712,18 @@ extension Grammar {
                 spec.latestFinished = true
                 spec.base = .reference
             case .day:
+                // "the day before", "the day after" on their own: the day around the one in focus.
+                if (s.isKeyword(end, .before) || s.isKeyword(end, .after)), !s.isWord(end + 1) || s.hasEntry(end + 1) && s.entry(end + 1).keyword != .the && !s.isCapitalized(end + 1) && s.entry(end + 1).weekday == 0 && s.entry(end + 1).month == 0 {
+                    spec.shift = Shift(unit: .day, amount: s.isKeyword(end, .before) ? -1 : 1)
+                    spec.base = .reference
+                    return dateCandidate(i, end + 1, spec)
+                }
                 // "the day" alone is rarely annotated ("during the day", "later in the day", "the day after his death").
                 return nil
+            case .decade, .century:
+                // "the end of the decade"
+                guard s.isKeyword(i - 1, .of) else { return nil }
+                spec.shift = Shift(unit: unit, amount: 0)
             case .week, .month, .year:
                 // "the week before", "the month after": a relation, not a date.
                 if s.isKeyword(end, .before) || s.isKeyword(end, .after) || s.isKeyword(end, .earlier) || s.isKeyword(end, .later) {
@@ -1030,6 +1068,14 @@ extension Grammar {
             guard s.entry(k).unit == .day else { return nil }
             holiday = .fixed(month: 2, day: 14)
             end = k + 1
+        case .martin:
+            // Martin Luther King Jr. Day, Martin Luther King Day
+            guard s.isCapitalized(j), s.isText(j + 1, "luther"), s.isText(j + 2, "king") else { return nil }
+            var k = j + 3
+            if s.isText(k, "jr") { k += 1; if s.isPunct(k, UInt8(ascii: ".")) { k += 1 } }
+            guard s.entry(k).unit == .day else { return nil }
+            holiday = .nthWeekday(n: 3, weekday: .monday, month: 1)
+            end = k + 1
         case .mother, .father:
             guard s.isCapitalized(j), s.isApostrophe(j + 1), s.isKeyword(j + 2, .s), s.entry(j + 3).unit == .day else { return nil }
             holiday = s.keyword(j) == .mother ? .nthWeekday(n: 2, weekday: .sunday, month: 5) : .nthWeekday(n: 3, weekday: .sunday, month: 6)
@@ -1037,7 +1083,7 @@ extension Grammar {
         default:
             return nil
         }
-        guard let holiday else { return nil }
+        guard let holiday, !followedByName(end) else { return nil }
         var spec = DateSpec(granularity: .day)
         spec.holiday = holiday
         // "Easter week", "Christmas week"

@@ -31,7 +31,7 @@ extension Grammar {
                 j += s.entry(w).ordinal == 1 || s.isText(w, "initial") || s.isText(w, "remaining") || s.isKeyword(w, .entire)
                     || s.isKeyword(w, .whole) || s.isKeyword(w, .full) ? 2 : 1
             }
-        } else if s.isKeyword(j, .past) || s.isKeyword(j, .last) || s.isKeyword(j, .recent) {
+        } else if s.isKeyword(j, .past) || (s.isKeyword(j, .last) && determiner(at: j) != nil) || s.isKeyword(j, .recent) {
             lead = .past
             j += 1
         } else if s.isKeyword(j, .next) || s.isKeyword(j, .coming) {
@@ -92,7 +92,9 @@ extension Grammar {
             return nil
         }
         // "a second betrayal": the ordinal, not a duration.
-        if unit == .second, !plural, number?.isArticle == true, s.isWord(end), !s.hasEntry(end) || s.entry(end).unit != nil {
+        if unit == .second, !plural, number?.isArticle == true, s.isWord(end),
+           !(s.isKeyword(end, .of) || s.isKeyword(end, .or) || s.isKeyword(end, .and) || s.isKeyword(end, .to) || s.isKeyword(end, .later)
+             || s.isKeyword(end, .earlier) || s.isKeyword(end, .before) || s.isKeyword(end, .after) || s.isKeyword(end, .ago) || s.isKeyword(end, .in)) {
             return nil
         }
         // "will one day", "could one day": some day in the future.
@@ -202,8 +204,14 @@ extension Grammar {
         guard spec.parts.count == 1 else { return nil }
         let part = spec.parts[0]
         // "a few days later", "a minute and a half later": the length is the expression; the relation is not.
-        // The data tags "three days later", "a day earlier" as durations of their own.
-        if base == .reference, part.amount == nil || part.unit <= .day { return nil }
+        // "two hours ago" with a creation time of day: a clock time.
+        if base == .creationTime, shiftSign < 0, let a = part.amount, a == a.rounded(), part.unit == .hour || part.unit == .minute {
+            var date = DateSpec(granularity: .minute)
+            date.shift = Shift(unit: part.unit, amount: -Int(a))
+            return Candidate(i, stop, .time, .date(date))
+        }
+        // "a few days later" (no amount), "a minute later" (within a day): the length is the expression.
+        if base == .reference, part.amount == nil || part.unit < .day { return nil }
         guard let amount = part.amount else {
             // "years ago", "a few months ago": some time in the past.
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))

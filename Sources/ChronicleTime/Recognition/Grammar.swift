@@ -117,7 +117,8 @@ struct Grammar {
             return (s.keyword(j) == .more ? .moreThan : .lessThan, j + 2)
         case .over:
             // "over a week", "over 20 years" — not the preposition in "over the past year".
-            return s.isNumber(j + 1) || s.isKeyword(j + 1, .a) || s.isKeyword(j + 1, .an) || s.entry(j + 1).cardinal > 0 ? (.moreThan, j + 1) : nil
+            // "over two days" is mostly the preposition; "over 20 years", "over a week" mean more than.
+            return s.isNumber(j + 1) || s.isKeyword(j + 1, .a) || s.isKeyword(j + 1, .an) ? (.moreThan, j + 1) : nil
         case .under:
             return (.lessThan, j + 1)
         case .at:
@@ -329,7 +330,7 @@ struct Grammar {
         }
         if s.isText(i - 1, "annual") { return false }
         // A capitalised word before it makes it a name ("Theresa May", "Women's March").
-        if s.isCapitalized(i - 1) && !sentenceStartsAt(i - 1) && s.tokens[i - 1].kind == .word { return false }
+        if s.isCapitalized(i - 1) && s.tokens[i - 1].kind == .word && !s.hasEntry(i - 1) { return false }
         if s.isApostrophe(i - 1) { return false }
         // Followed by a year, a comma or the end of the clause: a month.
         let next = i + 1

@@ -52,7 +52,7 @@ enum Keyword: UInt8, Sendable {
          near, far, foreseeable, distant, immediate, days, years, christmas, easter, thanksgiving, halloween, eve,
          new_year, independence, memorial, labor, veterans, election, valentine, mother, father, good, day, holiday,
          timezone, `as`, possible, age, old, week_day, weekend, weeknight, midweek, midmonth, midyear, mid_morning,
-         mid_afternoon, decade_word, prefix, least_word, lengthy, while_word, awhile, hours, forever, then_current, nearer,
+         mid_afternoon, decade_word, prefix, martin, least_word, lengthy, while_word, awhile, hours, forever, then_current, nearer,
          right, again, once_more, second_ordinal, century_word, ad, bc, ce, bce, q, h, wk
 }
 
@@ -288,7 +288,7 @@ struct Lexicon: Sendable {
             ("midmonth", .midmonth), ("midyear", .midyear), ("yearend", .year_end), ("lengthy", .lengthy),
             ("while", .while_word), ("awhile", .awhile), ("forever", .forever), ("right", .right),
             ("again", .again), ("ad", .ad), ("bc", .bc), ("bce", .bce), ("q", .q), ("h", .h),
-            ("new", .new_year), ("years", .years), ("days", .days), ("post", .prefix), ("pre", .prefix),
+            ("new", .new_year), ("years", .years), ("days", .days), ("post", .prefix), ("pre", .prefix), ("martin", .martin),
         ]
         for (word, keyword) in keywords {
             lex.define(word) { entry in

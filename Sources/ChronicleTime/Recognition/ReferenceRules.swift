@@ -35,12 +35,15 @@ extension Grammar {
         case .the:
             // "the past", "the future", "the near future", "the foreseeable future", "the present"
             var j = i + 1
-            if s.isKeyword(j, .near) || s.isKeyword(j, .distant) || s.isKeyword(j, .immediate) {
+            if s.isKeyword(j, .near) || s.isKeyword(j, .distant) || s.isKeyword(j, .immediate) || (s.isKeyword(j, .recent) && s.isKeyword(j + 1, .past)) {
                 j += 1
             }
             switch s.keyword(j) {
             case .future:
                 return Candidate(i, j + 1, .date, .reference("FUTURE_REF"))
+            case .past where j > i + 1:
+                // "the distant past", "the recent past"
+                return Candidate(i, j + 1, .date, .reference("PAST_REF"))
             case .past where j == i + 1:
                 // "the past" as a noun, not "the past two years" (a duration) or "the past week".
                 if s.entry(j + 1).unit != nil || numberStarts(j + 1) || s.isKeyword(j + 1, .few) || s.isKeyword(j + 1, .several) { return nil }

@@ -146,7 +146,7 @@ struct TenseCues {
             case "set", "due", "going", "slated":
                 return s.isText(i + 1, "to") || s.isText(i + 1, "for") ? .future : nil
             case "expected", "planned", "scheduled", "plans", "plan", "expects", "intends":
-                return s.isText(i + 1, "to") || s.isText(i + 1, "for") || s.isText(i + 1, "on") ? .future : nil
+                return s.isText(i + 1, "to") || s.isText(i + 1, "for") ? .future : nil
             default:
                 return .future
             }

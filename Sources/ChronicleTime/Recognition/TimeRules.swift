@@ -89,26 +89,14 @@ extension Grammar {
             if k == .am && !s.glued(i) && !s.isAllCaps(i) && !(s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)) {
                 return nil
             }
-            var end = i + 1
-            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) && !endsSentence(at: end) { end += 1 }
-            return (k, end)
+            // "pm." at a sentence end: the period is the sentence's.
+            return (k, i + 1)
         }
         if (s.isText(i, "a") || s.isText(i, "p")), s.isPunct(i + 1, UInt8(ascii: ".")), s.glued(i + 1), s.isText(i + 2, "m"), s.glued(i + 2) {
             var end = i + 3
-            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) && !endsSentence(at: end) { end += 1 }
+            if s.isPunct(end, UInt8(ascii: ".")) && s.glued(end) { end += 1 }
             return (s.isText(i, "a") ? .am : .pm, end)
         }
         return nil
-    }
-
-    /// Whether the period at `i` also ends the sentence ("at 10 p.m. The next day ..."): then it belongs to the
-    /// sentence, not to the abbreviation, as the TimeBank/AQUAINT extents have it.
-    private func endsSentence(at i: Int) -> Bool {
-        let next = i + 1
-        guard next < s.count else { return true }
-        if hasLineBreak(before: next) { return true }
-        if isQuoteMark(next) || s.isPunct(next, UInt8(ascii: "\"")) || s.isPunct(next, UInt8(ascii: "'")) || s.isPunct(next, UInt8(ascii: "`")) { return true }
-        let entry = s.entry(next)
-        return s.isCapitalized(next) && entry.keyword != .timezone && entry.weekday == 0 && entry.month == 0 && entry.keyword != .on
     }
 }
