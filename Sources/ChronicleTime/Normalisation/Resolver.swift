@@ -109,7 +109,7 @@ struct Resolver {
     /// quarter, month or day named in the last few sentences, not itself a comparison.
     private func comparisonBase() -> (CalendarValue, String)? {
         for entry in history.reversed() {
-            guard sentence - entry.sentence <= 3 else { return nil }
+            guard sentence - entry.sentence <= 4 else { return nil }
             guard !entry.derived else { continue }
             switch entry.value.granularity {
             case .quarter, .half, .month: return (entry.value, entry.id)
@@ -446,7 +446,8 @@ struct Resolver {
 
     private func chooseMonthYear(_ m: Int, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
         switch occurrence {
-        case .last: return m < b.month ? b.year : b.year - 1
+        // "last February" said in March: the month just gone would be "last month", so a year earlier.
+        case .last: return m < b.month - 1 ? b.year : b.year - 1
         case .next: return m > b.month ? b.year : b.year + 1
         case .this, .nearest: return b.year
         case .byTense:

@@ -507,11 +507,10 @@ extension Grammar {
             spec.partOfDay = .night
             return dateCandidate(i, i + 1, spec, kind: .time)
         case .year_end:
-            var spec = DateSpec(granularity: .year)
-            spec.shift = Shift(unit: .year, amount: 0)
-            var c = dateCandidate(i, i + 1, spec)
-            c.modifier = .end
-            return c
+            // "yearend": the last day of the year, like "year-end".
+            var spec = DateSpec(granularity: .day)
+            spec.holiday = .fixed(month: 12, day: 31)
+            return dateCandidate(i, i + 1, spec)
         case .midweek, .midmonth, .midyear:
             var spec = DateSpec(granularity: k == .midweek ? .week : k == .midmonth ? .month : .year)
             spec.shift = Shift(unit: k == .midweek ? .week : k == .midmonth ? .month : .year, amount: 0)
@@ -526,7 +525,13 @@ extension Grammar {
             var j = i + 1
             let dashed = s.isDash(j) && s.glued(j)
             if dashed { j += 1 }
-            if s.isKeyword(j, .end) && (dashed || !s.isKeyword(i - 1, .the)) {
+            if s.isKeyword(j, .end) && dashed {
+                // "year-end": the last day of the year (past tense or "since": the one before).
+                var spec = DateSpec(granularity: .day)
+                spec.holiday = .fixed(month: 12, day: 31)
+                return dateCandidate(i, j + 1, spec)
+            }
+            if s.isKeyword(j, .end) && !s.isKeyword(i - 1, .the) {
                 var spec = DateSpec(granularity: .year)
                 spec.shift = Shift(unit: .year, amount: 0)
                 var c = dateCandidate(i, j + 1, spec)
@@ -709,8 +714,8 @@ extension Grammar {
             // "the day", "the week", "the year", "the quarter": the period in focus.
             switch unit {
             case .quarter:
-                spec.latestFinished = true
-                spec.base = .reference
+                // "the quarter" is a reporting period: see `quarterOrHalf`.
+                return nil
             case .day:
                 // "the day before", "the day after" on their own: the day around the one in focus.
                 if (s.isKeyword(end, .before) || s.isKeyword(end, .after)), !s.isWord(end + 1) || s.hasEntry(end + 1) && s.entry(end + 1).keyword != .the && !s.isCapitalized(end + 1) && s.entry(end + 1).weekday == 0 && s.entry(end + 1).month == 0 {
@@ -734,7 +739,8 @@ extension Grammar {
                 guard prev == .of || prev == .on || prev == .in || s.isText(i - 1, "during") || s.isText(i - 1, "for") || prev == .by || prev == .until || prev == .through else {
                     return nil
                 }
-                if s.isText(i - 1, "for") {
+                // "the year ended March 31", "the year ending June 30": a twelve-month reporting period.
+                if s.isText(end, "ended") || s.isText(end, "ending") {
                     return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
                 }
                 spec.shift = Shift(unit: unit, amount: 0)
@@ -810,7 +816,8 @@ extension Grammar {
             if let ref = yearRef { apply(ref, to: &spec) }
             return dateCandidate(i, end, spec)
         }
-        let ordinalStart = j
+        // "fiscal second-quarter": the adjective keeps its "fiscal".
+        let ordinalStart = j > i && (s.isKeyword(j - 1, .fiscal) || s.isKeyword(j - 1, .calendar)) ? j - 1 : j
         var ordinal = 0
         if s.entry(j).ordinal > 0 {
             ordinal = Int(s.entry(j).ordinal)

@@ -40,6 +40,10 @@ extension Grammar {
         } else if s.isText(j, "another") {
             lead = .another
             j += 1
+        } else if s.isKeyword(j, .a) || s.isKeyword(j, .an), s.isNumber(j + 1) || s.entry(j + 1).cardinal > 1, s.isDash(j + 2) || s.isDash(j + 3) {
+            // "a three-year period", "a 10-year bond"
+            lead = .the
+            j += 1
         } else if (s.isKeyword(j, .an) && s.isText(j + 1, "additional")) || (s.isKeyword(j, .a) && s.isText(j + 1, "further")) {
             lead = .another
             j += 2
@@ -131,6 +135,7 @@ extension Grammar {
         var first = i
         if adjectival {
             if s.isKeyword(end, .period) || s.isKeyword(end, .term) || s.isText(end, "span") || s.isText(end, "stretch") {
+                // "a three-year period": the article belongs to the period.
                 end += 1
             } else if lead == .the || lead == .another || s.isKeyword(i, .a) || s.isKeyword(i, .an) {
                 // "the 30-day review", "a 10-year bond": the adjective alone.

@@ -8,8 +8,9 @@ extension Grammar {
         case .now:
             // "right now", "until now", "now" — but not "now that" as a conjunction? still a present reference.
             return Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
-        case .right:
-            return s.isKeyword(i + 1, .now) ? Candidate(i, i + 2, .date, .reference("PRESENT_REF")) : nil
+        case .more:
+            // "more recently"
+            return s.isKeyword(i + 1, .recently) ? Candidate(i, i + 2, .date, .reference("PAST_REF")) : nil
         case .then:
             return s.isKeyword(i + 1, .current) ? Candidate(i, i + 2, .date, .reference("PAST_REF")) : nil
         case .currently, .nowadays, .presently:

@@ -39,8 +39,7 @@ struct TenseCues {
         "vowed", "pledged", "threatened", "likely", "able", "slated", "poised", "ready", "prepared", "about",
     ]
     static let planningWords: Set<String> = [
-        "planned", "planning", "scheduled", "scheduling", "postponed", "delayed", "deferred", "rescheduled", "adjourned",
-        "extended", "slated",
+        "planned", "planning", "scheduled", "scheduling", "rescheduled", "slated",
     ]
     static let adjectiveAdverbs: Set<String> = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
@@ -52,6 +51,7 @@ struct TenseCues {
         // whatever the verb ("postponed until Tuesday").
         if let p = word(range.lowerBound - 1) {
             if p == "until" || p == "till" || p == "effective" { return .future }
+            if p == "since" { return .past }
             if p == "of", word(range.lowerBound - 2) == "ahead" { return .future }
             if p == "as", let q = word(range.lowerBound - 2), q == "soon" || q == "early", word(range.lowerBound - 3) == "as" { return .future }
             if p == "than", word(range.lowerBound - 2) == "later", word(range.lowerBound - 3) == "no" { return .future }
