@@ -348,6 +348,8 @@ extension Grammar {
                 return nil
             }
             if s.isDash(j - 1) && s.glued(j) && s.isNumber(j - 2) && s.digitCount(j - 2) != 4 { return nil }
+            // "Orion 1980", "Expo 2015": part of a name.
+            if s.isWord(j - 1), s.isCapitalized(j - 1), !s.hasEntry(j - 1), !sentenceStartsAt(j - 1), !yearPreposition(before: j) { return nil }
         }
 
         var spec = DateSpec(granularity: .year)
@@ -591,8 +593,8 @@ extension Grammar {
         // "the current fiscal year", "next fiscal year"
         if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isKeyword(j, .financial), s.entry(j + 1).unit == .year { j += 1 }
         let e = s.entry(j)
-        // Unit: "last week", "the following day", "that year", "this weekend"
-        if let u = e.unit, !e.unitPlural, !e.isAbbreviation {
+        // Unit: "last week", "the following day", "that year", "this weekend" — not a title ("ABC's \"This Week\"").
+        if let u = e.unit, !e.unitPlural, !e.isAbbreviation, !(s.isCapitalized(j) && s.isCapitalized(i) && !sentenceStartsAt(i)) {
             return relativeUnit(i, j + 1, det, u)
         }
         if e.keyword == .weekend {

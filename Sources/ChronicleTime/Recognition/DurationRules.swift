@@ -114,6 +114,13 @@ extension Grammar {
         var amount: Double?
         if let n = number {
             if n.isArticle && plural { return nil }
+            // "$2 million a year", "700 seats a week": a rate, not a length of time.
+            let relation = s.isKeyword(end, .ago) || s.isKeyword(end, .earlier) || s.isKeyword(end, .later) || s.isKeyword(end, .before)
+                || s.isKeyword(end, .after) || s.isKeyword(end, .or)
+            if n.isArticle, !relation, i > 0, s.isNumber(i - 1) || s.isPunct(i - 1, UInt8(ascii: "%")) || s.isText(i - 1, "percent") || s.isText(i - 1, "million")
+                || s.isText(i - 1, "billion") || s.isText(i - 1, "cents") || s.isText(i - 1, "dollars") || (s.isWord(i - 1) && s.hasSuffix(i - 1, "s") && !s.hasEntry(i - 1) && !s.isCapitalized(i - 1) && (s.isNumber(i - 2) || s.entry(i - 2).cardinal > 1)) {
+                return nil
+            }
             amount = isRange ? nil : n.value
         } else if plural {
             // Bare plural: "years", "recent months", "the past few weeks", "the next several days".

@@ -20,20 +20,8 @@ extension Grammar {
         if let n = number(at: i), let v = n.value, s.isKeyword(n.end, .times) {
             return frequencySet(at: i, times: Int(v), after: n.end + 1)
         }
-        // "a year" / "per year" after an amount: "$5 a day", "10% a year", "twice per week" handled above.
-        if k == .a || k == .an || k == .per {
-            guard let (unit, plural, end) = unit(at: i + 1), !plural else { return nil }
-            if k != .per {
-                // The amount before: a number, a percentage or money.
-                let p = i - 1
-                guard s.isNumber(p) || s.isPunct(p, UInt8(ascii: "%")) || s.isText(p, "percent") || s.isText(p, "dollars")
-                    || s.isText(p, "cents") || s.isText(p, "million") || s.isText(p, "billion") else { return nil }
-            }
-            var c = Candidate(i, end, .set, .set(.every(DurationSpec(1, unit))))
-            c.quantifier = nil
-            _ = c
-            return Candidate(i, end, .set, .set(.every(DurationSpec(1, unit))))
-        }
+        // "$5 a day", "700 seats a week", "10 percent per year" are rates, not recurring times: TimeBank tags
+        // 2 of its 8 such phrases, so they are left out.
         // Plural weekdays: "Mondays", "on Tuesday nights"
         let e = s.entry(i)
         if e.weekday != 0, e.weekdayPlural {
@@ -135,9 +123,13 @@ extension Grammar {
         }
         // Adjectives before a noun ("weekly magazine", "quarterly dividend") are not recurrences of an event here,
         // except "daily", which news uses adverbially and adjectivally alike.
-        if s.keyword(i) == .quarterly || s.keyword(i) == .monthly {
-            let next = i + 1
-            if s.isWord(next) && !s.hasEntry(next) { return nil }
+        // "quarterly" is mostly a dividend or a report (TimeBank tags 1 in 11); "monthly" before a noun likewise.
+        if s.keyword(i) == .quarterly { return nil }
+        if s.keyword(i) == .monthly, s.isWord(i + 1), !s.hasEntry(i + 1) { return nil }
+        // "rise 20% annually", "10,000 units annually": a rate, not a recurrence (TimeBank tags none of these).
+        if s.keyword(i) == .annually || s.keyword(i) == .yearly,
+           s.isPunct(i - 1, UInt8(ascii: "%")) || s.isNumber(i - 1) || s.isText(i - 1, "percent") || (s.isWord(i - 1) && s.hasSuffix(i - 1, "s") && !s.hasEntry(i - 1) && s.isNumber(i - 2)) {
+            return nil
         }
         var c = Candidate(i, i + 1, .set, .set(.every(DurationSpec(amount, unit))))
         c.frequency = "1X"
