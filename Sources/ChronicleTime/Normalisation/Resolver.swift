@@ -96,13 +96,17 @@ struct Resolver {
         return nil
     }
 
-    /// The latest expression of exactly this granularity in the last few sentences.
+    /// The period of this granularity the document is about: the one named most often so far
+    /// (an earnings report names its quarter again and again), the earliest on a tie.
     private func latest(_ granularity: Granularity) -> (CalendarValue, String)? {
-        for entry in history.reversed() {
-            guard sentence - entry.sentence <= 6 else { return nil }
-            if !entry.derived, entry.value.granularity == granularity, entry.value.year != nil { return (entry.value, entry.id) }
+        var counts: [String: (count: Int, first: Int)] = [:]
+        for (k, entry) in history.enumerated() where !entry.derived && entry.value.granularity == granularity && entry.value.year != nil {
+            let key = entry.value.text
+            counts[key, default: (0, k)].count += 1
         }
-        return nil
+        guard let best = counts.max(by: { a, b in (a.value.count, -a.value.first) < (b.value.count, -b.value.first) }) else { return nil }
+        let entry = history[best.value.first]
+        return (entry.value, entry.id)
     }
 
     /// The period a comparison ("a year earlier", "the year-ago quarter") is made against: the latest
