@@ -51,7 +51,17 @@ struct Grammar {
         let t = s.tokens[i]
         switch t.kind {
         case .number: return true
-        case .word: return s.lexIndex[i] >= 0
+        case .word:
+            let k = s.lexIndex[i]
+            guard k >= 0 else { return false }
+            switch s.entries[Int(k)].start {
+            case .always: return true
+            case .never: return false
+            case .beforeTemporalWord:
+                let next = i + 1
+                guard next < s.count else { return false }
+                return s.lexIndex[next] >= 0 || s.tokens[next].kind == .number || s.isApostrophe(next) || s.isDash(next)
+            }
         case .punctuation: return s.isApostrophe(i)
         case .symbol: return false
         }
@@ -70,7 +80,9 @@ struct Grammar {
             for c in [duration(at: j), date(at: j), clockTime(at: j)] {
                 if let c, c.end > (inner?.end ?? -1) { inner = c }
             }
-            if var c = inner {
+            // "over a week" is more than a week; "over a three-year period", "over the years" are spans.
+            let spanOver = s.isKeyword(i, .over) && inner.map { c in c.kind != .duration || !(s.entry(c.end - 1).unit != nil || s.isKeyword(c.end - 1, .ago)) } ?? false
+            if var c = inner, !spanOver {
                 c.first = i
                 c.modifier = adjustModifier(mod, for: c)
                 consider(c)

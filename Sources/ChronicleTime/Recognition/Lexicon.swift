@@ -52,7 +52,7 @@ enum Keyword: UInt8, Sendable {
          near, far, foreseeable, distant, immediate, days, years, christmas, easter, thanksgiving, halloween, eve,
          new_year, independence, memorial, labor, veterans, election, valentine, mother, father, good, day, holiday,
          timezone, `as`, possible, age, old, week_day, weekend, weeknight, midweek, midmonth, midyear, mid_morning,
-         mid_afternoon, decade_word, prefix, martin, least_word, lengthy, while_word, awhile, hours, forever, then_current, nearer,
+         mid_afternoon, decade_word, prefix, martin, qualifier, least_word, lengthy, while_word, awhile, hours, forever, then_current, nearer,
          right, again, once_more, second_ordinal, century_word, ad, bc, ce, bce, q, h, wk
 }
 
@@ -77,6 +77,14 @@ struct LexEntry: Sendable {
     var decade: Int8 = 0
     /// An abbreviation ("Oct", "Mon", "Sun", "yr"), trusted only in strict contexts.
     var isAbbreviation = false
+    /// Whether a time expression can start at this word: never (function words such as "of", "and"),
+    /// always (temporal content words), or only before another word of the lexicon or a number
+    /// ("the", "last", "about", "at"). Lets the grammar skip most tokens without trying a rule.
+    var start: StartRule = .always
+
+    enum StartRule: UInt8, Sendable {
+        case never, always, beforeTemporalWord
+    }
     /// The word can be part of a time expression at all.
     var isTemporal: Bool {
         month != 0 || weekday != 0 || unit != nil || season != nil || partOfDay != nil || decade != 0 || keyword != .none
@@ -289,6 +297,8 @@ struct Lexicon: Sendable {
             ("while", .while_word), ("awhile", .awhile), ("forever", .forever), ("right", .right),
             ("again", .again), ("ad", .ad), ("bc", .bc), ("bce", .bce), ("q", .q), ("h", .h),
             ("new", .new_year), ("years", .years), ("days", .days), ("post", .prefix), ("pre", .prefix), ("martin", .martin),
+            ("comparable", .qualifier), ("corresponding", .qualifier), ("additional", .qualifier), ("further", .qualifier),
+            ("flat", .qualifier), ("initial", .qualifier), ("remaining", .qualifier), ("its", .qualifier), ("their", .qualifier),
         ]
         for (word, keyword) in keywords {
             lex.define(word) { entry in
@@ -299,6 +309,41 @@ struct Lexicon: Sendable {
         for zone in ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "ct", "mt", "pt", "bst", "cet", "cest", "jst", "ist", "aest", "hkt", "z"] {
             lex.define(zone) { if $0.keyword == .none { $0.keyword = .timezone } }
         }
+        lex.assignStartRules()
         return lex
+    }
+
+    /// Sets ``LexEntry/start`` for every entry: words with temporal content of their own can start an
+    /// expression; determiners, modifiers and prepositions only before a temporal word or a number.
+    private mutating func assignStartRules() {
+        let never: Set<Keyword> = [
+            .of, .in, .on, .and, .or, .to, .through, .by, .since, .until, .til, .before, .after, .than, .s, .th, .st, .nd, .rd,
+            .o, .clock, .times, .eve, .timezone, .so, .beyond, .possible, .old, .from, .per, .other, .while_word, .again,
+            .yet, .already, .am, .pm, .hence, .ago, .term, .period, .date, .era, .time, .moment, .course, .rest, .remainder,
+            .turn, .outset, .close, .start, .beginning, .end, .middle, .hours, .days, .years, .long, .short, .near, .far,
+            .distant, .immediate, .foreseeable, .whole, .entire, .full, .record, .lengthy, .possible, .good, .holiday, .eve,
+        ]
+        // "its fourth quarter", "their third quarter" start at the possessive.
+        let possessives: Set<Keyword> = [.qualifier]
+        let conditional: Set<Keyword> = [
+            .the, .a, .an, .this, .that, .these, .those, .last, .next, .past, .coming, .upcoming, .previous, .prior, .preceding,
+            .following, .ensuing, .subsequent, .same, .latest, .final, .early, .late, .mid, .earlier, .later, .about, .around,
+            .approximately, .roughly, .nearly, .almost, .more, .less, .over, .under, .at, .up, .no, .just, .only, .some,
+            .every, .each, .as, .then, .within, .most, .least, .right, .new_year, .calendar, .financial, .fiscal, .q, .h,
+        ]
+        for k in entries.indices {
+            let e = entries[k]
+            let hasContent = e.month != 0 || e.weekday != 0 || e.unit != nil || e.season != nil || e.partOfDay != nil
+                || e.decade != 0 || e.ordinal != 0 || e.cardinal >= 0
+            if hasContent {
+                entries[k].start = .always
+            } else if never.contains(e.keyword) {
+                entries[k].start = .never
+            } else if conditional.contains(e.keyword) || possessives.contains(e.keyword) {
+                entries[k].start = .beforeTemporalWord
+            } else {
+                entries[k].start = .always
+            }
+        }
     }
 }
