@@ -321,7 +321,7 @@ struct Lexicon: Sendable {
             .o, .clock, .times, .eve, .timezone, .so, .beyond, .possible, .old, .from, .per, .other, .while_word, .again,
             .yet, .already, .am, .pm, .hence, .ago, .term, .period, .date, .era, .time, .moment, .course, .rest, .remainder,
             .turn, .outset, .close, .start, .beginning, .end, .middle, .hours, .days, .years, .long, .short, .near, .far,
-            .distant, .immediate, .foreseeable, .whole, .entire, .full, .record, .lengthy, .possible, .good, .holiday, .eve,
+            .distant, .immediate, .foreseeable, .whole, .entire, .full, .record, .lengthy, .possible, .eve,
         ]
         // "its fourth quarter", "their third quarter" start at the possessive.
         let possessives: Set<Keyword> = [.qualifier]
