@@ -127,7 +127,7 @@ struct DurationSpec: Sendable {
 }
 
 /// The meaning of a recognised expression, to be turned into a TIMEX3 value.
-enum Meaning: Sendable {
+indirect enum Meaning: Sendable {
     case date(DateSpec)
     case duration(DurationSpec)
     /// A recurrence: its value (a duration such as `P1W` or a date pattern such as `XXXX-WXX-1`).
