@@ -213,6 +213,8 @@ struct Grammar {
                 value += 0.5
                 j = e
             }
+            // Amounts beyond any calendar ("10,000,000 years") are not durations worth normalising.
+            guard value <= 100_000 else { return nil }
             return Number(value: value, end: j, isDigits: true)
         }
         let entry = s.entry(i)
@@ -260,8 +262,10 @@ struct Grammar {
         // one hundred, two thousand
         while s.entry(j).cardinal == 100 || s.entry(j).cardinal == 1000 {
             value *= Int(s.entry(j).cardinal)
+            if value > 1_000_000_000 { return nil }
             j += 1
         }
+        guard value <= 100_000 else { return nil }
         var result = Double(value)
         if let e = andAHalf(at: j) {
             result += 0.5

@@ -17,7 +17,7 @@ extension Grammar {
             break
         }
         // "three times a week"
-        if let n = number(at: i), let v = n.value, s.isKeyword(n.end, .times) {
+        if let n = number(at: i), let v = n.value, v >= 1, v <= 1000, v == v.rounded(), s.isKeyword(n.end, .times) {
             return frequencySet(at: i, times: Int(v), after: n.end + 1)
         }
         // "$5 a day", "700 seats a week", "10 percent per year" are rates, not recurring times: TimeBank tags
