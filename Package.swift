@@ -5,6 +5,7 @@
 //   ChronicleCalendar    calendar arithmetic: dates, ISO weeks, quarters, holidays (no dependencies)
 //   ChronicleCore        the document model: Document, TextSpan, Token, TimeExpression, Diagnostic
 //   ChronicleText        tokeniser and sentence splitter over UTF-8 bytes
+//   ChronicleLanguage    words, part-of-speech tags and lemmas (an averaged perceptron trained on UD English EWT)
 //   ChronicleTime        temporal tagger: Recognition/ (lexicon + token grammar), Normalisation/ (anchoring, TIMEX3 values)
 //   ChronicleFormats     TimeML, JSON, JSONL and text readers and writers
 //   ChronicleEvaluation  TempEval-3 scoring
@@ -31,12 +32,13 @@ let package = Package(
         .target(name: "ChronicleCalendar", swiftSettings: swiftSettings),
         .target(name: "ChronicleCore", dependencies: ["ChronicleCalendar"], swiftSettings: swiftSettings),
         .target(name: "ChronicleText", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleLanguage", dependencies: ["ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
         .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
         .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
         .target(
             name: "Chronicle",
-            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"],
+            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -50,6 +52,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ChronicleTextTests", dependencies: ["ChronicleText"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleLanguageTests", dependencies: ["ChronicleLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
