@@ -47,40 +47,50 @@ struct TenseCues {
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
     /// nearest on the left decides, else the nearest on the right.
     func tense(around range: Range<Int>, within bounds: Range<Int>) -> Tense {
+        let found = verbTense(around: range, within: bounds)
         // "as soon as Tuesday", "as early as Friday", "until 9 a.m. Tuesday", "no later than Monday": ahead,
-        // whatever the verb ("postponed until Tuesday").
+        // whatever the verb ("postponed until Tuesday") — except in the past perfect ("had not called him a
+        // suspect until Thursday").
         if let p = word(range.lowerBound - 1) {
-            if p == "until" || p == "till" || p == "effective" { return .future }
+            let ahead = p == "until" || p == "till" || p == "effective"
+                || (p == "of" && word(range.lowerBound - 2) == "ahead")
+                || (p == "as" && (word(range.lowerBound - 2) == "soon" || word(range.lowerBound - 2) == "early") && word(range.lowerBound - 3) == "as")
+                || (p == "than" && word(range.lowerBound - 2) == "later" && word(range.lowerBound - 3) == "no")
+            if ahead { return found.pastPerfect ? .past : .future }
             if p == "since" { return .past }
-            if p == "of", word(range.lowerBound - 2) == "ahead" { return .future }
-            if p == "as", let q = word(range.lowerBound - 2), q == "soon" || q == "early", word(range.lowerBound - 3) == "as" { return .future }
-            if p == "than", word(range.lowerBound - 2) == "later", word(range.lowerBound - 3) == "no" { return .future }
         }
+        if found.tense == .unknown, let p = word(range.lowerBound - 1), p == "through" || p == "by" { return .future }
+        return found.tense
+    }
+
+    /// The tense of the nearest verb group (left first), and whether it is a past perfect ("had called").
+    private func verbTense(around range: Range<Int>, within bounds: Range<Int>) -> (tense: Tense, pastPerfect: Bool) {
         let lowest = max(bounds.lowerBound, range.lowerBound - 16)
         var i = range.lowerBound - 1
         while i >= lowest {
             if let w = word(i) {
-                // "plans to meet", "is due to expire": an infinitive after a verb of intention looks ahead,
-                // in the tense of that verb ("had been due to expire" is past).
+                // "plans to meet", "were planning to drive": an infinitive after a verb of intention looks ahead,
+                // unless the intention is in the past perfect ("had been due to expire Friday").
                 if w == "to", let next = word(i + 1), i + 1 < range.lowerBound, !Self.determiners.contains(next),
                    let before = word(i - 1), Self.intentionWords.contains(before) {
-                    return groupTense(endingAt: i - 1, default: .future)
+                    let perfect = hasPastPerfect(endingAt: i - 1)
+                    return (perfect ? .past : .future, perfect)
                 }
                 // "guidelines to be published in November": a passive infinitive looks ahead.
                 if w == "to", word(i + 1) == "be", i + 2 < range.lowerBound, let participle = word(i + 2), participle.hasSuffix("ed") || participle.hasSuffix("en") {
-                    return .future
+                    return (.future, false)
                 }
                 // A verb of planning before the expression: the expression dates what is planned
                 // ("planned a rally on Saturday", "has scheduled a news conference Thursday").
                 if Self.planningWords.contains(w) {
                     // "as previously planned", "had originally scheduled": the plan itself, in the past.
                     let before = word(i - 1)
-                    if before == "previously" || before == "originally" || before == "already" || before == "earlier" { return .past }
-                    return .future
+                    if before == "previously" || before == "originally" || before == "already" || before == "earlier" { return (.past, false) }
+                    return (.future, false)
                 }
-                if let t = cue(w, at: i) { return groupTense(endingAt: i, default: t) }
+                if let t = cue(w, at: i) { return (groupTense(endingAt: i, default: t), hasPastPerfect(endingAt: i)) }
             } else if s.isApostrophe(i), s.isText(i + 1, "ll") {
-                return .future
+                return (.future, false)
             }
             i -= 1
         }
@@ -88,21 +98,29 @@ struct TenseCues {
         var j = range.upperBound
         while j < highest {
             if let w = word(j) {
-                // After the expression, a planning verb is just a verb: "On Friday, the government planned to ...".
+                // After the expression, a planning verb is just a verb ("On Friday, the government planned to ..."),
+                // and "plans", "plan" are as often nouns ("vacation plans for the trip").
+                if w == "plans" || w == "plan" { j += 1; continue }
                 if Self.planningWords.contains(w) || w == "expected" || w == "expects" || w == "intends" || w == "intended" {
-                    if w.hasSuffix("ed") { return groupTense(endingAt: j, default: .past) }
-                    return groupTense(endingAt: j, default: .present)
+                    if w.hasSuffix("ed") { return (groupTense(endingAt: j, default: .past), hasPastPerfect(endingAt: j)) }
+                    return (groupTense(endingAt: j, default: .present), false)
                 }
-                if let t = cue(w, at: j) { return groupTense(endingAt: j, default: t) }
+                if let t = cue(w, at: j) { return (groupTense(endingAt: j, default: t), hasPastPerfect(endingAt: j)) }
             }
             j += 1
         }
-        // No verb to go by: "until", "through", "by" look ahead, "since" looks back.
-        if let p = word(range.lowerBound - 1) {
-            if p == "until" || p == "till" || p == "through" || p == "by" { return .future }
-            if p == "since" { return .past }
+        return (.unknown, false)
+    }
+
+    /// Whether the verb group ending at `i` contains "had" ("had not called", "had been due").
+    private func hasPastPerfect(endingAt i: Int) -> Bool {
+        if word(i) == "had" { return true }
+        var k = i - 1
+        while k >= 0, let w = word(k), Self.groupWords.contains(w) {
+            if w == "had" { return true }
+            k -= 1
         }
-        return .unknown
+        return false
     }
 
     /// In "will be paid" or "was expected", the finite auxiliary furthest left carries the tense.
