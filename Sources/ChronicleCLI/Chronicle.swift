@@ -7,6 +7,6 @@ struct ChronicleCommand: ParsableCommand {
         commandName: "chronicle",
         abstract: "Reconstruct the timeline of a news story: find and normalise its time expressions.",
         version: "0.1.0",
-        subcommands: [TagCommand.self, EvalCommand.self, BenchCommand.self]
+        subcommands: [TagCommand.self, ExampleCommand.self, EvalCommand.self, BenchCommand.self]
     )
 }

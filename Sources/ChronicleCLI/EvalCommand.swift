@@ -49,8 +49,8 @@ struct EvalCommand: ParsableCommand {
         let outcome: EvalSupport.Outcome
         do {
             outcome = try EvalSupport.run(goldDirectory: goldDirectory, system: system, console: console)
-        } catch let failure as EvalSupport.Failure {
-            for line in failure.lines { console.error(line) }
+        } catch let failure as CommandFailure {
+            failure.report(to: console)
             throw ExitCode.failure
         }
 

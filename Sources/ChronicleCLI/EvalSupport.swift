@@ -2,21 +2,6 @@ import Chronicle
 import Dispatch
 import Foundation
 
-/// Writes to standard output and standard error, one complete line at a time.
-struct Console: Sendable {
-    func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
-    }
-
-    func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-
-    func warning(_ line: String) {
-        error("warning: " + line)
-    }
-}
-
 /// The work behind `chronicle eval`, kept apart from argument parsing.
 enum EvalSupport {
     /// Where the system annotations come from.
@@ -25,11 +10,6 @@ enum EvalSupport {
         case directory(String)
         /// Chronicle's own tagger, run on the gold texts.
         case tagger
-    }
-
-    /// Problems that stop the evaluation, one `error: ...` line each.
-    struct Failure: Error {
-        var lines: [String]
     }
 
     struct Outcome {
@@ -41,7 +21,7 @@ enum EvalSupport {
         try requireDirectory(goldRoot, role: "gold directory", given: goldDirectory)
         let names = try timeMLFiles(in: goldRoot)
         guard !names.isEmpty else {
-            throw Failure(lines: ["error: no .tml files in the gold directory \(goldDirectory)"])
+            throw CommandFailure("no .tml files in the gold directory \(goldDirectory)")
         }
 
         let reader = TimeMLReader()
@@ -95,7 +75,7 @@ enum EvalSupport {
             }
         }
 
-        guard problems.isEmpty else { throw Failure(lines: problems) }
+        guard problems.isEmpty else { throw CommandFailure(lines: problems) }
 
         var pairs: [EvaluationPair] = []
         for (index, name) in names.enumerated() {
@@ -109,60 +89,10 @@ enum EvalSupport {
     static func requireDirectory(_ url: URL, role: String, given: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw Failure(lines: ["error: the \(role) \(given) does not exist"])
+            throw CommandFailure("the \(role) \(given) does not exist")
         }
         guard isDirectory.boolValue else {
-            throw Failure(lines: ["error: the \(role) \(given) is not a directory"])
+            throw CommandFailure("the \(role) \(given) is not a directory")
         }
-    }
-
-    /// The relative paths of the `.tml` files under `root` (recursively, hidden entries skipped), sorted.
-    static func timeMLFiles(in root: URL) throws -> [String] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(atPath: root.path) else {
-            throw Failure(lines: ["error: cannot list the directory \(root.path)"])
-        }
-        var names: [String] = []
-        while let next = enumerator.nextObject() as? String {
-            let components = next.split(separator: "/")
-            if components.contains(where: { $0.hasPrefix(".") }) { continue }
-            guard next.hasSuffix(".tml") else { continue }
-            var isDirectory: ObjCBool = false
-            if manager.fileExists(atPath: root.appendingPathComponent(next).path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                names.append(next)
-            }
-        }
-        return names.sorted()
-    }
-
-    /// `items.map(transform)` on all cores; the results keep the order of `items`.
-    static func parallelMap<T: Sendable, R: Sendable>(_ items: [T], _ transform: @escaping @Sendable (T) -> R) -> [R] {
-        let storage = ResultStorage<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            storage.store(transform(items[index]), at: index)
-        }
-        return storage.values
-    }
-}
-
-/// Slots that concurrent workers fill, each slot by exactly one worker.
-private final class ResultStorage<R: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [R?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ value: R, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [R] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
