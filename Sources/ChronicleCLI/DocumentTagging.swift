@@ -137,7 +137,7 @@ struct DocumentTagging: Sendable {
             diagnostics = []
             let json = JSONWriter(style: .pretty).string(for: document)
             // Strings escape line feeds, so every line feed of the JSON text is layout: indent it as an array element.
-            output = isStandalone ? json + "\n" : "  " + json.replacingOccurrences(of: "\n", with: "\n  ")
+            output = isStandalone ? json + "\n" : Self.indentedAsArrayElement(json)
         case .timeml:
             let written = TimeMLWriter().write(document)
             output = written.xml
@@ -145,6 +145,18 @@ struct DocumentTagging: Sendable {
         }
         messages += diagnostics.map { "\($0.severity.rawValue): \(input.name): \($0.message)" }
         return Rendering(output: output, messages: messages)
+    }
+
+    /// `json` with every line indented by two spaces (a byte loop: Foundation's string replacement
+    /// was a fifth of the run time on a corpus of small documents).
+    static func indentedAsArrayElement(_ json: String) -> String {
+        var bytes: [UInt8] = [0x20, 0x20]
+        bytes.reserveCapacity(json.utf8.count + json.utf8.count / 16)
+        for byte in json.utf8 {
+            bytes.append(byte)
+            if byte == 0x0A { bytes.append(0x20); bytes.append(0x20) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The untagged document of an input, and notes about it.
