@@ -2,16 +2,21 @@ import ArgumentParser
 import Chronicle
 import Foundation
 
-/// `chronicle eval`: TempEval-3 Task A timex scores of a system (or of Chronicle's own tagger) against gold TimeML.
+/// `chronicle eval`: TempEval-3 scores of a system (or of Chronicle's own tagger) against gold TimeML: Task A
+/// (timex) always, Task B (events) and temporal awareness (TLINKs) when the system annotates them.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score time expressions against TempEval-3 gold data.",
+        abstract: "Score time expressions, events and temporal relations against TempEval-3 gold data.",
         discussion: """
             Compares every .tml file under GOLD_DIR (searched recursively; hidden files skipped) with the \
             file of the same relative path under SYSTEM_DIR, or, with --tag, with what Chronicle's tagger \
             finds in the gold text (anchored on the gold DCT). Scores are TempEval-3 Task A: strict and \
-            relaxed extent match, type and value, over the TEXT element only.
+            relaxed extent match, type and value, over the TEXT element only. When the system files have \
+            EVENTs, Task B follows (strict and relaxed extent match; class, tense, aspect, polarity, \
+            modality and pos), and when they have TLINKs, temporal awareness (UzZaman & Allen 2011: \
+            precision and recall of the reduced graphs against the other side's closure, system entities \
+            aligned with gold ones by extent).
 
             A gold file missing from SYSTEM_DIR counts as a system output with no time expressions (a \
             warning says so). Unreadable or malformed files, and documents whose gold and system texts \
@@ -31,7 +36,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(help: "Print the scores (and, with --errors, the errors) as JSON.")
     var json = false
 
-    @Flag(help: "List every missed, spurious, extent, type and value error.")
+    @Flag(help: "List every missed, spurious, extent, type and value error (and every event and TLINK error).")
     var errors = false
 
     func validate() throws {
@@ -45,7 +50,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let system: EvalSupport.SystemSource = tag ? .tagger : .directory(systemDirectory ?? "")
+        let system: EvalSupport.SystemSource = tag ? .annotator(EvalSupport.timexTagger) : .directory(systemDirectory ?? "")
         let outcome: EvalSupport.Outcome
         do {
             outcome = try EvalSupport.run(goldDirectory: goldDirectory, system: system, console: console)
@@ -56,11 +61,25 @@ struct EvalCommand: ParsableCommand {
 
         let evaluation = outcome.evaluation
         if json {
-            console.output(EvaluationJSONRenderer(style: .pretty, includesErrors: errors).render(evaluation) + "\n")
+            let renderer = EvaluationJSONRenderer(style: .pretty, includesErrors: errors)
+            var value = renderer.value(for: evaluation)
+            if case .object(var members) = value {
+                if let events = outcome.events { members.append(("events", renderer.value(for: events))) }
+                if let relations = outcome.relations { members.append(("temporalAwareness", renderer.value(for: relations))) }
+                value = .object(members)
+            }
+            console.output(value.serialized(.pretty) + "\n")
         } else {
-            console.output(EvaluationTableRenderer().render(evaluation))
-            if errors {
-                console.output("\n" + ErrorListingRenderer().render(evaluation))
+            let table = EvaluationTableRenderer(), listing = ErrorListingRenderer()
+            console.output(table.render(evaluation))
+            if errors { console.output("\n" + listing.render(evaluation)) }
+            if let events = outcome.events {
+                console.output("\n" + table.render(events))
+                if errors { console.output("\n" + listing.render(events)) }
+            }
+            if let relations = outcome.relations {
+                console.output("\n" + table.render(relations))
+                if errors { console.output("\n" + listing.render(relations)) }
             }
         }
         for failure in evaluation.failures {

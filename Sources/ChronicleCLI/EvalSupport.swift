@@ -4,16 +4,31 @@ import Foundation
 
 /// The work behind `chronicle eval`, kept apart from argument parsing.
 enum EvalSupport {
+    /// Annotates the text of a gold document the way a system would (anchored on the gold creation time).
+    typealias Annotator = @Sendable (TimeMLDocument) -> AnnotatedText
+
     /// Where the system annotations come from.
     enum SystemSource {
         /// `.tml` files with the same relative paths under this directory.
         case directory(String)
-        /// Chronicle's own tagger, run on the gold texts.
-        case tagger
+        /// An annotator run on the gold texts, such as ``EvalSupport/timexTagger``.
+        case annotator(Annotator)
     }
+
+    /// Chronicle's temporal tagger: time expressions only. A tagger that also finds events and relations plugs
+    /// in as another ``Annotator`` that returns `AnnotatedText(document, events: ..., relations: ...)`; its
+    /// event and TLINK scores are then reported like a system directory's.
+    static let timexTagger: Annotator = {
+        let tagger = TemporalTagger()
+        return { document in AnnotatedText(tagger.tag(document.text, creationTime: document.creationTime, id: document.id)) }
+    }()
 
     struct Outcome {
         var evaluation: TimexEvaluation
+        /// The Task B scores, when some system annotation has events.
+        var events: EventEvaluation?
+        /// The temporal-awareness scores, when some system annotation has relations.
+        var relations: TemporalAwarenessEvaluation?
     }
 
     static func run(goldDirectory: String, system: SystemSource, console: Console) throws -> Outcome {
@@ -67,11 +82,10 @@ enum EvalSupport {
                     systemTexts.append(AnnotatedText(document))
                 }
             }
-        case .tagger:
-            let tagger = TemporalTagger()
+        case .annotator(let annotate):
             systemTexts = parallelMap(gold) { result -> AnnotatedText? in
                 guard case .success(let document) = result else { return nil }
-                return AnnotatedText(tagger.tag(document.text, creationTime: document.creationTime, id: document.id))
+                return annotate(document)
             }
         }
 
@@ -82,7 +96,12 @@ enum EvalSupport {
             guard case .success(let document) = gold[index], let systemText = systemTexts[index] else { continue }
             pairs.append(EvaluationPair(name: name, gold: AnnotatedText(document), system: systemText))
         }
-        return Outcome(evaluation: TimexEvaluator().evaluate(pairs))
+        let hasEvents = pairs.contains { !$0.system.events.isEmpty }
+        let hasRelations = pairs.contains { !$0.system.relations.isEmpty }
+        return Outcome(
+            evaluation: TimexEvaluator().evaluate(pairs),
+            events: hasEvents ? EventEvaluator().evaluate(pairs) : nil,
+            relations: hasRelations ? TemporalAwarenessEvaluator().evaluate(pairs) : nil)
     }
 
     /// Fails unless `url` is an existing directory.

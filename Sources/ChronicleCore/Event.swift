@@ -24,6 +24,8 @@ public struct Event: Hashable, Sendable {
     /// TimeML's coarse part of speech of the event word.
     public enum PartOfSpeech: String, Hashable, Sendable, Codable, CaseIterable {
         case verb = "VERB", noun = "NOUN", adjective = "ADJECTIVE", preposition = "PREPOSITION", other = "OTHER"
+        /// TBAQ writes `UNKNOWN` for 2,590 instances; kept so that gold round-trips exactly.
+        case unknown = "UNKNOWN"
     }
 
     /// Identifier within the document (`e1`; TimeML `eid`).

@@ -1,27 +1,46 @@
 import ChronicleCore
 import ChronicleFormats
 
-/// The text of a document and the time expressions one annotator (the gold standard or a system) found in it.
+/// The text of a document and what one annotator (the gold standard or a system) found in it: time
+/// expressions, and optionally events and the temporal relations between them.
 public struct AnnotatedText: Hashable, Sendable {
     /// The text the spans point into (the content of the TimeML `TEXT` element).
     public var text: String
     /// The time expressions, with Unicode scalar spans into ``text``.
     public var timeExpressions: [TimeExpression]
+    /// The events (one per instance; instances of one `EVENT` share id and span), with spans into ``text``.
+    public var events: [Event]
+    /// The temporal relations between ``events``, ``timeExpressions`` and the creation time.
+    public var relations: [TemporalRelation]
+    /// The time id that names the document creation time in ``relations`` (`t0`), if there is one.
+    public var creationTimeID: String?
 
     /// Creates an annotated text.
-    public init(text: String, timeExpressions: [TimeExpression]) {
+    public init(
+        text: String, timeExpressions: [TimeExpression], events: [Event] = [], relations: [TemporalRelation] = [],
+        creationTimeID: String? = nil
+    ) {
         self.text = text
         self.timeExpressions = timeExpressions
+        self.events = events
+        self.relations = relations
+        self.creationTimeID = creationTimeID
     }
 
-    /// The `TEXT` content and `TIMEX3` elements of a TimeML document (its `DCT` is not scored).
+    /// The `TEXT` content, `TIMEX3`, `EVENT` and `TLINK` elements of a TimeML document (its `DCT` is not
+    /// scored as a time expression, but relations may name it).
     public init(_ document: TimeMLDocument) {
-        self.init(text: document.text, timeExpressions: document.timeExpressions)
+        self.init(
+            text: document.text, timeExpressions: document.timeExpressions, events: document.events,
+            relations: document.relations, creationTimeID: document.creationTimeExpression?.id)
     }
 
-    /// The text and time expressions of a tagged document.
-    public init(_ document: Document) {
-        self.init(text: document.text, timeExpressions: document.timeExpressions)
+    /// The text and time expressions of a tagged document, with the events and relations found in it (the
+    /// creation time, when the document has one, is ``ChronicleCore/TemporalRelation/Endpoint/creationTime``).
+    public init(_ document: Document, events: [Event] = [], relations: [TemporalRelation] = []) {
+        self.init(
+            text: document.text, timeExpressions: document.timeExpressions, events: events, relations: relations,
+            creationTimeID: document.creationTime == nil ? nil : TemporalRelation.Endpoint.creationTime.description)
     }
 }
 
@@ -53,8 +72,14 @@ public struct PrecisionRecall: Hashable, Sendable {
 
     /// Creates the scores from counts: `precision = correct / system`, `recall = correct / gold`.
     public init(correct: Int, system: Int, gold: Int) {
-        precision = system == 0 ? 0 : Double(correct) / Double(system)
-        recall = gold == 0 ? 0 : Double(correct) / Double(gold)
+        self.init(precisionCorrect: correct, system: system, recallCorrect: correct, gold: gold)
+    }
+
+    /// Creates the scores from counts whose numerators differ, as in temporal awareness:
+    /// `precision = precisionCorrect / system`, `recall = recallCorrect / gold`.
+    public init(precisionCorrect: Int, system: Int, recallCorrect: Int, gold: Int) {
+        precision = system == 0 ? 0 : Double(precisionCorrect) / Double(system)
+        recall = gold == 0 ? 0 : Double(recallCorrect) / Double(gold)
         f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
     }
 }
@@ -242,118 +267,34 @@ public struct TimexEvaluator: Sendable {
 
     /// Scores one document, or explains why it cannot be scored.
     public func evaluate(_ pair: EvaluationPair) -> Result<DocumentEvaluation, DocumentFailure> {
+        if let failure = EvaluationText.textMismatch(pair) { return .failure(failure) }
         let scalars = Array(pair.gold.text.unicodeScalars)
-        if pair.gold.text != pair.system.text {
-            return .failure(DocumentFailure(name: pair.name, message: Self.describeDifference(scalars, Array(pair.system.text.unicodeScalars))))
-        }
         let gold = pair.gold.timeExpressions
         let system = pair.system.timeExpressions
-        let goldExtents = gold.map { Self.trimmed($0.span, in: scalars) }
-        let systemExtents = system.map { Self.trimmed($0.span, in: scalars) }
-        let goldOrder = gold.indices.sorted { (goldExtents[$0], $0) < (goldExtents[$1], $1) }
-        let systemOrder = system.indices.sorted { (systemExtents[$0], $0) < (systemExtents[$1], $1) }
-
-        var systemPartner = [Int?](repeating: nil, count: system.count)
-        var goldPartner = [Int?](repeating: nil, count: gold.count)
-        var strict = [Bool](repeating: false, count: gold.count)
-
-        // 1. Strict: identical extents.
-        var systemBySpan: [TextSpan: [Int]] = [:]
-        for s in systemOrder.reversed() where !systemExtents[s].isEmpty { systemBySpan[systemExtents[s], default: []].append(s) }
-        for g in goldOrder where !goldExtents[g].isEmpty {
-            if let s = systemBySpan[goldExtents[g]]?.popLast() {
-                goldPartner[g] = s
-                systemPartner[s] = g
-                strict[g] = true
-            }
-        }
-        // 2. Relaxed: the leftmost unpaired overlapping system expression, gold from left to right.
-        for g in goldOrder where goldPartner[g] == nil {
-            let extent = goldExtents[g]
-            for s in systemOrder {
-                let candidate = systemExtents[s]
-                if candidate.start >= extent.end { break }
-                if systemPartner[s] == nil, candidate.overlaps(extent) {
-                    goldPartner[g] = s
-                    systemPartner[s] = g
-                    break
-                }
-            }
-        }
+        let matching = ExtentMatching(gold: gold.map(\.span), system: system.map(\.span), in: scalars)
 
         var counts = TimexCounts(gold: gold.count, system: system.count)
-        var located: [(position: Int, order: Int, error: TimexError)] = []
+        var located: [(position: Int, kindOrder: Int, error: TimexError)] = []
         func record(_ kind: TimexError.Kind, gold g: Int?, system s: Int?) {
-            var spans: [TextSpan] = []
-            if let g { spans.append(goldExtents[g]) }
-            if let s { spans.append(systemExtents[s]) }
-            let start = spans.map(\.start).min() ?? 0
-            let end = spans.map(\.end).max() ?? 0
+            let spans = [g.map { matching.goldExtents[$0] }, s.map { matching.systemExtents[$0] }].compactMap { $0 }
             let error = TimexError(
                 kind: kind, document: pair.name, gold: g.map { gold[$0] }, system: s.map { system[$0] },
-                context: context(TextSpan(start: start, end: max(start, end)), in: scalars))
-            located.append((start, TimexError.Kind.allCases.firstIndex(of: kind)!, error))
+                context: EvaluationText.context(of: spans, in: scalars, width: contextWidth))
+            located.append((spans.map(\.start).min() ?? 0, TimexError.Kind.allCases.firstIndex(of: kind)!, error))
         }
-        for g in goldOrder {
-            guard let s = goldPartner[g] else {
+        for g in matching.goldOrder {
+            guard let s = matching.goldPartner[g] else {
                 record(.missed, gold: g, system: nil)
                 continue
             }
             counts.relaxedMatches += 1
-            if strict[g] { counts.strictMatches += 1 } else { record(.extent, gold: g, system: s) }
+            if matching.isStrict[g] { counts.strictMatches += 1 } else { record(.extent, gold: g, system: s) }
             if gold[g].kind == system[s].kind { counts.correctType += 1 } else { record(.type, gold: g, system: s) }
             if gold[g].value == system[s].value { counts.correctValue += 1 } else { record(.value, gold: g, system: s) }
         }
-        for s in systemOrder where systemPartner[s] == nil {
+        for s in matching.systemOrder where matching.systemPartner[s] == nil {
             record(.spurious, gold: nil, system: s)
         }
-        let errors = located.enumerated()
-            .sorted { ($0.element.position, $0.element.order, $0.offset) < ($1.element.position, $1.element.order, $1.offset) }
-            .map(\.element.error)
-        return .success(DocumentEvaluation(name: pair.name, counts: counts, errors: errors))
-    }
-
-    // MARK: Helpers
-
-    /// The span clamped to the text, without white space at either end.
-    static func trimmed(_ span: TextSpan, in scalars: [Unicode.Scalar]) -> TextSpan {
-        var start = min(max(span.start, 0), scalars.count)
-        var end = min(max(span.end, start), scalars.count)
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        return TextSpan(start: start, end: end)
-    }
-
-    private func context(_ span: TextSpan, in scalars: [Unicode.Scalar]) -> String {
-        let from = max(0, span.start - contextWidth)
-        let to = min(scalars.count, span.end + contextWidth)
-        var out = String.UnicodeScalarView()
-        func add(_ range: Range<Int>) {
-            for i in range {
-                let c = scalars[i]
-                out.append(c.properties.isWhitespace ? " " : c)
-            }
-        }
-        if from > 0 { out.append("…") }
-        add(from..<span.start)
-        out.append("[")
-        add(span.start..<span.end)
-        out.append("]")
-        add(span.end..<to)
-        if to < scalars.count { out.append("…") }
-        return String(out)
-    }
-
-    private static func describeDifference(_ gold: [Unicode.Scalar], _ system: [Unicode.Scalar]) -> String {
-        var i = 0
-        while i < gold.count, i < system.count, gold[i] == system[i] { i += 1 }
-        func excerpt(_ scalars: [Unicode.Scalar]) -> String {
-            guard i < scalars.count else { return "end of text" }
-            var view = String.UnicodeScalarView()
-            for c in scalars[i..<min(scalars.count, i + 20)] { view.append(c.properties.isWhitespace ? " " : c) }
-            return "\"\(String(view))\""
-        }
-        return "gold and system TEXT contents differ (gold \(gold.count) scalars, system \(system.count)); "
-            + "first difference at scalar \(i): gold \(excerpt(gold)), system \(excerpt(system)); not scored"
+        return .success(DocumentEvaluation(name: pair.name, counts: counts, errors: EvaluationText.sorted(located)))
     }
 }

@@ -2,7 +2,7 @@ import ChronicleCore
 
 /// A TempEval-3 TimeML document as ``TimeMLReader`` reads it.
 ///
-/// Only the content of the `TEXT` element is ``text``; every span (of ``timeExpressions``,
+/// Only the content of the `TEXT` element is ``text``; every span (of ``timeExpressions``, ``events``,
 /// ``elements`` and ``diagnostics``) is a Unicode scalar offset into it, which is what
 /// ChronicleCore's ``Document`` and the TempEval-3 scorer use.
 public struct TimeMLDocument: Hashable, Sendable {
@@ -40,6 +40,21 @@ public struct TimeMLDocument: Hashable, Sendable {
     public var text: String
     /// The `TIMEX3` elements inside `TEXT`, in document order, with spans into ``text``.
     public var timeExpressions: [TimeExpression]
+    /// The `EVENT` elements inside `TEXT`, each joined with its `MAKEINSTANCE`, in document order.
+    ///
+    /// The class (and the lemma, from `stem`) come from the `EVENT`; tense, aspect, polarity, modality and
+    /// part of speech from the `MAKEINSTANCE` (or, where it lacks them, from the `EVENT`). An `EVENT` with
+    /// several instances gives one ``Event`` per instance, in the order of the `MAKEINSTANCE` elements,
+    /// all with the same ``Event/id`` and span; one without any gives one ``Event`` whose
+    /// ``Event/instanceID`` is empty. Missing attributes take the TimeML defaults (tense and aspect `NONE`,
+    /// polarity `POS`, no modality, part of speech `OTHER`); `pos="UNKNOWN"` is read as ``Event/PartOfSpeech/other``.
+    /// `EVENT`s outside `TEXT` (in a headline, say) are not events of the document: they are in ``elements`` only,
+    /// and their instances and the `TLINK`s that name them are left out without a diagnostic.
+    public var events: [Event]
+    /// The `TLINK` elements, in document order. A time endpoint is a `TIMEX3` of ``timeExpressions`` or the
+    /// `DCT`'s (usually `t0`); an event endpoint is the `eiid` of an instance in ``events``. A `TLINK` whose
+    /// endpoints or `relType` cannot be resolved is left out with a diagnostic.
+    public var relations: [TemporalRelation]
     /// The annotation elements, in document order (of their start tags), with their raw attributes:
     /// every element inside `TEXT` (`EVENT`, `SIGNAL`, `TIMEX3`, ...; with a span into ``text``) and, outside `TEXT`,
     /// the elements named in ``TimeMLDocument/annotationElementNames`` (`MAKEINSTANCE`, `TLINK`, ...; without a span),
@@ -51,13 +66,16 @@ public struct TimeMLDocument: Hashable, Sendable {
     /// Creates a document.
     public init(
         id: String, creationTime: CreationTime? = nil, creationTimeExpression: CreationTimeExpression? = nil,
-        text: String, timeExpressions: [TimeExpression] = [], elements: [TimeMLElement] = [], diagnostics: [Diagnostic] = []
+        text: String, timeExpressions: [TimeExpression] = [], events: [Event] = [], relations: [TemporalRelation] = [],
+        elements: [TimeMLElement] = [], diagnostics: [Diagnostic] = []
     ) {
         self.id = id
         self.creationTime = creationTime
         self.creationTimeExpression = creationTimeExpression
         self.text = text
         self.timeExpressions = timeExpressions
+        self.events = events
+        self.relations = relations
         self.elements = elements
         self.diagnostics = diagnostics
     }
@@ -65,7 +83,8 @@ public struct TimeMLDocument: Hashable, Sendable {
     /// The names of the elements kept in ``elements`` when they appear outside `TEXT`.
     public static let annotationElementNames: Set<String> = ["EVENT", "MAKEINSTANCE", "TLINK", "SLINK", "ALINK", "SIGNAL", "TIMEX3"]
 
-    /// The document as ChronicleCore sees it: id, text, creation time, time expressions and diagnostics.
+    /// The document as ChronicleCore sees it: id, text, creation time, time expressions and diagnostics
+    /// (``events`` and ``relations`` travel beside it, as the ``TimeMLWriter`` and the evaluators take them).
     public var document: Document {
         Document(id: id, text: text, creationTime: creationTime, timeExpressions: timeExpressions, diagnostics: diagnostics)
     }

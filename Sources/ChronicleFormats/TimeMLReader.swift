@@ -17,6 +17,10 @@ import Foundation
 /// Line ends are not normalised: ``TimeMLDocument/text`` keeps every byte between `<TEXT>` and `</TEXT>`
 /// that is not markup.
 ///
+/// `EVENT`, `MAKEINSTANCE`, `SIGNAL` and `TLINK` elements become ``TimeMLDocument/events`` and
+/// ``TimeMLDocument/relations``; references that cannot be resolved (a `TLINK` naming an instance or time
+/// that does not exist, an unknown `relType` or `class`) are left out or defaulted with a diagnostic, never thrown.
+///
 /// An empty-element `TIMEX3` (`<TIMEX3 .../>`) covers no text: it is kept in ``TimeMLDocument/elements`` only.
 /// A `TIMEX3` outside `TEXT` and `DCT` (in a title, say) is kept in ``TimeMLDocument/elements`` only.
 public struct TimeMLReader: Sendable {
@@ -652,10 +656,14 @@ struct TimeMLScanner {
         }
 
         let id = docid.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
+        let documentText = String(decoding: text, as: UTF8.self)
+        var resolver = TimeMLAnnotationResolver(
+            elements: elements, timeExpressions: timexes, creationTimeID: creationTimeExpression?.id, text: documentText)
+        let (events, relations) = resolver.resolve()
         return TimeMLDocument(
             id: id, creationTime: creationTime, creationTimeExpression: creationTimeExpression,
-            text: String(decoding: text, as: UTF8.self), timeExpressions: timexes, elements: elements,
-            diagnostics: diagnostics)
+            text: documentText, timeExpressions: timexes, events: events, relations: relations, elements: elements,
+            diagnostics: diagnostics + resolver.diagnostics)
     }
 
     // MARK: Byte helpers

@@ -80,4 +80,40 @@ struct CorpusTests {
             }
         }
     }
+
+    /// Every file scored against itself: events and temporal awareness are perfect. The gold has 87 TLINKs that
+    /// contradict the ones before them (`x AFTER x`, cycles through BEFORE): they are left out on both sides.
+    /// Not a timed test, but the whole corpus takes about a second in a debug build.
+    @Test(.enabled(if: SharedData.isAvailable, "needs the TempEval-3 data in ../shared/data next to the package"))
+    func scoresGoldEventsAndRelationsAgainstThemselves() throws {
+        let reader = TimeMLReader()
+        var pairs: [EvaluationPair] = []
+        for part in ["TimeBank", "AQUAINT"] {
+            for file in try SharedData.timeMLFiles(in: SharedData.tbaq.appendingPathComponent(part)) {
+                let annotation = AnnotatedText(try reader.read(contentsOf: file))
+                pairs.append(EvaluationPair(name: "\(part)/\(file.lastPathComponent)", gold: annotation, system: annotation))
+            }
+        }
+
+        let events = EventEvaluator().evaluate(pairs)
+        #expect(events.failures.isEmpty)
+        #expect(events.errors.isEmpty)
+        let counts = events.counts
+        #expect(counts.gold == 11_129)
+        for scores in [counts.strict, counts.relaxed] + EventAttribute.allCases.map(counts.scores(for:)) {
+            #expect(scores.f1 == 1)
+        }
+
+        let awareness = TemporalAwarenessEvaluator().evaluate(pairs)
+        #expect(awareness.failures.isEmpty)
+        let relations = awareness.counts
+        #expect(relations.scores.precision == 1)
+        #expect(relations.scores.recall == 1)
+        #expect(relations.unaligned == 0)
+        #expect(relations.goldInconsistent == 87)
+        #expect(relations.systemInconsistent == 87)
+        #expect(relations.gold == relations.system)
+        #expect(relations.gold == 10_168)  // of 11,115 TLINKs: 87 contradictions and 860 redundant ones left out
+        #expect(awareness.errors.allSatisfy { $0.kind == .inconsistent })
+    }
 }
