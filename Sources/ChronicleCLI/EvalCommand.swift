@@ -2,11 +2,26 @@ import ArgumentParser
 import Chronicle
 import Foundation
 
-/// `chronicle eval`: TempEval-3 scores of a system (or of Chronicle's own tagger) against gold TimeML: Task A
-/// (timex) always, Task B (events) and temporal awareness (TLINKs) when the system annotates them.
+/// `chronicle eval`: scores against gold data — TempEval-3 TimeML (the default, `chronicle eval tempeval`)
+/// or UD English EWT part-of-speech tagging (`chronicle eval pos`).
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
+        abstract: "Score Chronicle (or another system) against gold data.",
+        discussion: """
+            `chronicle eval GOLD_DIR SYSTEM_DIR` and `chronicle eval --tag GOLD_DIR` score TempEval-3 TimeML \
+            (the default subcommand, `tempeval`); `chronicle eval pos` scores the linguistic layer on UD English EWT.
+            """,
+        subcommands: [TempEvalCommand.self, PosEvalCommand.self],
+        defaultSubcommand: TempEvalCommand.self
+    )
+}
+
+/// `chronicle eval [tempeval]`: TempEval-3 scores of a system (or of Chronicle's own tagger) against gold TimeML:
+/// Task A (timex) always, Task B (events) and temporal awareness (TLINKs) when the system annotates them.
+struct TempEvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tempeval",
         abstract: "Score time expressions, events and temporal relations against TempEval-3 gold data.",
         discussion: """
             Compares every .tml file under GOLD_DIR (searched recursively; hidden files skipped) with the \

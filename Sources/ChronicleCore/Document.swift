@@ -3,9 +3,10 @@ import ChronicleCalendar
 /// A text and everything Chronicle has found in it.
 ///
 /// Like spaCy's `Doc`, one `Document` travels through the pipeline and each stage adds its
-/// layer: the tokeniser fills ``tokens`` and ``sentences``, the temporal tagger fills
-/// ``timeExpressions``, and any stage may add ``diagnostics``. All offsets are Unicode scalar
-/// offsets into ``text``, which no stage ever changes.
+/// layer: the tokeniser fills ``tokens`` and ``sentences``, the linguistic layer fills ``words``
+/// (with their tags and lemmas), the temporal tagger fills ``timeExpressions``, and any stage may
+/// add ``diagnostics``. All offsets are Unicode scalar offsets into ``text``, which no stage ever
+/// changes.
 public struct Document: Hashable, Sendable {
     /// An identifier chosen by the caller (file name, JSONL `id`); empty when there is none.
     public var id: String
@@ -14,12 +15,14 @@ public struct Document: Hashable, Sendable {
     public var creationTime: CreationTime?
     public var tokens: [Token]
     public var sentences: [Sentence]
+    /// Syntactic words in UD conventions, in text order; empty until the linguistic layer has run.
+    public var words: [Word]
     public var timeExpressions: [TimeExpression]
     public var diagnostics: [Diagnostic]
 
     public init(
         id: String = "", text: String, creationTime: CreationTime? = nil,
-        tokens: [Token] = [], sentences: [Sentence] = [],
+        tokens: [Token] = [], sentences: [Sentence] = [], words: [Word] = [],
         timeExpressions: [TimeExpression] = [], diagnostics: [Diagnostic] = []
     ) {
         self.id = id
@@ -27,6 +30,7 @@ public struct Document: Hashable, Sendable {
         self.creationTime = creationTime
         self.tokens = tokens
         self.sentences = sentences
+        self.words = words
         self.timeExpressions = timeExpressions
         self.diagnostics = diagnostics
     }

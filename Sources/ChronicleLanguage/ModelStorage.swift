@@ -1,0 +1,293 @@
+import Foundation
+
+/// An open-addressing hash table from non-zero 32-bit keys (already hashes) to 32-bit values: the lookup
+/// structure of every table of a ``POSModel``, one 64-bit slot per entry for a single memory access.
+struct KeyTable: Sendable {
+    private let slots: [UInt64]  // key << 32 | value; 0 marks an empty slot
+    private let mask: Int
+
+    /// A table of `pairs`; keys must be distinct and non-zero.
+    init(_ pairs: [(key: UInt32, value: UInt32)]) {
+        var capacity = 16
+        while capacity < pairs.count * 2 { capacity *= 2 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in pairs {
+            var index = Int(key) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = UInt64(key) << 32 | UInt64(value)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    @inline(__always)
+    func value(for key: UInt32) -> UInt32? {
+        slots.withUnsafeBufferPointer { slots in
+            var index = Int(key) & mask
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return nil }
+                if UInt32(truncatingIfNeeded: slot >> 32) == key { return UInt32(truncatingIfNeeded: slot) }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// What ``values(for:into:)`` writes for a missing key.
+    static let missing = UInt64(UInt32.max)
+
+    /// The values of `keys`, ``missing`` for a missing key. The first slot of every key is read before any
+    /// is examined, so that the processor fetches them from memory in parallel.
+    @inline(__always)
+    func values(for keys: UnsafeMutableBufferPointer<UInt32>, into values: UnsafeMutableBufferPointer<UInt64>) {
+        slots.withUnsafeBufferPointer { slots in
+            for k in keys.indices { values[k] = slots[Int(keys[k]) & mask] }
+            for k in keys.indices {
+                let key = keys[k]
+                var slot = values[k]
+                var index = Int(key) & mask
+                while slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != key {
+                    index = (index + 1) & mask
+                    slot = slots[index]
+                }
+                values[k] = slot == 0 ? Self.missing : slot & 0xFFFF_FFFF
+            }
+        }
+    }
+}
+
+/// Where the weights of one feature are, as the 32-bit value of the feature table: features with one or two
+/// weights (most of them) carry the weights themselves, so that a lookup needs a single memory access;
+/// others point into the model's weight array.
+struct FeatureWeights {
+    let bits: UInt32
+
+    init(bits: UInt32) {
+        self.bits = bits
+    }
+
+    /// The features of `count` weights starting at `weights[start]`.
+    init(start: Int, count: Int, weights: [UInt16]) {
+        switch count {
+        case 1: bits = Self.inlineFlag | UInt32(weights[start]) << 16 | UInt32(WeightEntry.zero.bits)
+        case 2: bits = Self.inlineFlag | UInt32(weights[start]) << 16 | UInt32(weights[start + 1])
+        default: bits = UInt32(start) << 8 | UInt32(count)
+        }
+    }
+
+    private static let inlineFlag: UInt32 = 1 << 31
+
+    var isInline: Bool { bits & Self.inlineFlag != 0 }
+    /// The two weights of an inline feature (the second is ``WeightEntry/zero`` for a single weight).
+    var inlineWeights: (WeightEntry, WeightEntry) {
+        (WeightEntry(UInt16(truncatingIfNeeded: bits >> 16) & 0x7FFF), WeightEntry(UInt16(truncatingIfNeeded: bits)))
+    }
+    var start: Int { Int(bits >> 8) }
+    var count: Int { Int(bits & 0xFF) }
+}
+
+/// One weight of a model, packed in 16 bits: the class (high byte) and the weight's code in the model's
+/// ``WeightCodebook`` (low byte).
+struct WeightEntry {
+    let bits: UInt16
+
+    init(_ bits: UInt16) {
+        self.bits = bits
+    }
+
+    init(tagClass: UInt8, code: Int8) {
+        bits = UInt16(tagClass) << 8 | UInt16(UInt8(bitPattern: code))
+    }
+
+    /// The largest number of classes a model can have (the top bit of an entry is free for
+    /// ``FeatureWeights``).
+    static let maximumClasses = 127
+
+    /// A weight of zero (code 0) for class 0.
+    static let zero = WeightEntry(0)
+
+    var tagClass: Int { Int(bits >> 8) }
+    var code: UInt8 { UInt8(truncatingIfNeeded: bits) }
+}
+
+/// The 8-bit logarithmic quantisation of a model's weights: code `q` (-127...127) stands for
+/// `scale × sinh(q / 16)`, a step of `scale / 16` near zero and a relative precision of about 6% for
+/// large weights, with `scale` chosen so that code 127 is the largest weight.
+struct WeightCodebook: Sendable {
+    let scale: Float
+    /// The score each code adds, indexed by the code's bit pattern, in fixed point (1/256 of a unit).
+    let values: [Int32]
+
+    private static let steps = 16.0
+
+    init(scale: Float) {
+        self.scale = scale
+        values = (0..<256).map { bits in
+            let code = Double(Int8(truncatingIfNeeded: bits))
+            return Int32((Double(scale) * sinh(code / Self.steps) * 256).rounded())
+        }
+    }
+
+    /// The codebook whose largest code stands for `largest`.
+    init(largest: Double) {
+        self.init(scale: Float(max(largest, 1e-6) / sinh(127 / Self.steps)))
+    }
+
+    /// The code of `weight`.
+    func code(for weight: Double) -> Int8 {
+        Int8((Self.steps * asinh(weight / Double(scale))).rounded().clamped(to: -127...127))
+    }
+}
+
+extension Comparable {
+    fileprivate func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}
+
+/// A model file that cannot be read.
+public struct POSModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { "invalid part-of-speech model: \(message)" }
+}
+
+/// Appends little-endian integers, LEB128 varints and strings to a byte array.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ value: UInt16) {
+        bytes.append(UInt8(truncatingIfNeeded: value))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+    }
+
+    mutating func append(_ value: Float) { append(value.bitPattern) }
+
+    mutating func append(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func appendVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func append(_ string: String) {
+        appendVarint(UInt64(string.utf8.count))
+        bytes.append(contentsOf: string.utf8)
+    }
+}
+
+/// Reads what ``ByteWriter`` writes, failing with a ``POSModelError`` past the end.
+struct ByteReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func byte() throws(POSModelError) -> UInt8 {
+        guard offset < bytes.count else { throw POSModelError("truncated at byte \(offset)") }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    mutating func uint16() throws(POSModelError) -> UInt16 {
+        UInt16(try byte()) | UInt16(try byte()) << 8
+    }
+
+    mutating func uint32() throws(POSModelError) -> UInt32 {
+        var value: UInt32 = 0
+        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
+        return value
+    }
+
+    mutating func float() throws(POSModelError) -> Float { Float(bitPattern: try uint32()) }
+
+    mutating func varint() throws(POSModelError) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let byte = try byte()
+            guard shift < 64 else { throw POSModelError("varint too long at byte \(offset)") }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// A count that cannot exceed what is left to read (`minimumBytesEach` bytes per item).
+    mutating func count(minimumBytesEach: Int = 1) throws(POSModelError) -> Int {
+        let value = try varint()
+        guard value <= UInt64((bytes.count - offset) / max(1, minimumBytesEach)) else {
+            throw POSModelError("count \(value) too large at byte \(offset)")
+        }
+        return Int(value)
+    }
+
+    mutating func string() throws(POSModelError) -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+}
+
+/// Base64, to compile the shipped model into the binary as a string literal (see ``POSModel/swiftSource(embedding:comment:)``).
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }
+        return table
+    }()
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = UInt32(bytes[index])
+            let b1 = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            let b2 = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
+            let group = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(group >> 18 & 63)])
+            out.append(alphabet[Int(group >> 12 & 63)])
+            out.append(index + 1 < bytes.count ? alphabet[Int(group >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(group & 63)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of a base64 text; nil when it holds anything but base64 characters and final padding.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var end = text.count
+        while end > 0, text[end - 1] == UInt8(ascii: "=") { end -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(end * 3 / 4)
+        var group: UInt32 = 0, bits = 0
+        for index in 0..<end {
+            let value = values[Int(text[index])]
+            guard value != 0xFF else { return nil }
+            group = group << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
+            }
+        }
+        return out
+    }
+}
