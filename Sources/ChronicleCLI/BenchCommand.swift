@@ -47,9 +47,11 @@ struct BenchCommand: ParsableCommand {
             console.error("corpus: \(corpus.source), \(corpus.items.count) documents, \(megabytes(corpus.textBytes)) MB of text")
             let progress = { (what: String) in console.error("measuring \(what) (\(runs) run\(runs == 1 ? "" : "s"))...") }
             let speeds = SpeedBench(corpus: corpus, runs: runs).measureAll(progress: progress)
+            progress("the linguistic layer")
+            let language = LanguageBenchmark(texts: corpus.items.map(\.text), runs: runs).measureAll()
             let threadCounts = availableCores > 1 ? [availableCores, 1] : [1]
             let processes = try MemoryBench(corpus: corpus, runs: runs).measureAll(threadCounts: threadCounts, progress: progress)
-            let report = BenchReport(corpus: corpus, runs: runs, speeds: speeds, processes: processes)
+            let report = BenchReport(corpus: corpus, runs: runs, speeds: speeds, language: language, processes: processes)
             console.output(json ? report.json().serialized(.pretty) + "\n" : report.table())
         } catch let failure as CommandFailure {
             failure.report(to: console)
@@ -83,7 +85,13 @@ struct BenchReport {
     let corpus: BenchCorpus
     let runs: Int
     let speeds: [SpeedMeasurement]
+    /// Words, sentences, tags and lemmas (issue 3's floors: tagging ≥ 500,000 words/s, tokenising and
+    /// sentence splitting ≥ 50 MB/s, on one core).
+    let language: [LanguageBenchmark.Measurement]
     let processes: [ProcessMeasurement]
+
+    static let taggingFloor = 500_000.0
+    static let segmentationFloor = 50.0
 
     private var build: String {
         #if DEBUG
@@ -127,6 +135,21 @@ struct BenchReport {
             ])
         }
         lines += aligned(rows, rightAligned: [1, 2, 3])
+        lines += ["", "Linguistic layer, one core, in memory"]
+        rows = [["", "MB/s", "× baseline", "per second", "found"]]
+        for measurement in language {
+            rows.append([
+                measurement.name, fixed(measurement.megabytesPerSecond, 1), fixed(measurement.megabytesPerSecond / baseline, 4),
+                "\(grouped(Int(measurement.countPerSecond.rounded()))) \(measurement.unit)", "\(grouped(measurement.count)) \(measurement.unit)",
+            ])
+        }
+        lines += aligned(rows, rightAligned: [1, 2, 3])
+        if let segmentation = language.first(where: { $0.unit == "sentences" }), let tagging = language.first(where: { $0.name.hasPrefix("tagging") }) {
+            lines.append("  floors: tokenising + sentence splitting \(fixed(segmentation.megabytesPerSecond, 1)) MB/s ≥ \(fixed(Self.segmentationFloor, 0)): "
+                + (segmentation.megabytesPerSecond >= Self.segmentationFloor ? "ok" : "BELOW THE FLOOR")
+                + "; tagging \(grouped(Int(tagging.countPerSecond.rounded()))) words/s ≥ \(grouped(Int(Self.taggingFloor))): "
+                + (tagging.countPerSecond >= Self.taggingFloor ? "ok" : "BELOW THE FLOOR"))
+        }
         lines += ["", "chronicle tag --jsonl as a child process, output to /dev/null (wall time includes start-up)"]
         rows = [["input", "threads", "wall s", "MB/s", "peak RSS"]]
         for process in processes {
@@ -165,6 +188,16 @@ struct BenchReport {
                     ("documentsPerSecond", .number(speed.documentsPerSecond)),
                     ("count", .integer(speed.count)),
                     ("unit", .string(speed.unit)),
+                ])
+            })),
+            ("language", .array(language.map { measurement in
+                .object([
+                    ("name", .string(measurement.name)),
+                    ("seconds", .number(measurement.seconds)),
+                    ("megabytesPerSecond", .number(measurement.megabytesPerSecond)),
+                    ("perSecond", .number(measurement.countPerSecond)),
+                    ("count", .integer(measurement.count)),
+                    ("unit", .string(measurement.unit)),
                 ])
             })),
             ("tagJSONL", .array(processes.map { process in
