@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "ChronicleCore", dependencies: ["ChronicleCalendar"], swiftSettings: swiftSettings),
         .target(name: "ChronicleText", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
         .target(name: "ChronicleLanguage", dependencies: ["ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
-        .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage"], swiftSettings: swiftSettings),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
         .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
         .target(

@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleLanguage
 import ChronicleText
 
 /// Finds English time expressions and normalises them to TimeML TIMEX3 values.
@@ -62,19 +63,28 @@ public struct TemporalTagger: Sendable {
             }
             var resolver = Resolver(creationTime: creationTime, inferredYear: inferredYear, inference: inference)
             let cues = TenseCues(s: stream)
+            // Part-of-speech tags are computed only for sentences that need them: where a candidate hangs on
+            // an ambiguous word ("may", "fall") or where words alone do not tell the tense.
+            var tagged = SentenceTags(bytes: bytes, tokens: tokens, sentences: sentences)
             var sentenceIndex = 0
             for candidate in candidates {
                 while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].tokens.upperBound <= candidate.first {
                     sentenceIndex += 1
                 }
                 let bounds = sentences.isEmpty ? 0..<tokens.count : sentences[sentenceIndex].tokens
+                if let check = candidate.check, let tag = tagged.pennTag(ofToken: check.token, sentence: sentenceIndex),
+                   !check.allows(pennTag: tag) {
+                    continue
+                }
                 resolver.sentence = sentenceIndex
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)
                 let id = "t\(expressions.count + 1)"
                 guard let result = resolver.resolve(candidate, id: id, span: span, tense: {
-                    cues.tense(around: candidate.first..<candidate.end, within: bounds)
+                    let lexical = cues.tense(around: candidate.first..<candidate.end, within: bounds)
+                    guard lexical == .unknown else { return lexical }
+                    return tagged.tense(around: candidate.first..<candidate.end, sentence: sentenceIndex)
                 }) else { continue }
                 let covered = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
                 expressions.append(TimeExpression(
@@ -88,6 +98,68 @@ public struct TemporalTagger: Sendable {
         document.sentences = sentences
         document.timeExpressions = expressions
         document.diagnostics.append(contentsOf: diagnostics)
+    }
+
+    /// Part-of-speech tags of the sentences that need them, computed once each.
+    private struct SentenceTags {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let tokens: [Token]
+        let sentences: [Sentence]
+        private var cache: [Int: [Word]] = [:]
+
+        /// One annotator for the whole process: its model loads on first use only.
+        static let annotator = LanguageAnnotator()
+
+        init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) {
+            self.bytes = bytes
+            self.tokens = tokens
+            self.sentences = sentences
+        }
+
+        mutating func words(of sentence: Int) -> [Word] {
+            if let words = cache[sentence] { return words }
+            let range = sentences.indices.contains(sentence) ? sentences[sentence].tokens : 0..<tokens.count
+            let words = Self.annotator.words(of: range, tokens: tokens, text: bytes)
+            cache[sentence] = words
+            return words
+        }
+
+        mutating func pennTag(ofToken token: Int, sentence: Int) -> String? {
+            words(of: sentence).first { $0.tokens.contains(token) }?.pennTag
+        }
+
+        /// The tense of the nearest finite verb, left of the expression first: VBD is past, VBZ/VBP present,
+        /// "will"/"shall"/"'ll"/"would" future.
+        mutating func tense(around range: Range<Int>, sentence: Int) -> Tense {
+            let words = words(of: sentence)
+            guard let start = words.firstIndex(where: { $0.tokens.upperBound > range.lowerBound }) else { return .unknown }
+            let end = words[start...].firstIndex(where: { $0.tokens.lowerBound >= range.upperBound }) ?? words.count
+            /// `governing`: the verb stands before the expression, as a verb governing a time adverbial does.
+            func tense(of word: Word, governing: Bool) -> Tense? {
+                switch word.pennTag {
+                case "VBD": return .past
+                case "VBZ", "VBP":
+                    // "The hearing resumes Friday", "they meet Monday": the present of a scheduled event.
+                    switch word.lemma?.lowercased() {
+                    case "be", "have", "say", "do", "tell", "report", "add", "note": return .present
+                    default: return governing ? .scheduled : .present
+                    }
+                case "MD":
+                    switch word.lemma?.lowercased() {
+                    case "will", "shall", "'ll", "would", "wo": return .future
+                    default: return nil
+                    }
+                default: return nil
+                }
+            }
+            // A "verb" between two proper nouns is a tagging slip inside a name ("Dar es Salaam").
+            func insideName(_ k: Int) -> Bool {
+                k > 0 && k + 1 < words.count && words[k - 1].pennTag == "NNP" && words[k + 1].pennTag == "NNP"
+            }
+            for k in (0..<start).reversed() where !insideName(k) { if let t = tense(of: words[k], governing: true) { return t } }
+            for k in end..<words.count where !insideName(k) { if let t = tense(of: words[k], governing: false) { return t } }
+            return .unknown
+        }
     }
 
     /// Without a creation time: the years that weekday-and-date pairs allow, and the one the rule picks.

@@ -143,6 +143,30 @@ enum SetSpec: Sendable {
     case pattern(DateSpec)
 }
 
+/// What the part of speech of one token must not be for a candidate to stand.
+struct ReadingCheck: Sendable {
+    enum Rule: Sendable {
+        /// "march", "fall", "spring" as verbs.
+        case notVerb
+        /// "may" as a modal.
+        case notModal
+        /// "current" as a noun ("the current swept him away").
+        case notNoun
+    }
+
+    var token: Int
+    var rule: Rule
+
+    /// Whether a Penn Treebank tag allows the time reading.
+    func allows(pennTag tag: String) -> Bool {
+        switch rule {
+        case .notVerb: return !tag.hasPrefix("VB")
+        case .notModal: return tag != "MD"
+        case .notNoun: return !(tag == "NN" || tag == "NNS")
+        }
+    }
+}
+
 /// A time expression found by the recogniser, not yet normalised.
 struct Candidate: Sendable {
     /// Token range.
@@ -153,6 +177,9 @@ struct Candidate: Sendable {
     var modifier: TimeExpression.Modifier?
     var quantifier: String?
     var frequency: String?
+    /// A word whose part of speech decides whether this is a time expression at all ("may" the month or
+    /// the modal, "fall" the season or the verb): checked with the part-of-speech tagger, and only then.
+    var check: ReadingCheck?
 
     init(_ first: Int, _ end: Int, _ kind: TimeExpression.Kind, _ meaning: Meaning,
          modifier: TimeExpression.Modifier? = nil) {

@@ -339,7 +339,7 @@ struct Resolver {
                     let ahead = b.next(weekday, includingSelf: true)
                     date = b.days(to: ahead) < back.days(to: b) ? ahead : back
                 } else {
-                    date = t == .future ? b.next(weekday, includingSelf: true) : b.previous(weekday, includingSelf: true)
+                    date = t == .future || t == .scheduled ? b.next(weekday, includingSelf: true) : b.previous(weekday, includingSelf: true)
                 }
             }
             v = CalendarValue(date: date, granularity: spec.granularity)
@@ -441,7 +441,7 @@ struct Resolver {
         case .future:
             if let past, let future, distance(future.1) > 240, distance(past.1) < 60 { return past.0 }
             return (future ?? past)?.0
-        case .present, .unknown:
+        case .present, .unknown, .scheduled:
             // News mostly reports what happened: the past one unless the future one is clearly nearer.
             if let past, let future { return distance(future.1) + 30 < distance(past.1) ? future.0 : past.0 }
             return (past ?? future)?.0
@@ -461,7 +461,7 @@ struct Resolver {
             // Past tense: a month more than two months ahead is last year's; future tense mirrors it.
             case .past: return diff <= 1 ? b.year : b.year - 1
             case .future: return diff >= -2 ? b.year : b.year + 1
-            case .present, .unknown:
+            case .present, .unknown, .scheduled:
                 // News reports the past: a month well ahead is last year's, unless it is nearly a year back.
                 if diff > 4 { return b.year - 1 }
                 if diff < -8 { return b.year + 1 }
@@ -486,7 +486,7 @@ struct Resolver {
             switch tense {
             case .past: return year(instances.last { $0 <= index } ?? sameYear)
             case .future: return year(instances.first { $0 >= index } ?? sameYear)
-            case .present, .unknown: return season == .winter && b.month <= 2 ? currentYear : b.year
+            case .present, .unknown, .scheduled: return season == .winter && b.month <= 2 ? currentYear : b.year
             }
         }
     }

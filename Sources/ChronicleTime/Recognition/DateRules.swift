@@ -218,7 +218,10 @@ extension Grammar {
         // The month alone; "May" and "March" only where they are months; "April Ryan", "June Carter" are names.
         guard wd == nil, ambiguousMonthIsMonth(at: i), !followedByName(j) else { return nil }
         if s.entry(i).isAbbreviation && !s.isNumber(j) { return nil }
-        return dateCandidate(i, j, spec)
+        var c = dateCandidate(i, j, spec)
+        if m == 5 { c.check = ReadingCheck(token: i, rule: .notModal) }
+        if m == 3 { c.check = ReadingCheck(token: i, rule: .notVerb) }
+        return c
     }
 
     /// Whether token `j` starts a capitalised name that is no time word ("Carter" in "June Carter",
@@ -1012,10 +1015,10 @@ extension Grammar {
                 if det == .latest { return nil }
                 spec.occurrence = .byTense
             }
-        } else if det == .the || det == nil {
-            // "the winter of 1994", "summer 2015"
         }
-        return dateCandidate(i, end, spec)
+        var c = dateCandidate(i, end, spec)
+        if season == .fall || season == .spring, spec.year == nil { c.check = ReadingCheck(token: j, rule: .notVerb) }
+        return c
     }
 
     // MARK: Holidays

@@ -20,7 +20,9 @@ extension Grammar {
             if s.isText(i + 1, "account") || s.isText(i + 1, "accounts") || s.isText(i + 1, "affairs") || s.isText(i + 1, "events") || s.isKeyword(i - 1, .the) && s.tokens.indices.contains(i + 1) && s.tokens[i + 1].kind == .punctuation {
                 return nil
             }
-            return Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
+            var c = Candidate(i, i + 1, .date, .reference("PRESENT_REF"))
+            c.check = ReadingCheck(token: i, rule: .notNoun)
+            return c
         case .these:
             return s.isKeyword(i + 1, .days) ? Candidate(i, i + 2, .date, .reference("PRESENT_REF")) : nil
         case .recently, .lately:

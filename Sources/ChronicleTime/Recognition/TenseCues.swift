@@ -3,6 +3,9 @@ import ChronicleCore
 /// The tense a sentence puts a time expression in, as far as its words tell.
 enum Tense: Sendable {
     case past, present, future, unknown
+    /// The simple present of an event verb ("the hearing resumes Friday"): a scheduled event, ahead for a
+    /// weekday, but no more than the present for months and years.
+    case scheduled
 }
 
 /// Guesses the tense governing a time expression from the verbs around it, without a tagger:
