@@ -7,6 +7,9 @@
 //   ChronicleText        tokeniser and sentence splitter over UTF-8 bytes
 //   ChronicleLanguage    words, part-of-speech tags and lemmas (an averaged perceptron trained on UD English EWT)
 //   ChronicleTime        temporal tagger: Recognition/ (lexicon + token grammar), Normalisation/ (anchoring, TIMEX3 values)
+//   ChronicleEvents      event mentions (TimeML EVENT) with class, tense, aspect, polarity and modality
+//   ChronicleRelations   temporal relations (TimeML TLINK) between events, times and the creation time
+//   ChronicleTimeline    statements (who said what), the story timeline across documents, its JSON/text/HTML views
 //   ChronicleFormats     TimeML, JSON, JSONL and text readers and writers
 //   ChronicleEvaluation  TempEval-3 scoring
 //   Chronicle            the library most programs import (re-exports the above)
@@ -34,11 +37,21 @@ let package = Package(
         .target(name: "ChronicleText", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
         .target(name: "ChronicleLanguage", dependencies: ["ChronicleCore", "ChronicleText"], swiftSettings: swiftSettings),
         .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleEvents", dependencies: ["ChronicleCore", "ChronicleText", "ChronicleLanguage"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleRelations", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleLanguage"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChronicleTimeline",
+            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents", "ChronicleRelations"],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
         .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
         .target(
             name: "Chronicle",
-            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"],
+            dependencies: [
+                "ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents",
+                "ChronicleRelations", "ChronicleTimeline", "ChronicleFormats", "ChronicleEvaluation",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -54,6 +67,9 @@ let package = Package(
         .testTarget(name: "ChronicleTextTests", dependencies: ["ChronicleText"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleLanguageTests", dependencies: ["ChronicleLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleEventsTests", dependencies: ["ChronicleEvents", "ChronicleFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleRelationsTests", dependencies: ["ChronicleRelations", "ChronicleFormats", "ChronicleEvaluation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleTimelineTests", dependencies: ["ChronicleTimeline", "ChronicleFormats"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),

@@ -1,7 +1,10 @@
 @_exported import ChronicleCalendar
 @_exported import ChronicleCore
 @_exported import ChronicleEvaluation
+@_exported import ChronicleEvents
 @_exported import ChronicleFormats
 @_exported import ChronicleLanguage
+@_exported import ChronicleRelations
 @_exported import ChronicleText
 @_exported import ChronicleTime
+@_exported import ChronicleTimeline

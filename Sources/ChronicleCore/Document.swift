@@ -18,12 +18,19 @@ public struct Document: Hashable, Sendable {
     /// Syntactic words in UD conventions, in text order; empty until the linguistic layer has run.
     public var words: [Word]
     public var timeExpressions: [TimeExpression]
+    /// Event mentions (TimeML EVENT + MAKEINSTANCE), in text order; empty until the event stage has run.
+    public var events: [Event]
+    /// Temporal relations (TimeML TLINK) between events, time expressions and the creation time (`t0`).
+    public var relations: [TemporalRelation]
+    /// Who said what: statements found in the text, each tied to its reporting event.
+    public var statements: [Statement]
     public var diagnostics: [Diagnostic]
 
     public init(
         id: String = "", text: String, creationTime: CreationTime? = nil,
         tokens: [Token] = [], sentences: [Sentence] = [], words: [Word] = [],
-        timeExpressions: [TimeExpression] = [], diagnostics: [Diagnostic] = []
+        timeExpressions: [TimeExpression] = [], events: [Event] = [], relations: [TemporalRelation] = [],
+        statements: [Statement] = [], diagnostics: [Diagnostic] = []
     ) {
         self.id = id
         self.text = text
@@ -32,6 +39,9 @@ public struct Document: Hashable, Sendable {
         self.sentences = sentences
         self.words = words
         self.timeExpressions = timeExpressions
+        self.events = events
+        self.relations = relations
+        self.statements = statements
         self.diagnostics = diagnostics
     }
 

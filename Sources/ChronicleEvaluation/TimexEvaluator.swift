@@ -35,11 +35,13 @@ public struct AnnotatedText: Hashable, Sendable {
             relations: document.relations, creationTimeID: document.creationTimeExpression?.id)
     }
 
-    /// The text and time expressions of a tagged document, with the events and relations found in it (the
+    /// The text, time expressions, events and relations of a tagged document (`events` and `relations`, when
+    /// given, replace the document's own; the
     /// creation time, when the document has one, is ``ChronicleCore/TemporalRelation/Endpoint/creationTime``).
-    public init(_ document: Document, events: [Event] = [], relations: [TemporalRelation] = []) {
+    public init(_ document: Document, events: [Event]? = nil, relations: [TemporalRelation]? = nil) {
         self.init(
-            text: document.text, timeExpressions: document.timeExpressions, events: events, relations: relations,
+            text: document.text, timeExpressions: document.timeExpressions, events: events ?? document.events,
+            relations: relations ?? document.relations,
             creationTimeID: document.creationTime == nil ? nil : TemporalRelation.Endpoint.creationTime.description)
     }
 }

@@ -83,10 +83,12 @@ public struct TimeMLDocument: Hashable, Sendable {
     /// The names of the elements kept in ``elements`` when they appear outside `TEXT`.
     public static let annotationElementNames: Set<String> = ["EVENT", "MAKEINSTANCE", "TLINK", "SLINK", "ALINK", "SIGNAL", "TIMEX3"]
 
-    /// The document as ChronicleCore sees it: id, text, creation time, time expressions and diagnostics
-    /// (``events`` and ``relations`` travel beside it, as the ``TimeMLWriter`` and the evaluators take them).
+    /// The document as ChronicleCore sees it: id, text, creation time, time expressions, events, relations
+    /// and diagnostics.
     public var document: Document {
-        Document(id: id, text: text, creationTime: creationTime, timeExpressions: timeExpressions, diagnostics: diagnostics)
+        Document(
+            id: id, text: text, creationTime: creationTime, timeExpressions: timeExpressions, events: events,
+            relations: relations, diagnostics: diagnostics)
     }
 }
 

@@ -67,9 +67,9 @@ public struct TimeMLWriter: Sendable {
     /// Creates a writer.
     public init() {}
 
-    /// Writes `document` (its time expressions; no events or relations) as TimeML.
+    /// Writes `document` (its time expressions, events and relations) as TimeML.
     public func write(_ document: Document) -> Output {
-        write(document, events: [], relations: [])
+        write(document, events: document.events, relations: document.relations)
     }
 
     /// Writes a document read from TimeML (its time expressions, events and relations) as TimeML.
