@@ -48,7 +48,7 @@ enum Destination {
 /// holds at most `threads` documents whatever the number of inputs.
 struct DocumentTagging: Sendable {
     let settings: TagSettings
-    let tagger = TemporalTagger()
+    var pipeline: Pipeline { Pipeline(stages: settings.stages) }  // cheap: its tables and models are shared statics
 
     /// What one input gives: its rendering and the lines for standard error (notes, warnings).
     struct Rendering: Sendable {
@@ -120,7 +120,7 @@ struct DocumentTagging: Sendable {
     /// - Parameter isStandalone: Whether the rendering is a whole output (else it is joined with others by ``CombinedOutput``).
     func render(_ input: DocumentInput, isStandalone: Bool) throws -> Rendering {
         var (document, messages) = try load(input)
-        tagger.annotate(&document)
+        pipeline.run(&document)
         let output: String
         var diagnostics = document.diagnostics
         switch settings.format {

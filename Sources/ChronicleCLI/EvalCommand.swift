@@ -48,6 +48,9 @@ struct TempEvalCommand: ParsableCommand {
     @Flag(help: "Tag the gold texts with Chronicle's tagger and score the result instead of reading a system directory.")
     var tag = false
 
+    @Flag(help: "With --tag: run the whole pipeline, so that events (Task B) and temporal relations (temporal awareness) are scored too.")
+    var events = false
+
     @Flag(help: "Print the scores (and, with --errors, the errors) as JSON.")
     var json = false
 
@@ -58,6 +61,9 @@ struct TempEvalCommand: ParsableCommand {
         if tag, systemDirectory != nil {
             throw ValidationError("--tag scores Chronicle's own tagging of GOLD_DIR; do not give a SYSTEM_DIR with it.")
         }
+        if events, !tag {
+            throw ValidationError("--events goes with --tag (a system directory's events are scored whenever it has some).")
+        }
         if !tag, systemDirectory == nil {
             throw ValidationError("Missing SYSTEM_DIR (or use --tag to score Chronicle's own tagger).")
         }
@@ -65,7 +71,8 @@ struct TempEvalCommand: ParsableCommand {
 
     func run() throws {
         let console = Console()
-        let system: EvalSupport.SystemSource = tag ? .annotator(EvalSupport.timexTagger) : .directory(systemDirectory ?? "")
+        let system: EvalSupport.SystemSource = tag
+            ? .annotator(events ? EvalSupport.pipelineTagger : EvalSupport.timexTagger) : .directory(systemDirectory ?? "")
         let outcome: EvalSupport.Outcome
         do {
             outcome = try EvalSupport.run(goldDirectory: goldDirectory, system: system, console: console)

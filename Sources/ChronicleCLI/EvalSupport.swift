@@ -23,6 +23,12 @@ enum EvalSupport {
         return { document in AnnotatedText(tagger.tag(document.text, creationTime: document.creationTime, id: document.id)) }
     }()
 
+    /// Chronicle's whole pipeline: time expressions, events and temporal relations (`--tag --events`).
+    static let pipelineTagger: Annotator = {
+        let pipeline = Pipeline(stages: .all)
+        return { document in AnnotatedText(pipeline.run(document.text, creationTime: document.creationTime, id: document.id)) }
+    }()
+
     struct Outcome {
         var evaluation: TimexEvaluation
         /// The Task B scores, when some system annotation has events.

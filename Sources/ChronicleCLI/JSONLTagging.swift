@@ -26,7 +26,7 @@ struct JSONLTagging: Sendable {
 
     let settings: TagSettings
     let line: LineFormat
-    let tagger = TemporalTagger()
+    var pipeline: Pipeline { Pipeline(stages: settings.stages) }  // cheap: its tables and models are shared statics
 
     static let readChunkSize = 1 << 18
     static let batchLineLimit = 1024
@@ -156,7 +156,7 @@ struct JSONLTagging: Sendable {
                 overridesDCT = document.creationTime.map { $0.description != override.description } ?? false
                 document.creationTime = override
             }
-            tagger.annotate(&document)
+            pipeline.run(&document)
             return .tagged(output: render(document), overridesDCT: overridesDCT)
         }
     }

@@ -53,6 +53,9 @@ struct TagCommand: ParsableCommand {
         "Reject a document (with --jsonl: a line) longer than this many bytes.", valueName: "N"))
     var maximumBytes = 32 << 20
 
+    @Flag(help: "Also find events, temporal relations and statements (the whole pipeline); TimeML output then has EVENT, MAKEINSTANCE and TLINK elements.")
+    var events = false
+
     @Option(help: ArgumentHelp("Tag on N threads. (default: all cores)", valueName: "N"))
     var threads: Int?
 
@@ -97,7 +100,8 @@ struct TagCommand: ParsableCommand {
             creationTime: dct.flatMap { CreationTime(parsing: $0) },
             format: format ?? (jsonl ? .json : .text),
             maximumBytes: maximumBytes,
-            threads: threads ?? availableCores)
+            threads: threads ?? availableCores,
+            stages: events ? .all : .time)
         let arguments = files.isEmpty ? ["-"] : files
         do {
             if jsonl || devJsonl {
@@ -147,4 +151,6 @@ struct TagSettings: Sendable {
     /// `--max-bytes`: the longest document (or JSONL line) accepted.
     var maximumBytes: Int
     var threads: Int
+    /// The pipeline stages to run: time expressions only, or (`--events`) everything.
+    var stages: Pipeline.Stages = .time
 }

@@ -1,0 +1,65 @@
+/// Runs Chronicle's stages over a text in order: time expressions, words and tags, events, temporal
+/// relations, statements. Each stage adds its layer to the one ``Document``.
+///
+/// ```swift
+/// let pipeline = Pipeline()                              // every stage
+/// let document = pipeline.run(text, creationTime: CreationTime(parsing: "2015-10-29"))
+/// ```
+///
+/// A pipeline holds only immutable stages: share it across threads.
+public struct Pipeline: Sendable {
+    /// The stages to run; later stages need the earlier ones and bring them along.
+    public struct Stages: OptionSet, Hashable, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        /// Time expressions (TIMEX3).
+        public static let time = Stages(rawValue: 1)
+        /// Words, part-of-speech tags and lemmas.
+        public static let language = Stages(rawValue: 2)
+        /// Event mentions (needs words).
+        public static let events: Stages = [Stages(rawValue: 4), .language]
+        /// Temporal relations (needs events and time expressions).
+        public static let relations: Stages = [Stages(rawValue: 8), .events, .time]
+        /// Statements (needs events).
+        public static let statements: Stages = [Stages(rawValue: 16), .events]
+        public static let all: Stages = [.time, .language, .events, .relations, .statements]
+    }
+
+    public let stages: Stages
+    public let temporalTagger: TemporalTagger
+    /// `nil` when the stages need no words (the part-of-speech model is then never loaded).
+    public let languageAnnotator: LanguageAnnotator?
+    public let eventRecognizer: EventRecognizer
+    public let relationRecognizer: RelationRecognizer
+    public let statementRecognizer: StatementRecognizer
+
+    public init(
+        stages: Stages = .all, temporalTagger: TemporalTagger = TemporalTagger(), languageAnnotator: LanguageAnnotator? = nil,
+        eventRecognizer: EventRecognizer = EventRecognizer(), relationRecognizer: RelationRecognizer = RelationRecognizer(),
+        statementRecognizer: StatementRecognizer = StatementRecognizer()
+    ) {
+        self.stages = stages
+        self.temporalTagger = temporalTagger
+        self.languageAnnotator = stages.contains(.language) ? languageAnnotator ?? LanguageAnnotator() : nil
+        self.eventRecognizer = eventRecognizer
+        self.relationRecognizer = relationRecognizer
+        self.statementRecognizer = statementRecognizer
+    }
+
+    /// Runs the stages over `text`.
+    public func run(_ text: String, creationTime: CreationTime? = nil, id: String = "") -> Document {
+        var document = Document(id: id, text: text, creationTime: creationTime)
+        run(&document)
+        return document
+    }
+
+    /// Runs the stages over a document, adding their layers.
+    public func run(_ document: inout Document) {
+        if stages.contains(.time) { temporalTagger.annotate(&document) }
+        if let languageAnnotator, document.words.isEmpty { languageAnnotator.annotate(&document) }
+        if stages.contains(Stages(rawValue: 4)) { eventRecognizer.annotate(&document) }
+        if stages.contains(Stages(rawValue: 8)) { relationRecognizer.annotate(&document) }
+        if stages.contains(Stages(rawValue: 16)) { statementRecognizer.annotate(&document) }
+    }
+}
