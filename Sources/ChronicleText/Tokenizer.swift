@@ -37,6 +37,26 @@ public struct Tokenizer: Sendable {
             spaceBefore = false
         }
 
+        /// Moves past the first letter of a word (`length` bytes) and every letter after it, ASCII or not.
+        @inline(__always) func continueWord(after length: Int) {
+            i += length
+            scalar += 1
+            while i < n {
+                let c = ByteClass.table[Int(bytes[i])]
+                if c == ByteClass.letter {
+                    i += 1
+                    scalar += 1
+                } else if c == ByteClass.lead {
+                    let (cp, len) = UTF8Scalar.decode(bytes, at: i)
+                    guard len > 0, UTF8Scalar.category(cp) == .letter else { return }
+                    i += len
+                    scalar += 1
+                } else {
+                    return
+                }
+            }
+        }
+
         while i < n {
             let b = bytes[i]
             let cls = ByteClass.table[Int(b)]
@@ -52,23 +72,7 @@ public struct Tokenizer: Sendable {
                 emit(.number, start, i, startScalar, scalar)
             case ByteClass.letter:
                 let start = i, startScalar = scalar
-                i += 1
-                scalar += 1
-                // A word runs over ASCII letters and non-ASCII letters.
-                while i < n {
-                    let c = ByteClass.table[Int(bytes[i])]
-                    if c == ByteClass.letter {
-                        i += 1
-                        scalar += 1
-                    } else if c == ByteClass.lead {
-                        let (cp, len) = UTF8Scalar.decode(bytes, at: i)
-                        guard len > 0, UTF8Scalar.category(cp) == .letter else { break }
-                        i += len
-                        scalar += 1
-                    } else {
-                        break
-                    }
-                }
+                continueWord(after: 1)
                 emit(.word, start, i, startScalar, scalar)
             case ByteClass.punctuation:
                 emit(.punctuation, i, i + 1, scalar, scalar + 1)
@@ -91,22 +95,7 @@ public struct Tokenizer: Sendable {
                     scalar += 1
                 case .letter:
                     let start = i, startScalar = scalar
-                    i += len
-                    scalar += 1
-                    while i < n {
-                        let c = ByteClass.table[Int(bytes[i])]
-                        if c == ByteClass.letter {
-                            i += 1
-                            scalar += 1
-                        } else if c == ByteClass.lead {
-                            let (cp2, len2) = UTF8Scalar.decode(bytes, at: i)
-                            guard len2 > 0, UTF8Scalar.category(cp2) == .letter else { break }
-                            i += len2
-                            scalar += 1
-                        } else {
-                            break
-                        }
-                    }
+                    continueWord(after: len)
                     emit(.word, start, i, startScalar, scalar)
                 case .punctuation:
                     emit(.punctuation, i, i + len, scalar, scalar + 1)
