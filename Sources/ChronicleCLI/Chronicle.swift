@@ -7,6 +7,6 @@ struct ChronicleCommand: ParsableCommand {
         commandName: "chronicle",
         abstract: "Reconstruct the timeline of a news story: find and normalise its time expressions, annotate words.",
         version: "0.1.0",
-        subcommands: [TagCommand.self, ExampleCommand.self, AnnotateCommand.self, EvalCommand.self, TrainCommand.self, BenchCommand.self]
+        subcommands: [TagCommand.self, ExampleCommand.self, AnnotateCommand.self, EvalCommand.self, TimelineCommand.self, TrainCommand.self, BenchCommand.self]
     )
 }

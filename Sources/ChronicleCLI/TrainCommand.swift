@@ -8,7 +8,7 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train Chronicle's models from annotated data.",
-        subcommands: [PartOfSpeech.self]
+        subcommands: [PartOfSpeech.self, TrainEventsCommand.self, TrainRelationsCommand.self]
     )
 
     /// `chronicle train pos`: trains the part-of-speech tagger and lemmatiser from UD treebank files.

@@ -9,11 +9,20 @@ import ChronicleCore
 ///  "timexes": [{"id", "start", "end", "text", "type", "value", "mod"?, "freq"?, "quant"?,
 ///               "anchor"?: {"kind": "dct" | "expression", "id"?, "value"},
 ///               "yearInference"?: {"candidates": [...], "chosen": 2015 | null, "rule": "..."}}],
+///  "events"?: [{"id", "instance", "start", "end", "text", "lemma", "class", "tense", "aspect", "polarity",
+///               "modality"?, "pos"}],
+///  "relations"?: [{"id", "source", "target", "type", "signal"?: {"start", "end"}}],
+///  "statements"?: [{"id", "speaker": "..." | null, "speakerSpan"?: {"start", "end"}, "event": "ei3" | null,
+///                   "verb", "verbSpan": {"start", "end"}, "content": {"start", "end"} | null,
+///                   "channel": "..." | null, "channelSpan"?: {"start", "end"}, "stance"}],
 ///  "warnings": [{"severity", "code", "message", "start"?, "end"?}]}
 /// ```
 ///
 /// `start` and `end` are Unicode scalar offsets into the document text; `warnings` lists every
-/// diagnostic of the document, whatever its severity. The compact style writes one line per document
+/// diagnostic of the document, whatever its severity. `events`, `relations` and `statements` are written
+/// only when the document has some (so a document with time expressions only is written exactly as
+/// before those layers existed); relation endpoints are event instance ids (`ei3`) or time ids (`t2`,
+/// `t0` for the creation time). The compact style writes one line per document
 /// (JSON Lines); the pretty style indents by two spaces.
 public struct JSONWriter: Sendable {
     /// The layout of the output.
@@ -40,8 +49,63 @@ public struct JSONWriter: Sendable {
             members.append(("dctSource", .null))
         }
         members.append(("timexes", .array(document.timeExpressions.map(Self.value(for:)))))
+        if !document.events.isEmpty { members.append(("events", .array(document.events.map(Self.value(for:))))) }
+        if !document.relations.isEmpty { members.append(("relations", .array(document.relations.map(Self.value(for:))))) }
+        if !document.statements.isEmpty { members.append(("statements", .array(document.statements.map(Self.value(for:))))) }
         members.append(("warnings", .array(document.diagnostics.map(Self.value(for:)))))
         return .object(members)
+    }
+
+    /// The JSON object for one event mention.
+    public static func value(for event: Event) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(event.id)),
+            ("instance", .string(event.instanceID)),
+            ("start", .integer(event.span.start)),
+            ("end", .integer(event.span.end)),
+            ("text", .string(event.text)),
+            ("lemma", .string(event.lemma)),
+            ("class", .string(event.eventClass.rawValue)),
+            ("tense", .string(event.tense.rawValue)),
+            ("aspect", .string(event.aspect.rawValue)),
+            ("polarity", .string(event.polarity.rawValue)),
+        ]
+        if let modality = event.modality { members.append(("modality", .string(modality))) }
+        members.append(("pos", .string(event.partOfSpeech.rawValue)))
+        return .object(members)
+    }
+
+    /// The JSON object for one temporal relation.
+    public static func value(for relation: TemporalRelation) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(relation.id)),
+            ("source", .string(relation.source.description)),
+            ("target", .string(relation.target.description)),
+            ("type", .string(relation.type.rawValue)),
+        ]
+        if let signal = relation.signal { members.append(("signal", span(signal))) }
+        return .object(members)
+    }
+
+    /// The JSON object for one statement.
+    public static func value(for statement: Statement) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("id", .string(statement.id)),
+            ("speaker", statement.speaker.map(JSONValue.string) ?? .null),
+        ]
+        if let speakerSpan = statement.speakerSpan { members.append(("speakerSpan", span(speakerSpan))) }
+        members.append(("event", statement.reportingEventID.map(JSONValue.string) ?? .null))
+        members.append(("verb", .string(statement.verb)))
+        members.append(("verbSpan", span(statement.verbSpan)))
+        members.append(("content", statement.content.map(span) ?? .null))
+        members.append(("channel", statement.channel.map(JSONValue.string) ?? .null))
+        if let channelSpan = statement.channelSpan { members.append(("channelSpan", span(channelSpan))) }
+        members.append(("stance", .string(statement.stance.rawValue)))
+        return .object(members)
+    }
+
+    private static func span(_ span: TextSpan) -> JSONValue {
+        .object([("start", .integer(span.start)), ("end", .integer(span.end))])
     }
 
     /// The JSON object for one time expression.

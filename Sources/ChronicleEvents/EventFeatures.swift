@@ -1,0 +1,383 @@
+import ChronicleCore
+
+/// What the model's lexicon knows about a lemma (with its coarse part of speech): how often it was an event
+/// in the training documents and in the extra (silver) documents, its most frequent class there, and
+/// whether it was seen as a verb (to recognise nouns made from verbs: "attack", "hospitalization").
+struct LemmaEntry: Equatable {
+    var bits: UInt32
+
+    init(bits: UInt32) {
+        self.bits = bits
+    }
+
+    init(gold: LemmaCounts, extra: LemmaCounts, seenAsVerb: Bool) {
+        bits = Self.fields(gold) | Self.fields(extra) << 10 | (seenAsVerb ? 1 << 20 : 0)
+    }
+
+    /// Rate bucket (4 bits), count bucket (3 bits) and majority class (3 bits) of `counts`.
+    private static func fields(_ counts: LemmaCounts) -> UInt32 {
+        UInt32(rateBucket(events: counts.events, total: counts.total))
+            | UInt32(countBucket(counts.total)) << 4 | UInt32(counts.majorityClass) << 7
+    }
+
+    /// 0 when never seen, 1 never an event, 8 always one, buckets in between.
+    static func rateBucket(events: Int, total: Int) -> Int {
+        guard total > 0 else { return 0 }
+        if events == 0 { return 1 }
+        if events == total { return 8 }
+        let rate = Double(events) / Double(total)
+        return rate < 0.1 ? 2 : rate < 0.3 ? 3 : rate < 0.5 ? 4 : rate < 0.7 ? 5 : rate < 0.9 ? 6 : 7
+    }
+
+    /// 0 for never, then 1, 2–3, 4–7, 8–15, 16–31, 32 or more.
+    static func countBucket(_ count: Int) -> Int {
+        switch count {
+        case 0: 0
+        case 1: 1
+        case 2...3: 2
+        case 4...7: 3
+        case 8...15: 4
+        case 16...31: 5
+        default: 6
+        }
+    }
+
+    var goldRate: UInt64 { UInt64(bits & 0xF) }
+    var goldCount: UInt64 { UInt64(bits >> 4 & 0x7) }
+    var goldClass: UInt64 { UInt64(bits >> 7 & 0x7) }
+    var extraRate: UInt64 { UInt64(bits >> 10 & 0xF) }
+    var extraCount: UInt64 { UInt64(bits >> 14 & 0x7) }
+    var extraClass: UInt64 { UInt64(bits >> 17 & 0x7) }
+    var seenAsVerb: Bool { bits & 1 << 20 != 0 }
+}
+
+/// Occurrences of a lemma and how many were events, of which class.
+struct LemmaCounts: Equatable {
+    var total = 0
+    var events = 0
+    /// Per event class (``EventModel/classes`` 1...7, at index 0...6).
+    var classes = [Int](repeating: 0, count: 7)
+
+    /// The most frequent class (1...7; the first on ties), 0 without events.
+    var majorityClass: Int {
+        guard events > 0 else { return 0 }
+        var best = 0
+        for c in 1..<classes.count where classes[c] > classes[best] { best = c }
+        return best + 1
+    }
+
+    static func - (lhs: LemmaCounts, rhs: LemmaCounts) -> LemmaCounts {
+        LemmaCounts(total: lhs.total - rhs.total, events: lhs.events - rhs.events, classes: zip(lhs.classes, rhs.classes).map { $0 - $1 })
+    }
+
+    mutating func add(label: Int) {
+        total += 1
+        if label > 0 {
+            events += 1
+            classes[label - 1] += 1
+        }
+    }
+}
+
+/// What the features need to know about one word of a sentence.
+struct EventWordInfo {
+    /// The form lower-cased, digits as 0.
+    var form: UInt64
+    /// The lemma lower-cased.
+    var lemma: UInt64
+    /// The Penn tag.
+    var tag: UInt64
+    var universal: UInt64
+    /// 1 verb, 2 noun, 3 adjective, 0 anything else.
+    var coarse: UInt8
+    var capitalised: Bool
+    /// The last two, three and four bytes of the lemma, and the last three of the form.
+    var suffixes: (UInt64, UInt64, UInt64, UInt64)
+    var role: GroupRole
+
+    static let padding = EventWordInfo(
+        form: 0x5EED, lemma: 0x5EED, tag: 0x5EED, universal: 99, coarse: 0, capitalised: false, suffixes: (1, 2, 3, 4), role: .other)
+
+    /// The coarse part of speech of a universal tag, and the lexicon key of a lemma with it.
+    static func coarse(_ tag: UniversalTag?) -> UInt8 {
+        switch tag {
+        case .verb?, .auxiliary?: 1
+        case .noun?, .properNoun?: 2
+        case .adjective?: 3
+        default: 0
+        }
+    }
+
+    static func lexiconKey(lemma: UInt64, coarse: UInt8) -> UInt32 {
+        EventHash.key(900, lemma, UInt64(coarse))
+    }
+
+    /// The lexicon key of the word.
+    var lexiconKey: UInt32 { Self.lexiconKey(lemma: lemma, coarse: coarse) }
+}
+
+/// The feature templates of the event classifier, shared by training and recognition.
+enum EventFeatures {
+    /// The number of keys ``keys(at:infos:context:into:)`` writes.
+    static let count = 43
+
+    /// The universal tags whose words are scored at all: all but a handful of TimeBank's events are verbs,
+    /// nouns and adjectives (the other tags cover closed classes that are never events).
+    @inline(__always)
+    static func isCandidate(_ tag: UniversalTag?) -> Bool {
+        switch tag {
+        case .verb?, .noun?, .adjective?, .auxiliary?, .properNoun?, .adverb?, .adposition?, .numeral?: true
+        default: false
+        }
+    }
+
+    /// Whether the lexicon says the lemma is never an event: seen at least eight times in the training
+    /// documents and never as an event, nor as one in the extra documents. Such words are not scored.
+    @inline(__always)
+    static func isNeverEvent(_ entry: LemmaEntry) -> Bool {
+        entry.goldRate == 1 && entry.goldCount >= 4 && entry.extraRate <= 1
+    }
+
+    /// The padded infos of words `range` of `words` (two padding infos on each side).
+    static func infos(
+        words: UnsafeBufferPointer<Word>, range: Range<Int>, roles: UnsafeBufferPointer<GroupRole>, bytes: UnsafeBufferPointer<UInt8>,
+        into infos: inout [EventWordInfo]
+    ) {
+        infos.removeAll(keepingCapacity: true)
+        infos.append(.padding)
+        infos.append(.padding)
+        for index in range {
+            let word = words[index]
+            var form = EventHash.offset
+            var capitalised = false
+            let byteRange = word.byteRange
+            if let first = byteRange.first { capitalised = bytes[first] &- 65 < 26 }
+            var formSuffix = EventHash.offset
+            for position in byteRange {
+                let byte = bytes[position]
+                let folded = byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
+                form = EventHash.add(form, folded)
+                if byteRange.upperBound - position <= 3 { formSuffix = EventHash.add(formSuffix, folded) }
+            }
+            var lemma = EventHash.offset
+            var s2 = EventHash.offset &+ 2, s3 = EventHash.offset &+ 3, s4 = EventHash.offset &+ 4
+            if let text = word.lemma {
+                let count = text.utf8.count
+                var position = 0
+                for byte in text.utf8 {
+                    let folded = byte &- 65 < 26 ? byte | 0x20 : byte
+                    lemma = EventHash.add(lemma, folded)
+                    let left = count - position
+                    if left <= 2 { s2 = EventHash.add(s2, folded) }
+                    if left <= 3 { s3 = EventHash.add(s3, folded) }
+                    if left <= 4 { s4 = EventHash.add(s4, folded) }
+                    position += 1
+                }
+            }
+            var tag = EventHash.offset
+            if let penn = word.pennTag { for byte in penn.utf8 { tag = EventHash.add(tag, byte) } }
+            infos.append(EventWordInfo(
+                form: EventHash.finish(form), lemma: EventHash.finish(lemma), tag: EventHash.finish(tag),
+                universal: UInt64(word.universalTag.map { UniversalTag.allCases.firstIndex(of: $0)! } ?? 98),
+                coarse: EventWordInfo.coarse(word.universalTag), capitalised: capitalised,
+                suffixes: (s2, s3, s4, EventHash.finish(formSuffix)), role: roles[index]))
+        }
+        infos.append(.padding)
+        infos.append(.padding)
+    }
+
+    /// What the features of one word need beyond the word infos.
+    struct Context {
+        /// The lexicon entry of the word's lemma.
+        var entry: LemmaEntry
+        /// 0, or 1 when the noun's lemma is also a verb ("attack"), 2 when it is made from one
+        /// ("hospitalization"), 3 for both.
+        var deverbal: UInt64
+        /// The hash of the auxiliaries, modals, "to" and negations before the word.
+        var group: UInt64
+        /// The lemma hash of the nearest verb before the word (at most eight words back), or 0.
+        var governor: UInt64
+        /// Whether the word is the first of its sentence.
+        var first: Bool
+        /// 1 for an adjective or participle used predicatively ("was unconscious", "found dead": after a
+        /// copula or a linking verb, no noun after it), else 0.
+        var predicative: UInt64
+    }
+
+    /// The context of word `i` of the padded `infos` (word `i - 2` of the sentence whose first word is `start` in `words`).
+    static func context(
+        at i: Int, infos: UnsafeBufferPointer<EventWordInfo>, words: UnsafeBufferPointer<Word>, start: Int,
+        entry: LemmaEntry, lexicon: (UInt32) -> UInt32
+    ) -> Context {
+        let info = infos[i]
+        var deverbal: UInt64 = 0
+        if info.coarse == 2 {
+            if LemmaEntry(bits: lexicon(EventWordInfo.lexiconKey(lemma: info.lemma, coarse: 1))).seenAsVerb { deverbal |= 1 }
+            if let lemma = words[start + i - 2].lemma, Derivation.forEachStem(of: lemma, {
+                LemmaEntry(bits: lexicon(EventWordInfo.lexiconKey(lemma: $0, coarse: 1))).seenAsVerb
+            }) {
+                deverbal |= 2
+            }
+        }
+        var group = EventHash.offset
+        var j = i - 1, adverbs = 0, items = 0
+        scan: while j >= 2, items < 4 {
+            let role = infos[j].role
+            switch role {
+            case .other, .no: break scan
+            case .quote: break
+            case .adverb:
+                adverbs += 1
+                if adverbs > 3 { break scan }
+            default:
+                group = EventHash.add(EventHash.add(group, role.rawValue), UInt8(truncatingIfNeeded: infos[j].tag))
+                items += 1
+                if role == .to { break scan }
+            }
+            j -= 1
+        }
+        var governor: UInt64 = 0
+        j = i - 1
+        while j >= 2, i - j <= 8 {
+            if infos[j].coarse == 1, infos[j].role == .other {
+                governor = infos[j].lemma
+                break
+            }
+            j -= 1
+        }
+        let predicative: UInt64 = (info.coarse == 3 || info.tag == Self.pastParticiple) && isPredicative(at: i, infos: infos) ? 1 : 0
+        return Context(
+            entry: entry, deverbal: deverbal, group: items == 0 ? 0 : EventHash.finish(group), governor: governor, first: i == 2,
+            predicative: predicative)
+    }
+
+    private static let pastParticiple = EventHash.finish("VBN".utf8.reduce(EventHash.offset, EventHash.add))
+    /// Adjectives of lasting conditions (health, life, availability, legal and marital status) that are events
+    /// (TimeML STATEs) when predicated of something: "was found unconscious", "is dead", "will be available".
+    /// TimeBank annotates these where it annotates adjectives at all, but too rarely for the model to learn them all.
+    static let stateAdjectives: Set<UInt64> = Set(
+        ["unconscious", "conscious", "dead", "alive", "ill", "sick", "injured", "wounded", "hospitalized", "comatose",
+         "missing", "pregnant", "available", "unavailable", "married", "divorced", "engaged", "separated", "guilty",
+         "innocent", "bankrupt", "insolvent", "unemployed", "homeless", "jailed", "imprisoned", "detained", "free"]
+            .map { EventHash.folded($0) })
+
+    /// Whether the adjective at `i` is used predicatively: after a form of "be" or a linking verb ("found
+    /// unconscious"), adverbs and negations allowed between, and not before a noun or another adjective.
+    static func isPredicative(at i: Int, infos: UnsafeBufferPointer<EventWordInfo>) -> Bool {
+        var k = i - 1
+        while k >= 2, infos[k].role == .adverb || infos[k].role == .negation { k -= 1 }
+        let before = infos[k], after = infos[i + 1]
+        return (before.role == .be || linkingVerbs.contains(before.lemma)) && after.coarse != 2 && after.coarse != 3
+    }
+
+    /// Verbs after which an adjective describes the subject or object ("found unconscious", "remained open").
+    private static let linkingVerbs: Set<UInt64> = Set(
+        ["become", "remain", "seem", "appear", "find", "pronounce", "declare", "stay", "keep", "leave", "prove", "look", "feel", "get"]
+            .map { EventHash.folded($0) })
+
+    /// Writes the ``count`` feature keys of word `i` of the padded `infos`.
+    @inline(__always)
+    static func keys(at i: Int, infos: UnsafeBufferPointer<EventWordInfo>, context c: Context, into keys: UnsafeMutablePointer<UInt32>) {
+        let w = infos[i], p1 = infos[i - 1], p2 = infos[i - 2], n1 = infos[i + 1], n2 = infos[i + 2]
+        let e = c.entry
+        keys[0] = EventHash.key(0, 0)
+        keys[1] = EventHash.key(1, w.lemma)
+        keys[2] = EventHash.key(2, w.form)
+        keys[3] = EventHash.key(3, w.universal)
+        keys[4] = EventHash.key(4, w.tag)
+        keys[5] = EventHash.key(5, w.suffixes.0, w.universal)
+        keys[6] = EventHash.key(6, w.suffixes.1, w.universal)
+        keys[7] = EventHash.key(7, w.suffixes.2, w.universal)
+        keys[8] = EventHash.key(8, w.lemma, w.tag)
+        keys[9] = EventHash.key(9, p1.form)
+        keys[10] = EventHash.key(10, p1.lemma)
+        keys[11] = EventHash.key(11, n1.lemma)
+        keys[12] = EventHash.key(12, p1.tag)
+        keys[13] = EventHash.key(13, n1.tag)
+        keys[14] = EventHash.key(14, p2.tag, p1.tag)
+        keys[15] = EventHash.key(15, w.tag, n1.tag)
+        keys[16] = EventHash.key(16, p1.tag, w.tag)
+        keys[17] = EventHash.key(17, n1.tag, n2.tag)
+        keys[18] = EventHash.key(18, p2.lemma)
+        keys[19] = EventHash.key(19, c.group)
+        keys[20] = EventHash.key(20, c.group, w.tag)
+        keys[21] = EventHash.key(21, e.goldRate, e.goldCount)
+        keys[22] = EventHash.key(22, e.goldRate, w.universal)
+        keys[23] = EventHash.key(23, e.goldClass, e.goldRate)
+        keys[24] = EventHash.key(24, e.extraRate, e.extraCount)
+        keys[25] = EventHash.key(25, e.extraRate, w.universal)
+        keys[26] = EventHash.key(26, e.extraClass, e.extraRate)
+        keys[27] = EventHash.key(27, e.goldRate, e.extraRate)
+        keys[28] = EventHash.key(28, c.deverbal, w.universal)
+        keys[29] = EventHash.key(29, c.first ? 2 : w.capitalised ? 1 : 0, w.universal)
+        keys[30] = EventHash.key(30, p1.lemma, w.universal)
+        keys[31] = EventHash.key(31, w.lemma, n1.lemma)
+        keys[32] = EventHash.key(32, p1.lemma, w.lemma)
+        keys[33] = EventHash.key(33, c.governor, w.universal)
+        keys[34] = EventHash.key(34, w.suffixes.3, w.tag)
+        keys[35] = EventHash.key(35, n1.form)
+        keys[36] = EventHash.key(36, n2.lemma)
+        keys[37] = EventHash.key(37, c.deverbal, e.goldRate)
+        keys[38] = EventHash.key(38, e.goldClass, w.lemma == 0 ? 0 : w.universal)
+        keys[39] = EventHash.key(39, c.governor, w.lemma)
+        keys[40] = EventHash.key(40, c.predicative, w.universal)
+        keys[41] = EventHash.key(41, c.predicative, e.goldRate)
+        keys[42] = EventHash.key(42, c.predicative, e.extraRate)
+    }
+}
+
+/// The verbs a noun may be made from: "hospitalization" from "hospitalize", "decision" from "decide",
+/// "agreement" from "agree", "shipping" from "ship".
+enum Derivation {
+    private static let rules: [(suffix: [UInt8], replacements: [[UInt8]])] = [
+        ("ization", ["ize"]), ("isation", ["ise", "ize"]), ("ation", ["ate", "e", ""]), ("ition", ["e", ""]),
+        ("ssion", ["t", "ss"]), ("sion", ["de", "d", "se", "t"]), ("tion", ["te", "t", "e", ""]),
+        ("ment", [""]), ("ance", ["", "e"]), ("ence", ["", "e"]), ("ure", ["e", ""]), ("ing", ["", "e"]),
+        ("al", ["", "e"]), ("age", ["", "e"]), ("ery", ["", "e"]), ("y", [""]), ("ion", ["", "e"]),
+    ].map { (Array($0.0.utf8), $0.1.map { Array($0.utf8) }) }
+
+    private static let ing = Array("ing".utf8)
+
+    /// Hashes (as ``EventWordInfo/lemma``) of the verb lemmas `lemma` may be derived from.
+    static func verbStems(of lemma: String) -> [UInt64] {
+        var stems: [UInt64] = []
+        _ = forEachStem(of: lemma) { stems.append($0); return false }
+        return stems
+    }
+
+    /// Calls `body` with the hash of every verb lemma `lemma` may be derived from, until it returns true;
+    /// returns whether it did. Allocates nothing.
+    static func forEachStem(of lemma: String, _ body: (UInt64) -> Bool) -> Bool {
+        var lemma = lemma
+        return lemma.withUTF8 { bytes in
+            let count = bytes.count
+            guard count >= 4 else { return false }
+            @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+            for (suffix, replacements) in rules {
+                guard count >= suffix.count + 3 else { continue }
+                var matches = true
+                for k in 0..<suffix.count where folded(bytes[count - suffix.count + k]) != suffix[k] {
+                    matches = false
+                    break
+                }
+                guard matches else { continue }
+                let stemLength = count - suffix.count
+                var stem = EventHash.offset
+                for k in 0..<stemLength { stem = EventHash.add(stem, folded(bytes[k])) }
+                for replacement in replacements {
+                    var hash = stem
+                    for byte in replacement { hash = EventHash.add(hash, byte) }
+                    if body(EventHash.finish(hash)) { return true }
+                }
+                // "shipping" → "ship": an undoubled final consonant.
+                if suffix == ing, stemLength >= 3,
+                   folded(bytes[stemLength - 1]) == folded(bytes[stemLength - 2]) {
+                    var hash = EventHash.offset
+                    for k in 0..<(stemLength - 1) { hash = EventHash.add(hash, folded(bytes[k])) }
+                    if body(EventHash.finish(hash)) { return true }
+                }
+            }
+            return false
+        }
+    }
+}

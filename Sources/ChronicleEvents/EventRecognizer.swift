@@ -1,0 +1,126 @@
+import ChronicleCore
+import ChronicleLanguage
+
+/// Finds event mentions (TimeML EVENTs) and their attributes: class, tense, aspect, polarity, modality and
+/// part of speech.
+///
+/// Every verb, noun, adjective (and the few other content words that can be events) is scored by an averaged
+/// perceptron (see ``EventModel``) for "no event" and the seven TimeML classes, over features of the word, its
+/// neighbours, its verb group and the model's lexicon of lemmas. An event is one word, as in TimeBank: "said",
+/// "hospitalization", "unconscious". Tense, aspect, polarity and modality come from the auxiliaries, modals,
+/// "to" and negations before the word, by TimeML's rules ("had been hospitalized": PAST, PERFECTIVE; "did not
+/// attend": PAST, NEG; "would meet": modality "would").
+///
+/// A recogniser holds only immutable tables and models: create one and share it across threads.
+///
+/// ```swift
+/// var document = Document(text: "She said on Friday that he had been hospitalized.")
+/// EventRecognizer().annotate(&document)
+/// document.events.map(\.text)         // ["said", "hospitalized"]
+/// document.events[1].aspect           // .perfective
+/// ```
+public struct EventRecognizer: Sendable {
+    /// The model given at creation; `nil` for the shipped one, which is then decoded on first use.
+    private let customModel: EventModel?
+
+    /// A recogniser using the model that ships with Chronicle (decoded once, when first needed).
+    public init() {
+        customModel = nil
+    }
+
+    /// A recogniser using `model`.
+    public init(model: EventModel) {
+        customModel = model
+    }
+
+    /// The model the recogniser scores words with.
+    public var model: EventModel { customModel ?? .shipped }
+
+    /// Sets ``Document/events`` (replacing any it had), numbered `e1`, `e2`, ... with instances `ei1`, `ei2`, ...
+    /// in text order. If the document has no words yet, adds the linguistic layer they need first.
+    public func annotate(_ document: inout Document) {
+        if document.words.isEmpty { LanguageAnnotator().annotate(&document) }
+        document.events = events(in: document)
+    }
+
+    /// The events of a document that has its words (with tags and lemmas) and sentences.
+    public func events(in document: Document) -> [Event] {
+        guard !document.words.isEmpty else { return [] }
+        let model = self.model
+        var found: [Event] = []
+        var text = document.text
+        text.withUTF8 { bytes in
+            document.words.withUnsafeBufferPointer { words in
+                let roles = words.map(GroupRole.init)
+                roles.withUnsafeBufferPointer { roles in
+                    var infos: [EventWordInfo] = []
+                    infos.reserveCapacity(128)
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: EventFeatures.count) { keys in
+                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: EventFeatures.count) { rowsFound in
+                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8) { scores in
+                        for range in Self.sentenceRanges(of: document) where !range.isEmpty {
+                            EventFeatures.infos(words: words, range: range, roles: roles, bytes: bytes, into: &infos)
+                            infos.withUnsafeBufferPointer { infos in
+                                for index in range where EventFeatures.isCandidate(words[index].universalTag) {
+                                    let i = index - range.lowerBound + 2
+                                    let entry = LemmaEntry(bits: model.lexiconBits(infos[i].lexiconKey))
+                                    var label = 0
+                                    if !EventFeatures.isNeverEvent(entry) {
+                                        let context = EventFeatures.context(
+                                            at: i, infos: infos, words: words, start: range.lowerBound, entry: entry, lexicon: model.lexiconBits)
+                                        EventFeatures.keys(at: i, infos: infos, context: context, into: keys.baseAddress!)
+                                        scores.initialize(repeating: 0)
+                                        model.score(keys: UnsafeBufferPointer(keys), rowsFound: rowsFound, into: scores.baseAddress!)
+                                        label = model.decide(scores.baseAddress!)
+                                    }
+                                    // A condition the model missed: "found unconscious", "will be available".
+                                    if label == 0, infos[i].coarse == 3, EventFeatures.stateAdjectives.contains(infos[i].lemma),
+                                       EventFeatures.isPredicative(at: i, infos: infos) {
+                                        label = EventModel.classes.firstIndex(of: .state)!
+                                    }
+                                    guard label > 0, let eventClass = EventModel.classes[label] else { continue }
+                                    found.append(Self.event(
+                                        number: found.count + 1, class: eventClass, word: index, words: words, roles: roles,
+                                        sentenceStart: range.lowerBound, bytes: bytes))
+                                }
+                            }
+                        }
+                    }
+                    }
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    /// The word ranges of the document's sentences (the whole document as one when it has none).
+    static func sentenceRanges(of document: Document) -> [Range<Int>] {
+        guard !document.sentences.isEmpty else { return [0..<document.words.count] }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(document.sentences.count)
+        var first = 0
+        for sentence in document.sentences {
+            while first < document.words.count, document.words[first].span.start < sentence.span.start { first += 1 }
+            var end = first
+            while end < document.words.count, document.words[end].span.start < sentence.span.end { end += 1 }
+            ranges.append(first..<end)
+            first = end
+        }
+        return ranges
+    }
+
+    /// The event of word `index`, its attributes from its verb group.
+    static func event(
+        number: Int, class eventClass: Event.Class, word index: Int, words: UnsafeBufferPointer<Word>,
+        roles: UnsafeBufferPointer<GroupRole>, sentenceStart: Int, bytes: UnsafeBufferPointer<UInt8>
+    ) -> Event {
+        let word = words[index]
+        let group = VerbGroup(event: index, words: words, roles: roles, start: sentenceStart)
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.byteRange]), as: UTF8.self)
+        return Event(
+            id: "e\(number)", instanceID: "ei\(number)", span: word.span, text: text, lemma: word.lemma ?? text.lowercased(),
+            eventClass: eventClass, tense: group.tense, aspect: group.aspect, polarity: group.polarity, modality: group.modality,
+            partOfSpeech: VerbGroup.partOfSpeech(of: word))
+    }
+}

@@ -1,0 +1,321 @@
+import Foundation
+
+// Low-level pieces of the event model: stable hashing, a read-only hash table, the 8-bit weight
+// codebook, byte reading and writing, base64 and a seeded shuffle. They mirror the part-of-speech
+// model's (ChronicleLanguage keeps its own internal), so that the two models stay independent.
+
+/// Stable 64-bit hashing (FNV-1a, then a SplitMix64 finaliser): the same on every platform and in every
+/// process, unlike `Hasher`, so that feature keys computed at training time match those computed later.
+enum EventHash {
+    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
+    @inline(__always)
+    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* prime
+    }
+
+    @inline(__always)
+    static func finish(_ hash: UInt64) -> UInt64 {
+        var z = hash
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Combines a template number and up to two values into a 32-bit feature key (never 0, which marks
+    /// empty slots).
+    @inline(__always)
+    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
+        let mixed = finish(template &* 0x9E37_79B9_7F4A_7C15 ^ a ^ (b &* 0xC2B2_AE3D_27D4_EB4F))
+        let key = UInt32(truncatingIfNeeded: mixed >> 32)
+        return key == 0 ? 1 : key
+    }
+
+    /// The hash of `bytes` with ASCII letters lower-cased.
+    static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash = offset
+        for byte in bytes { hash = add(hash, byte &- 65 < 26 ? byte | 0x20 : byte) }
+        return finish(hash)
+    }
+
+    /// The hash of a string with ASCII letters lower-cased.
+    static func folded(_ string: String) -> UInt64 {
+        folded(string.utf8)
+    }
+}
+
+/// An open-addressing hash table from non-zero 32-bit keys (already hashes) to 32-bit values.
+struct EventKeyTable: Sendable {
+    private let slots: [UInt64]  // key << 32 | value; 0 marks an empty slot
+    private let mask: Int
+
+    /// A table of `pairs`; keys must be distinct and non-zero.
+    init(_ pairs: [(key: UInt32, value: UInt32)]) {
+        var capacity = 16
+        while capacity < pairs.count * 2 { capacity *= 2 }
+        var slots = [UInt64](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (key, value) in pairs {
+            var index = Int(key) & mask
+            while slots[index] != 0 { index = (index + 1) & mask }
+            slots[index] = UInt64(key) << 32 | UInt64(value)
+        }
+        self.slots = slots
+        self.mask = mask
+    }
+
+    /// What ``values(for:into:)`` writes for a missing key.
+    static let missing = UInt32.max
+
+    @inline(__always)
+    func value(for key: UInt32) -> UInt32? {
+        slots.withUnsafeBufferPointer { slots in
+            var index = Int(key) & mask
+            while true {
+                let slot = slots[index]
+                if slot == 0 { return nil }
+                if UInt32(truncatingIfNeeded: slot >> 32) == key { return UInt32(truncatingIfNeeded: slot) }
+                index = (index + 1) & mask
+            }
+        }
+    }
+
+    /// The values of `keys` (``missing`` for a missing key). The first slot of every key is read before any
+    /// is examined, so that the processor fetches them from memory in parallel.
+    @inline(__always)
+    func values(for keys: UnsafeBufferPointer<UInt32>, into values: UnsafeMutableBufferPointer<UInt32>) {
+        slots.withUnsafeBufferPointer { slots in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: keys.count) { first in
+                for k in keys.indices { first[k] = slots[Int(keys[k]) & mask] }
+                for k in keys.indices {
+                    let key = keys[k]
+                    var slot = first[k]
+                    var index = Int(key) & mask
+                    while slot != 0, UInt32(truncatingIfNeeded: slot >> 32) != key {
+                        index = (index + 1) & mask
+                        slot = slots[index]
+                    }
+                    values[k] = slot == 0 ? Self.missing : UInt32(truncatingIfNeeded: slot)
+                }
+            }
+        }
+    }
+}
+
+/// The 8-bit logarithmic quantisation of the weights: code `q` (-127...127) stands for
+/// `scale × sinh(q / 16)`, a step of `scale / 16` near zero and a relative precision of about 6% for
+/// large weights, with `scale` chosen so that code 127 is the largest weight.
+struct EventCodebook: Sendable {
+    let scale: Float
+    /// The score each code adds, indexed by the code's bit pattern, in fixed point (1/256 of a unit).
+    let values: [Int32]
+
+    private static let steps = 16.0
+
+    init(scale: Float) {
+        self.scale = scale
+        values = (0..<256).map { bits in
+            let code = Double(Int8(truncatingIfNeeded: bits))
+            return Int32((Double(scale) * sinh(code / Self.steps) * 256).rounded())
+        }
+    }
+
+    /// The codebook whose largest code stands for `largest`.
+    init(largest: Double) {
+        self.init(scale: Float(max(largest, 1e-6) / sinh(127 / Self.steps)))
+    }
+
+    /// The code of `weight`.
+    func code(for weight: Double) -> Int8 {
+        Int8(min(max((Self.steps * asinh(weight / Double(scale))).rounded(), -127), 127))
+    }
+}
+
+/// A model file that cannot be read.
+public struct EventModelError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { "invalid event model: \(message)" }
+}
+
+/// Appends little-endian integers, LEB128 varints and strings to a byte array.
+struct EventByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func append(_ value: UInt8) { bytes.append(value) }
+
+    mutating func append(_ value: Float) { append(value.bitPattern) }
+
+    mutating func append(_ value: UInt32) {
+        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
+    }
+
+    mutating func appendVarint(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func append(_ string: String) {
+        appendVarint(UInt64(string.utf8.count))
+        bytes.append(contentsOf: string.utf8)
+    }
+
+    /// Ascending non-zero keys, delta-coded.
+    mutating func appendKeys(_ keys: [UInt32]) {
+        appendVarint(UInt64(keys.count))
+        var previous: UInt32 = 0
+        for key in keys {
+            appendVarint(UInt64(key - previous))
+            previous = key
+        }
+    }
+}
+
+/// Reads what ``EventByteWriter`` writes, failing with an ``EventModelError`` past the end.
+struct EventByteReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+    var remaining: Int { bytes.count - offset }
+
+    mutating func byte() throws(EventModelError) -> UInt8 {
+        guard offset < bytes.count else { throw EventModelError("truncated at byte \(offset)") }
+        offset += 1
+        return bytes[offset - 1]
+    }
+
+    mutating func uint32() throws(EventModelError) -> UInt32 {
+        var value: UInt32 = 0
+        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
+        return value
+    }
+
+    mutating func float() throws(EventModelError) -> Float { Float(bitPattern: try uint32()) }
+
+    mutating func varint() throws(EventModelError) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            let byte = try byte()
+            guard shift < 64 else { throw EventModelError("varint too long at byte \(offset)") }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    /// A count that cannot exceed what is left to read (`minimumBytesEach` bytes per item).
+    mutating func count(minimumBytesEach: Int = 1) throws(EventModelError) -> Int {
+        let value = try varint()
+        guard value <= UInt64(remaining / max(1, minimumBytesEach)) else {
+            throw EventModelError("count \(value) too large at byte \(offset)")
+        }
+        return Int(value)
+    }
+
+    mutating func string() throws(EventModelError) -> String {
+        let length = try count()
+        defer { offset += length }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+
+    /// Ascending non-zero keys, as ``EventByteWriter/appendKeys(_:)`` writes them.
+    mutating func keys() throws(EventModelError) -> [UInt32] {
+        let count = try count()
+        var keys: [UInt32] = []
+        keys.reserveCapacity(count)
+        var previous: UInt64 = 0
+        for index in 0..<count {
+            let key = previous + (try varint())
+            guard key <= UInt64(UInt32.max), key > 0, index == 0 || key > previous else { throw EventModelError("keys out of order") }
+            keys.append(UInt32(key))
+            previous = key
+        }
+        return keys
+    }
+}
+
+/// Base64, to compile the shipped model into the binary as a string literal.
+enum EventBase64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    private static let values: [UInt8] = {
+        var table = [UInt8](repeating: 0xFF, count: 256)
+        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }
+        return table
+    }()
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let b0 = UInt32(bytes[index])
+            let b1 = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
+            let b2 = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
+            let group = b0 << 16 | b1 << 8 | b2
+            out.append(alphabet[Int(group >> 18 & 63)])
+            out.append(alphabet[Int(group >> 12 & 63)])
+            out.append(index + 1 < bytes.count ? alphabet[Int(group >> 6 & 63)] : UInt8(ascii: "="))
+            out.append(index + 2 < bytes.count ? alphabet[Int(group & 63)] : UInt8(ascii: "="))
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of a base64 text; nil when it holds anything but base64 characters and final padding.
+    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var end = text.count
+        while end > 0, text[end - 1] == UInt8(ascii: "=") { end -= 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(end * 3 / 4)
+        var group: UInt32 = 0, bits = 0
+        for index in 0..<end {
+            let value = values[Int(text[index])]
+            guard value != 0xFF else { return nil }
+            group = group << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
+            }
+        }
+        return out
+    }
+}
+
+/// SplitMix64: a small seeded generator, with a Fisher–Yates shuffle whose sequence is fixed here (the
+/// standard library's shuffling algorithm may change between releases).
+struct EventRandom {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return EventHash.finish(state)
+    }
+
+    mutating func shuffle<T>(_ items: inout [T]) {
+        guard items.count > 1 else { return }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            items.swapAt(i, j)
+        }
+    }
+}

@@ -1,0 +1,695 @@
+import ChronicleCore
+import ChronicleLanguage
+
+/// Finds statements: who said what (speaker, reporting verb, content, channel), and with what stance.
+///
+/// ```swift
+/// var document = Pipeline().run("Kardashian took to Twitter on Wednesday, Oct. 28 to clarify that the interview came first.")
+/// document.statements[0].speaker   // "Kardashian" (or the full name, when the text gives it earlier)
+/// document.statements[0].channel   // "Twitter"
+/// ```
+///
+/// What counts as a statement, in the order the recogniser looks for them in each sentence of prose
+/// (headlines and bylines are skipped):
+///
+/// - a reporting verb, by lemma (say, claim, explain, tell, tweet, post, clarify, deny, report, add, write,
+///   announce, insist, ... and "point out", "make (it) clear"), as the part-of-speech tagger marks verbs; weak
+///   ones ("add", "post", "note", ...) only with explicit content. A REPORTING event of ``Document/events``
+///   that the lexicon misses is a statement too when it has content;
+/// - a reporting noun followed by "that" ("reports were flying around that ...", "her claim that ...");
+/// - a hearsay adverb ("reportedly", "allegedly"): the rest of its clause is the content, nobody the speaker;
+/// - "according to X".
+///
+/// The **speaker** is the subject of the verb: the mention just before it (skipping adverbs and
+/// auxiliaries), the subject of the governing verb for an infinitive or a coordinated verb ("Kardashian
+/// took to Twitter ... to clarify"), the antecedent of a relative pronoun, or the mention after the verb
+/// in an inversion ("..., said Smith"); names, surnames, pronouns and descriptions are resolved within
+/// the document (see ``MentionIndex``), so "Kardashian", "she" and "the reality star" all give the full
+/// name. Common-noun subjects ("police", "sources") keep their span but no name.
+///
+/// The **content** is, in this order: the quotation next to the verb; what follows a colon after the
+/// verb; a that-clause after the verb (its object and an indirect object may stand between: "make it
+/// clear to fans that ..."); a bare complement clause ("said she would resign"); for a parenthetical
+/// ("..., she claims, ...", "(..., she explained)") the sentence or bracket around it; for "which SUBJECT
+/// VERB" the clause the relative pronoun refers to; otherwise the verb's object up to the next comma.
+///
+/// The **channel**: "on|via Twitter", "took to Instagram", "told People", "in a statement", "in an
+/// interview with X" (then X); "tweet" implies Twitter.
+///
+/// The **stance**: `reported` for hearsay (a hearsay adverb or noun, a "sources"/"reports" subject, a
+/// passive without agent: "it was reported"), `denied` for a denial verb ("deny", "dismiss", "refute"),
+/// `asserted` otherwise. A short negated sentence right after a hearsay statement ("(They weren't.)") is
+/// itself a statement: a denial by the author (the byline's name, if the document has one), with the
+/// verb "deny", its span on the negated verb, and as content the content of the statement it denies; the
+/// hearsay statement stays `reported`.
+public struct StatementRecognizer: Sendable {
+    public init() {}
+
+    /// Adds ``Document/statements`` from the document's words and events (and, if the document has no
+    /// words yet, the linguistic layer they need).
+    public func annotate(_ document: inout Document) {
+        if document.words.isEmpty, !document.text.isEmpty {
+            LanguageAnnotator().annotate(&document)
+        }
+        document.statements = statements(in: document)
+    }
+
+    /// The statements of a document that has words (see ``annotate(_:)``), in text order, with ids `s1`, `s2`, ...
+    public func statements(in document: Document) -> [Statement] {
+        guard !document.words.isEmpty else { return [] }
+        let analysis = DocumentAnalysis(document)
+        let mentions = MentionIndex(analysis)
+        var finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
+        return finder.find()
+    }
+}
+
+/// One statement under construction.
+private struct Draft {
+    enum Cue { case verb, noun, adverb, according }
+
+    var cue: Cue
+    var verbFirst: Int
+    var verbLast: Int
+    var verb: String
+    var speaker: Speaker?
+    var content: (first: Int, last: Int)?
+    var channel: (name: String, span: TextSpan)?
+    var stance: Statement.Stance = .asserted
+    var reportingEventID: String?
+}
+
+/// The subject of a reporting verb.
+private struct Speaker {
+    var first: Int
+    var last: Int
+    /// The resolved name, if any.
+    var name: String?
+    /// Whether the subject is hearsay ("sources", "reports").
+    var isHearsay: Bool
+    /// Whether the mention is in the statement's sentence (a byline's author is not).
+    var isInSentence = true
+}
+
+private struct StatementFinder {
+    let analysis: DocumentAnalysis
+    let mentions: MentionIndex
+    let events: [Event]
+    let words: [AnalysedWord]
+
+    init(analysis: DocumentAnalysis, mentions: MentionIndex, events: [Event]) {
+        self.analysis = analysis
+        self.mentions = mentions
+        self.events = events
+        words = analysis.words
+    }
+
+    mutating func find() -> [Statement] {
+        var drafts: [Draft] = []
+        // The reporting event (REPORTING or I_ACTION) on each word, if any.
+        var reportingEvents: [Int: Event] = [:]
+        for event in events where event.eventClass == .reporting || event.eventClass == .intensionalAction {
+            var w = analysis.wordIndex(at: event.span.start) ?? analysis.words.count
+            while w < analysis.words.count, analysis.words[w].span.start < event.span.end {
+                if reportingEvents[w] == nil { reportingEvents[w] = event }
+                w += 1
+            }
+        }
+        for (s, range) in analysis.sentenceWords.enumerated() where !mentions.nonProse.contains(s) && !range.isEmpty {
+            var sentenceDrafts: [Draft] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if let draft = cue(at: i, in: range, reportingEvents: reportingEvents) {
+                    i = draft.verbLast + 1
+                    if let complete = complete(draft, in: range) { sentenceDrafts.append(complete) }
+                } else {
+                    i += 1
+                }
+            }
+            // Coordinated reporting verbs with one content and speaker ("clarify ... and make it clear that ..."): keep the first.
+            // A reporting noun that names the medium of a verb's statement ("said in a statement that ...") is not another one.
+            var kept: [Draft] = []
+            for draft in sentenceDrafts {
+                let sameContent = kept.contains { other in
+                    other.content != nil && other.content.map { [$0.first, $0.last] } == draft.content.map { [$0.first, $0.last] }
+                        && (other.speaker?.name == draft.speaker?.name || draft.cue == .noun)
+                }
+                if sameContent { continue }
+                kept.append(draft)
+            }
+            drafts += kept
+            if let denial = denial(after: s, of: kept) { drafts.append(denial) }
+        }
+        drafts.sort { $0.verbFirst < $1.verbFirst }
+        return drafts.enumerated().map { index, draft in
+            Statement(
+                id: "s\(index + 1)", speaker: draft.speaker?.name,
+                speakerSpan: draft.speaker.flatMap { $0.isInSentence ? analysis.span($0.first, $0.last) : nil },
+                reportingEventID: draft.reportingEventID, verbSpan: analysis.span(draft.verbFirst, draft.verbLast),
+                verb: draft.verb, content: draft.content.map { analysis.span($0.first, $0.last) },
+                channel: draft.channel?.name, channelSpan: draft.channel?.span, stance: draft.stance)
+        }
+    }
+
+    // MARK: - Cues
+
+    private func cue(at i: Int, in range: Range<Int>, reportingEvents: [Int: Event]) -> Draft? {
+        let word = words[i]
+        if word.inTimex || word.isPunctuation { return nil }
+        let next = i + 1 < range.upperBound ? words[i + 1] : nil
+        if word.tag == .adverb || word.penn.hasPrefix("RB"), word.lower.hasSuffix("ly"), let lemma = Lexicon.hearsayAdverbs[word.lower] {
+            return Draft(cue: .adverb, verbFirst: i, verbLast: i, verb: lemma)
+        }
+        if word.lower == "according", next?.lower == "to" {
+            return Draft(cue: .according, verbFirst: i, verbLast: i + 1, verb: "according to")
+        }
+        if word.lemma == "point", let next, next.lower == "out", i > range.lowerBound,
+           ![.determiner, .adjective, .numeral, .adposition].contains(words[i - 1].tag) {
+            return Draft(cue: .verb, verbFirst: i, verbLast: i + 1, verb: "point out")
+        }
+        if word.lemma == "make", word.isVerb,
+           let clear = (i + 1..<min(i + 6, range.upperBound)).first(where: { words[$0].lower == "clear" }),
+           !(i + 1..<clear).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
+            return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: "make clear")
+        }
+        let event = reportingEvents[i]
+        if word.isVerb || event?.partOfSpeech == .verb, Lexicon.reportingVerbs.contains(word.lemma) {
+            return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: word.lemma)
+        }
+        if word.isNoun, Lexicon.reportingNouns.contains(word.lemma), !word.isCapitalised || i == range.lowerBound,
+           !(next.map { Lexicon.reportingVerbs.contains($0.lemma) && $0.isVerb } ?? false),
+           (i + 1..<min(i + 6, range.upperBound)).contains(where: { isComplementiser($0) }) {
+            return Draft(cue: .noun, verbFirst: i, verbLast: i, verb: word.lemma)
+        }
+        if let event, event.eventClass == .reporting, word.isVerb {
+            return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: word.lemma)
+        }
+        return nil
+    }
+
+    /// Fills in the speaker, content, channel and stance of a cue; `nil` when it turns out not to be a statement.
+    private func complete(_ cue: Draft, in range: Range<Int>) -> Draft? {
+        var draft = cue
+        draft.reportingEventID = events.first { $0.span.overlaps(analysis.span(cue.verbFirst, cue.verbLast)) && !$0.instanceID.isEmpty }?.instanceID
+        switch cue.cue {
+        case .adverb:
+            draft.content = stretch(from: cue.verbLast + 1, in: range, stopAtComma: false)
+            draft.stance = .reported
+            guard draft.content != nil else { return nil }
+            return draft
+        case .according:
+            let after = cue.verbLast + 1
+            guard after < range.upperBound else { return nil }
+            draft.speaker = speakerMention(startingAt: after, in: range)
+            let speakerEnd = draft.speaker?.last ?? after
+            if cue.verbFirst == firstContentWord(of: range) {
+                // "According to X, CONTENT."
+                if let comma = (speakerEnd + 1..<range.upperBound).first(where: { analysis.isComma($0) }) {
+                    draft.content = stretch(from: comma + 1, in: range, stopAtComma: false)
+                }
+            } else {
+                // "CONTENT, according to X."
+                var end = cue.verbFirst - 1
+                while end >= range.lowerBound, words[end].isPunctuation { end -= 1 }
+                let start = clauseStart(before: end, in: range, stopAtComma: false)
+                if start <= end { draft.content = (start, end) }
+            }
+            if draft.speaker?.isHearsay ?? true { draft.stance = .reported }
+            return draft
+        case .noun:
+            guard let that = (cue.verbLast + 1..<min(cue.verbLast + 6, range.upperBound)).first(where: { isComplementiser($0) })
+            else { return nil }
+            draft.content = stretch(from: that + 1, in: range, stopAtComma: false)
+            draft.speaker = possessor(of: cue.verbFirst, in: range)
+            if Lexicon.denialVerbs.contains(cue.verb) || cue.verb == "denial" {
+                draft.stance = .denied
+            } else if draft.speaker == nil, Lexicon.hearsayNouns.contains(cue.verb) {
+                draft.stance = .reported
+            }
+            draft.verb = cue.verb
+            guard draft.content != nil else { return nil }
+            return draft
+        case .verb:
+            let verb = cue.verbFirst
+            let passive = isPassive(verb, in: range)
+            draft.speaker = passive ? agent(after: cue.verbLast, in: range) : speaker(of: verb, in: range, depth: 0)
+            let found = content(of: cue, speaker: draft.speaker, in: range)
+            draft.content = found.map { ($0.first, $0.last) }
+            let needsContent = Lexicon.weakReportingVerbs.contains(cue.verb) || !Lexicon.reportingVerbs.contains(cue.verb)
+                || passive && !["say", "report", "allege", "claim", "rumor", "rumour", "tell"].contains(cue.verb)
+            if !(found?.isExplicit ?? false), needsContent { return nil }
+            if Lexicon.denialVerbs.contains(cue.verb) {
+                draft.stance = .denied
+            } else if draft.speaker?.isHearsay == true || passive && draft.speaker == nil {
+                draft.stance = .reported
+            }
+            draft.channel = channel(of: cue, content: draft.content, in: range)
+            return draft
+        }
+    }
+
+    // MARK: - Speaker
+
+    /// The subject of the verb at `verb`.
+    private func speaker(of verb: Int, in range: Range<Int>, depth: Int) -> Speaker? {
+        guard depth < 4 else { return nil }
+        var j = verb - 1
+        while j >= range.lowerBound, isFiller(j) { j -= 1 }
+        guard j >= range.lowerBound else { return inverted(after: verb, in: range) }
+        let word = words[j]
+        // An infinitive or a coordinated verb takes the subject of the verb that governs it.
+        if word.penn == "TO" || word.lower == "to" || word.lower == "and" && depth < 3 {
+            if let governor = governingVerb(before: j, in: range) { return speaker(of: governor, in: range, depth: depth + 1) }
+            return nil
+        }
+        if ["who", "which", "that"].contains(word.lower), word.tag == .pronoun || word.penn.hasPrefix("W") {
+            var k = j - 1
+            while k >= range.lowerBound, analysis.isComma(k) || words[k].text == "—" { k -= 1 }
+            return k >= range.lowerBound ? speakerMention(endingAt: k, in: range) : nil
+        }
+        if word.text == "," || word.text == "\"" || word.text == "”" || word.text == "“" {
+            if let inverted = inverted(after: verb, in: range) { return inverted }
+            // An apposition between the subject and the verb: "John Smith, 45, said", "Smith, a spokesman for X, said".
+            if word.text == ",", let open = (max(range.lowerBound, j - 8)..<j).last(where: { analysis.isComma($0) }), open - 1 >= range.lowerBound,
+               !(open + 1..<j).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
+                return speakerMention(endingAt: open - 1, in: range)
+            }
+            return nil
+        }
+        return speakerMention(endingAt: j, in: range)
+    }
+
+    /// The subject after the verb in an inversion (`"...," said Smith`, `..., said sources`): a name, a
+    /// resolved description or pronoun, or a hearsay noun.
+    private func inverted(after verb: Int, in range: Range<Int>) -> Speaker? {
+        var j = verb + 1
+        while j < range.upperBound, isFiller(j) { j += 1 }
+        guard j < range.upperBound else { return nil }
+        if let mention = mentions.mention(at: j), mention.first == j, mention.entity != nil {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
+        var last = j
+        while last < range.upperBound, words[last].tag == .determiner || words[last].tag == .adjective { last += 1 }
+        if last < range.upperBound, words[last].isNoun, Lexicon.hearsaySubjects.contains(words[last].lower), isHearsayPhrase(j, last) {
+            return Speaker(first: j, last: last, name: nil, isHearsay: true)
+        }
+        return nil
+    }
+
+    /// Whether the noun phrase `first...head` (head a hearsay noun) is unattributed hearsay: a plural or an
+    /// indefinite noun ("reports", "sources", "a source"), not a particular document ("the report").
+    private func isHearsayPhrase(_ first: Int, _ head: Int) -> Bool {
+        if words[head].penn == "NNS" || words[head].lower.hasSuffix("s") && words[head].lower != words[head].lemma { return true }
+        return (first..<head).contains { ["a", "an", "one", "some", "several", "many", "unnamed", "anonymous"].contains(words[$0].lower) }
+    }
+
+    /// A mention or noun phrase that ends at word `j`.
+    private func speakerMention(endingAt j: Int, in range: Range<Int>) -> Speaker? {
+        let word = words[j]
+        if Lexicon.hearsaySubjects.contains(word.lower), word.isNoun, mentions.mention(at: j).map({ $0.first == $0.last }) ?? true {
+            var first = j
+            while first - 1 >= range.lowerBound, [.determiner, .adjective, .numeral].contains(words[first - 1].tag) { first -= 1 }
+            return Speaker(first: first, last: j, name: nil, isHearsay: isHearsayPhrase(first, j))
+        }
+        if let mention = mentions.mention(at: j), mention.last == j || word.isNoun {
+            return Speaker(first: mention.first, last: max(mention.last, j), name: mentions.name(of: mention), isHearsay: false)
+        }
+        guard word.isNoun || word.tag == .pronoun else { return nil }
+        var first = j
+        while first - 1 >= range.lowerBound, [.determiner, .adjective, .noun, .properNoun, .numeral].contains(words[first - 1].tag)
+            || words[first - 1].penn == "POS" || words[first - 1].penn == "PRP$" {
+            first -= 1
+        }
+        if word.tag == .pronoun { first = j }
+        let hearsay = Lexicon.hearsaySubjects.contains(word.lower) && !word.isCapitalised
+        return Speaker(first: first, last: j, name: nil, isHearsay: hearsay)
+    }
+
+    /// A mention or noun phrase that starts at word `j`.
+    private func speakerMention(startingAt j: Int, in range: Range<Int>) -> Speaker? {
+        if let mention = mentions.mention(at: j) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
+        var last = j
+        guard words[j].isNoun || words[j].tag == .determiner || words[j].tag == .pronoun || words[j].tag == .adjective else { return nil }
+        if words[j].tag == .pronoun { return Speaker(first: j, last: j, name: nil, isHearsay: false) }
+        while last + 1 < range.upperBound, [.determiner, .adjective, .noun, .properNoun, .numeral].contains(words[last + 1].tag) {
+            last += 1
+            if let mention = mentions.mention(at: last) {
+                return Speaker(first: j, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+            }
+        }
+        let head = words[last]
+        return Speaker(first: j, last: last, name: nil, isHearsay: Lexicon.hearsaySubjects.contains(head.lower) && isHearsayPhrase(j, last))
+    }
+
+    /// "her claims that", "Smith's denial that".
+    private func possessor(of noun: Int, in range: Range<Int>) -> Speaker? {
+        var j = noun - 1
+        while j >= range.lowerBound, words[j].tag == .adjective || words[j].penn == "JJ" { j -= 1 }
+        guard j >= range.lowerBound else { return nil }
+        if words[j].penn == "PRP$", let mention = mentions.mention(at: j) {
+            return Speaker(first: j, last: j, name: mentions.name(of: mention), isHearsay: false)
+        }
+        if words[j].penn == "POS", j - 1 >= range.lowerBound, let mention = mentions.mention(at: j - 1) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
+        return nil
+    }
+
+    /// "It was reported", "she is said to": a form of "be" (or "get") before the participle.
+    private func isPassive(_ verb: Int, in range: Range<Int>) -> Bool {
+        guard words[verb].penn == "VBN" else { return false }
+        var j = verb - 1
+        while j >= range.lowerBound, Lexicon.adverbialFillers.contains(words[j].lower) || words[j].tag == .adverb { j -= 1 }
+        return j >= range.lowerBound && (words[j].lemma == "be" || words[j].lemma == "get")
+    }
+
+    /// The agent of a passive ("was reported by People").
+    private func agent(after verb: Int, in range: Range<Int>) -> Speaker? {
+        var j = verb + 1
+        while j < range.upperBound, j <= verb + 3 {
+            if words[j].lower == "by", j + 1 < range.upperBound { return speakerMention(startingAt: j + 1, in: range) }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The nearest verb before word `j` in the sentence (for "to VERB" and "and VERB").
+    private func governingVerb(before j: Int, in range: Range<Int>) -> Int? {
+        var k = j - 1
+        while k >= range.lowerBound {
+            if analysis.isBreak(k) { return nil }
+            if !words[k].inTimex, words[k].isVerb || words[k].isFinite { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    private func isFiller(_ j: Int) -> Bool {
+        let word = words[j]
+        if word.inTimex || Lexicon.adverbialFillers.contains(word.lower) { return true }
+        if word.isAuxiliary { return true }
+        return word.tag == .adverb && word.lower.hasSuffix("ly")
+    }
+
+    // MARK: - Content
+
+    /// The content of a verb cue, and whether it is explicit (anything but the fallback object).
+    private func content(of cue: Draft, speaker: Speaker?, in range: Range<Int>) -> (first: Int, last: Int, isExplicit: Bool)? {
+        guard let (found, isExplicit) = contentSearch(of: cue, speaker: speaker, in: range) else { return nil }
+        return (found.first, found.last, isExplicit)
+    }
+
+    private func contentSearch(of cue: Draft, speaker: Speaker?, in range: Range<Int>) -> ((first: Int, last: Int), Bool)? {
+        func explicit(_ found: (first: Int, last: Int)?) -> ((first: Int, last: Int), Bool)? { found.map { ($0, true) } }
+        let verb = cue.verbFirst
+        let after = cue.verbLast + 1
+        // A quotation right before the subject or the verb: `"...," she said` / `"...," said Smith`.
+        let before = min(speaker?.first ?? verb, verb) - 1
+        if before >= range.lowerBound, let quote = quotation(endingBefore: before, in: range) { return (quote, true) }
+        // A parenthetical: ", she claims," / "(..., she explained)".
+        if let speaker, speaker.last < verb, speaker.first - 1 >= range.lowerBound,
+           analysis.isComma(speaker.first - 1) || words[speaker.first - 1].text == "(" {
+            var k = after
+            while k < range.upperBound, words[k].lower == "out" || isFiller(k) { k += 1 }
+            let follower = k < range.upperBound ? words[k].text : "."
+            if [",", ")", ".", "!", "?", "—", "–"].contains(follower) {
+                return explicit(parentheticalContent(commaBefore: speaker.first - 1, after: k, in: range))
+            }
+        }
+        // "..., which the magazine points out": the clause the relative pronoun stands for.
+        if let speaker, speaker.first - 1 >= range.lowerBound, ["which", "as"].contains(words[speaker.first - 1].lower) {
+            var end = speaker.first - 2
+            while end >= range.lowerBound, analysis.isComma(end) { end -= 1 }
+            let start = clauseStart(before: end, in: range, stopAtComma: true)
+            if start <= end { return ((start, end), true) }
+        }
+        guard after < range.upperBound else { return nil }
+        // A quotation after the verb.
+        var k = after
+        while k < range.upperBound, analysis.isComma(k) || words[k].text == ":" { k += 1 }
+        if k < range.upperBound, let quote = quotation(startingAt: k, in: range) { return (quote, true) }
+        // A colon after the verb and its object: "wants to make one thing perfectly clear: She did not ...".
+        var j = after
+        while j < range.upperBound, j <= after + 7, !words[j].isFinite || words[j].inTimex {
+            if words[j].text == ":" {
+                return j + 1 < range.upperBound ? explicit(stretch(from: j + 1, in: range, stopAtComma: false, throughColon: true)) : nil
+            }
+            if analysis.isBreak(j) { break }
+            j += 1
+        }
+        // A that-clause, after the verb's object or indirect object.
+        j = after
+        while j < range.upperBound, j <= after + 12 {
+            if isComplementiser(j, afterReportingVerb: true) { return explicit(stretch(from: j + 1, in: range, stopAtComma: false)) }
+            if analysis.isBreak(j) || words[j].isFinite && !words[j].inTimex || Lexicon.reportingVerbs.contains(words[j].lemma) && j > after + 1 { break }
+            j += 1
+        }
+        // Content after inverted subject: "Talks will resume, said Sam Adurogboye." is the clause before the comma.
+        if let speaker, speaker.first > cue.verbLast {
+            var end = cue.verbFirst - 1
+            while end >= range.lowerBound, analysis.isComma(end) || words[end].isPunctuation && !analysis.isBreak(end) { end -= 1 }
+            guard end >= range.lowerBound, !analysis.isBreak(end) else { return nil }
+            return ((clauseStart(before: end, in: range, stopAtComma: false), end), true)
+        }
+        // A bare complement clause: "said she would resign", "told People the interview came first", after
+        // prepositional phrases ("said on Wednesday she would resign").
+        j = afterPrepositionalPhrases(after, in: range)
+        if j < range.upperBound, let mention = mentions.mention(at: j), words[cue.verbFirst].lemma == "tell" {
+            j = afterPrepositionalPhrases(mention.last + 1, in: range)
+        }
+        if j < range.upperBound, words[j].tag == .pronoun && words[j].penn == "PRP" || words[j].isProperNoun || words[j].tag == .determiner {
+            var k = j
+            while k < range.upperBound, k <= j + 6, !analysis.isComma(k), !analysis.isBreak(k) {
+                if words[k].isFinite && !words[k].inTimex && k > j { return explicit(stretch(from: j, in: range, stopAtComma: false)) }
+                k += 1
+            }
+        }
+        // The object, up to the next comma.
+        let object = afterPrepositionalPhrases(after, in: range)
+        if object >= range.upperBound || words[object].isPunctuation { return nil }
+        return stretch(from: object, in: range, stopAtComma: true).map { ($0, false) }
+    }
+
+    /// The first word at or after `start` that is not in a prepositional phrase or time expression right after
+    /// the verb ("on Wednesday", "in a statement", "to reporters", "late Tuesday").
+    private func afterPrepositionalPhrases(_ start: Int, in range: Range<Int>) -> Int {
+        var j = start
+        while j < range.upperBound {
+            if words[j].inTimex || words[j].tag == .adverb && words[j].lower != "that" { j += 1; continue }
+            guard words[j].tag == .adposition, words[j].lower != "that" else { break }
+            var k = j + 1
+            while k < range.upperBound, words[k].tag == .determiner || words[k].penn == "PRP$" || words[k].tag == .adjective
+                || words[k].tag == .numeral || words[k].isNoun && !(k + 1 < range.upperBound && words[k + 1].isFinite) || words[k].inTimex {
+                k += 1
+            }
+            if k == j + 1 { break }
+            j = k
+        }
+        return j
+    }
+
+    /// The words from `start` up to the end of the stretch: a sentence-internal break (a comma too when
+    /// `stopAtComma`) or the end of the sentence, without final punctuation.
+    private func stretch(from start: Int, in range: Range<Int>, stopAtComma: Bool, throughColon: Bool = false) -> (first: Int, last: Int)? {
+        var first = start
+        while first < range.upperBound, words[first].isPunctuation { first += 1 }
+        guard first < range.upperBound else { return nil }
+        var last = first
+        while last + 1 < range.upperBound {
+            let next = last + 1
+            if analysis.isBreak(next) && !(throughColon && words[next].text == ":") { break }
+            if stopAtComma && analysis.isComma(next) { break }
+            last = next
+        }
+        while last > first, words[last].isPunctuation { last -= 1 }
+        if words[last].isPunctuation { return nil }
+        return (first, last)
+    }
+
+    /// The start of the clause that ends at word `end`: after the previous break (or comma when
+    /// `stopAtComma`), skipping punctuation and a leading conjunction.
+    private func clauseStart(before end: Int, in range: Range<Int>, stopAtComma: Bool) -> Int {
+        var start = end
+        while start - 1 >= range.lowerBound, !analysis.isBreak(start - 1), !(stopAtComma && analysis.isComma(start - 1)) { start -= 1 }
+        return skipLeadIn(start, upTo: end)
+    }
+
+    private func skipLeadIn(_ start: Int, upTo end: Int) -> Int {
+        var start = start
+        while start < end, words[start].isPunctuation || ["and", "but", "so", "yet", "or"].contains(words[start].lower) && start < end {
+            start += 1
+        }
+        return start
+    }
+
+    /// Content around a parenthetical speaker–verb pair; `comma` is the comma (or bracket) before the
+    /// subject, `follower` the first word after the verb.
+    private func parentheticalContent(commaBefore comma: Int, after follower: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
+        // The bracket the parenthetical lives in, if any.
+        var open: Int?
+        var k = comma
+        while k >= range.lowerBound {
+            if words[k].text == ")" { break }
+            if words[k].text == "(" { open = k; break }
+            k -= 1
+        }
+        let regionStart = skipLeadIn((open ?? (range.lowerBound - 1)) + 1, upTo: comma)
+        var regionEnd = range.upperBound - 1
+        if open != nil, let close = (follower..<range.upperBound).first(where: { words[$0].text == ")" }) { regionEnd = close - 1 }
+        while regionEnd > regionStart, words[regionEnd].isPunctuation { regionEnd -= 1 }
+        let isFinal = follower >= range.upperBound || [")", ".", "!", "?"].contains(words[follower].text)
+            || follower > regionEnd
+        var end = isFinal ? comma - 1 : regionEnd
+        while end > regionStart, words[end].isPunctuation { end -= 1 }
+        guard regionStart <= end, !words[end].isPunctuation else { return nil }
+        return (regionStart, end)
+    }
+
+    /// The quotation (inside its marks) that starts with an opening mark at word `k`.
+    private func quotation(startingAt k: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
+        guard ["\"", "“", "'"].contains(words[k].text) else { return nil }
+        let closing: Set<String> = words[k].text == "“" ? ["”"] : [words[k].text, "”"]
+        guard let end = (k + 1..<range.upperBound).first(where: { closing.contains(words[$0].text) }), end > k + 1 else { return nil }
+        var last = end - 1
+        while last > k + 1, words[last].isPunctuation { last -= 1 }
+        return (k + 1, last)
+    }
+
+    /// The quotation whose closing mark is at or just before word `j` (`"...," she said`).
+    private func quotation(endingBefore j: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
+        var close = j
+        while close >= range.lowerBound, analysis.isComma(close) { close -= 1 }
+        guard close >= range.lowerBound, ["\"", "”", "'"].contains(words[close].text) else { return nil }
+        let opening: Set<String> = words[close].text == "”" ? ["“"] : [words[close].text, "“"]
+        guard let start = (range.lowerBound..<close).last(where: { opening.contains(words[$0].text) }), start + 1 < close else { return nil }
+        var last = close - 1
+        while last > start + 1, words[last].isPunctuation { last -= 1 }
+        return (start + 1, last)
+    }
+
+    /// Whether word `j` is the complementiser "that" (not a determiner or pronoun: "that thing", "that was").
+    private func isComplementiser(_ j: Int, afterReportingVerb: Bool = false) -> Bool {
+        guard words[j].lower == "that", !words[j].inTimex else { return false }
+        if words[j].tag == .subordinatingConjunction || words[j].penn == "IN" { return true }
+        // Tagged as a pronoun or determiner: a complementiser when a clause follows ("that she was", "that the timing";
+        // after a reporting verb, anything but a verb or punctuation: "said that talks would resume").
+        guard j + 1 < words.count, words[j + 1].sentence == words[j].sentence else { return false }
+        let next = words[j + 1]
+        if afterReportingVerb { return !(next.isFinite || next.isAuxiliary || next.isVerb || next.isPunctuation) }
+        return next.tag == .pronoun && next.penn == "PRP" || next.tag == .determiner || next.isProperNoun
+    }
+
+    private func firstContentWord(of range: Range<Int>) -> Int {
+        var i = range.lowerBound
+        while i < range.upperBound, words[i].isPunctuation { i += 1 }
+        return i
+    }
+
+    // MARK: - Channel
+
+    private func channel(of cue: Draft, content: (first: Int, last: Int)?, in range: Range<Int>) -> (name: String, span: TextSpan)? {
+        // The stretch the verb is in (brackets, dashes, semicolons and colons bound it; commas do not).
+        var lower = cue.verbFirst
+        while lower - 1 >= range.lowerBound, !analysis.isBreak(lower - 1) { lower -= 1 }
+        var upper = cue.verbLast
+        while upper + 1 < range.upperBound, !analysis.isBreak(upper + 1) { upper += 1 }
+        func inContent(_ k: Int) -> Bool { content.map { $0.first <= k && k <= $0.last } ?? false }
+        var best: (name: String, span: TextSpan, distance: Int)?
+        func consider(_ name: String, _ span: TextSpan, at k: Int) {
+            let distance = abs(k - cue.verbFirst)
+            if best == nil || distance < best!.distance { best = (name, span, distance) }
+        }
+        for k in lower...upper where !inContent(k) && !words[k].inTimex {
+            let word = words[k]
+            // "on Twitter", "via her Instagram account".
+            if ["on", "via", "through", "over", "onto"].contains(word.lower), let (name, span) = namedChannel(after: k + 1, upTo: upper) {
+                consider(name, span, at: k)
+            }
+            // "took to Twitter".
+            if ["take", "go", "turn", "head"].contains(word.lemma), word.isVerb, k + 1 <= upper, words[k + 1].lower == "to",
+               let (name, span) = namedChannel(after: k + 2, upTo: upper) {
+                consider(name, span, at: k)
+            }
+            // "told People", "told reporters".
+            if word.lemma == "tell", word.isVerb, k + 1 <= upper {
+                var j = k + 1
+                if Lexicon.adverbialFillers.contains(words[j].lower), j + 1 <= upper { j += 1 }
+                if let mention = mentions.mention(at: j), mention.first == j, let kind = mentions.kind(of: mention),
+                   [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
+                    consider(name, mention.span, at: k)
+                } else if Lexicon.audienceNouns.contains(words[j].lower), words[j].lower != "fans" {
+                    consider(words[j].lower, words[j].span, at: k)
+                } else if words[j].tag == .determiner {
+                    // "told a news conference", "told the briefing".
+                    var head = j + 1
+                    while head <= upper, words[head].tag == .adjective || words[head].isNoun && head + 1 <= upper && words[head + 1].isNoun { head += 1 }
+                    if head <= upper, words[head].isNoun, Lexicon.channelNouns.contains(words[head].lemma) {
+                        let span = analysis.span(j, head)
+                        consider(analysis.text(span), span, at: k)
+                    }
+                }
+            }
+            // "in a statement", "in an interview with People".
+            if ["in", "during", "via", "through", "with"].contains(word.lower) {
+                var j = k + 1
+                while j <= upper, words[j].tag == .determiner || words[j].penn == "PRP$" || words[j].tag == .adjective
+                    || words[j].penn == "POS" || (words[j].isProperNoun && j + 1 <= upper && words[j + 1].isNoun) {
+                    j += 1
+                }
+                if j <= upper, Lexicon.channelNouns.contains(words[j].lemma), words[j].isNoun {
+                    if j + 2 <= upper, ["with", "to", "on", "for"].contains(words[j + 1].lower),
+                       let (name, span) = namedChannel(after: j + 2, upTo: upper) {
+                        consider(name, span, at: k)
+                    } else {
+                        let span = analysis.span(k + 1, j)
+                        consider(analysis.text(span), span, at: k)
+                    }
+                }
+            }
+        }
+        if let best { return (best.name, best.span) }
+        if ["tweet", "retweet"].contains(cue.verb) { return ("Twitter", analysis.span(cue.verbFirst, cue.verbLast)) }
+        return nil
+    }
+
+    /// A platform or a named organisation starting at word `k` (after a possessive or article).
+    private func namedChannel(after k: Int, upTo upper: Int) -> (String, TextSpan)? {
+        var j = k
+        while j <= upper, words[j].tag == .determiner || words[j].penn == "PRP$" { j += 1 }
+        guard j <= upper else { return nil }
+        if Lexicon.platforms.contains(words[j].lower) { return (words[j].text.capitalisedFirst, words[j].span) }
+        if let mention = mentions.mention(at: j), mention.first == j, mention.form == .name, let kind = mentions.kind(of: mention),
+           [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
+            return (name, mention.span)
+        }
+        return nil
+    }
+
+    // MARK: - Denials
+
+    /// A short negated sentence right after a hearsay statement ("(They weren't.)"): a denial of its content.
+    private func denial(after s: Int, of drafts: [Draft]) -> Draft? {
+        guard let reported = drafts.last(where: { $0.stance == .reported && $0.content != nil }), s + 1 < analysis.sentenceWords.count
+        else { return nil }
+        let range = analysis.sentenceWords[s + 1]
+        let content = range.filter { !words[$0].isPunctuation }
+        guard (2...7).contains(content.count), let negation = content.first(where: { words[$0].isNegation }) else { return nil }
+        let first = words[content[0]]
+        guard first.tag == .pronoun || ["that", "this", "not", "no", "none"].contains(first.lower) else { return nil }
+        guard !content.contains(where: { Lexicon.reportingVerbs.contains(words[$0].lemma) && words[$0].isVerb }) else { return nil }
+        var verbFirst = negation
+        if negation - 1 >= range.lowerBound, words[negation - 1].isAuxiliary || words[negation - 1].isVerb { verbFirst = negation - 1 }
+        var denial = Draft(cue: .verb, verbFirst: verbFirst, verbLast: negation, verb: "deny")
+        if let author = mentions.author {
+            let name = mentions.entities[author].name
+            if let mention = mentions.mentions.first(where: { $0.entity == author && $0.form == .author }) {
+                denial.speaker = Speaker(first: mention.first, last: mention.last, name: name, isHearsay: false, isInSentence: false)
+            }
+        }
+        denial.content = reported.content
+        denial.stance = .denied
+        return denial
+    }
+}

@@ -1,0 +1,934 @@
+import ChronicleCalendar
+import ChronicleCore
+
+/// Builds the ``Timeline`` of a story from its annotated documents (time expressions, words, events,
+/// relations and statements: the output of the whole pipeline).
+///
+/// ```swift
+/// let pipeline = Pipeline()
+/// let documents = stories.map { StoryDocument(pipeline.run($0.text, creationTime: $0.published, id: $0.id), title: $0.title) }
+/// let timeline = TimelineBuilder().build(documents)
+/// print(TimelineTextRenderer().render(timeline))
+/// ```
+///
+/// How it works:
+///
+/// 1. **Mentions.** Every event of every document is a mention. A statement whose reporting verb is not an
+///    event of the document (the event stage missed it, or did not run) becomes a mention of its own, of
+///    class REPORTING; when such a statement has no relation, the time expression of its own clause (outside
+///    the content) places it: the time of saying, not of what was said.
+/// 2. **Bounds.** Time expressions with calendar days (``TimexCalendar``; the creation time is `t0`) are fixed
+///    intervals; the relations of each document bound the start and end of each event (``PointBounds``):
+///    `e IS_INCLUDED Oct. 13` gives Oct. 13, `e BEFORE f` with `f` on Oct. 13 gives "at the latest Oct. 13",
+///    `e BEFORE t0` gives "at the latest the day before the creation time".
+/// 3. **Merging.** Two mentions are the same event when their lemmas share a derivational root
+///    ("hospitalized", "hospitalization"), their bounds intersect, and one of them is a noun (a nominal
+///    mention usually refers back: "the interview") or they come from different documents and share a
+///    participant or an exact time. Statements merge only with statements of the same speaker and verb.
+///    Light verbs ("be", "have", "do", "make", "say", ...) never merge. Mentions are taken in document
+///    order and join the first compatible entry.
+/// 4. **Placement.** Bounds are recomputed over the merged entries (so a relation to any mention of an entry
+///    counts for all of them). The anchor is the most telling relation of the entry's mentions: a time
+///    expression with days (ON, then BEFORE/AFTER, then OVERLAP), an unknown-year date, another entry that is
+///    placed, the creation time. `time.start`/`end` are the bounds, `value` and `granularity` those of the
+///    time the entry is ON (open or range intervals otherwise).
+/// 5. **Order.** By first possible day (else last possible day, else the month and day of an unknown-year
+///    date, else last), respecting every BEFORE the relations entail between entries (a topological sort),
+///    then before-placements before on-placements before after-placements, then document order.
+/// 6. **Warnings.** The documents' diagnostics (`weekday-mismatch`, `ambiguous-year` with its candidate years,
+///    ...), `conflicting-times` for the same event (same root and a shared participant) placed on disjoint
+///    days, or for an entry whose relations contradict its times, and `ordering-cycle` for each relation
+///    that contradicts the ones before it (``TemporalGraph``).
+public struct TimelineBuilder: Sendable {
+    public init() {}
+
+    /// The timeline of documents without titles.
+    public func build(_ documents: [Document]) -> Timeline {
+        build(documents.map { StoryDocument($0) })
+    }
+
+    /// The timeline of a story.
+    public func build(_ story: [StoryDocument]) -> Timeline {
+        var builder = Build(story)
+        return builder.run()
+    }
+}
+
+// MARK: - Internals
+
+/// An event mention: an event of a document, or a statement's verb.
+private struct MentionRecord {
+    var document: Int
+    /// The relation endpoint id (`ei3`), or a synthetic key for a statement's verb.
+    var key: String
+    var span: TextSpan
+    var text: String
+    var lemma: String
+    var root: String
+    var eventClass: Event.Class
+    var isNominal: Bool
+    var sentence: Int?
+    /// Index into the document's statements, when the mention is a statement's verb.
+    var statement: Int?
+    var participants: [String]
+    var bounds: (first: Int?, last: Int?) = (nil, nil)
+}
+
+/// A relation endpoint once mentions are known: a mention, a time expression or a creation time.
+private enum Node: Hashable {
+    case mention(Int)
+    case time(document: Int, id: String)
+}
+
+/// A relation of a document between two nodes.
+private struct Link {
+    var document: Int
+    var source: Node
+    var target: Node
+    var type: TemporalRelation.RelationType
+    var order: Int
+}
+
+private struct Build {
+    let story: [StoryDocument]
+    var documentIDs: [String] = []
+    var analyses: [DocumentAnalysis] = []
+    var mentionIndexes: [MentionIndex] = []
+    var mentions: [MentionRecord] = []
+    var links: [Link] = []
+    /// Calendar days of the time expressions (and `t0`) of each document.
+    var times: [Node: DayInterval] = [:]
+    var timeExpressions: [Node: TimeExpression] = [:]
+
+    init(_ story: [StoryDocument]) {
+        self.story = story
+    }
+
+    mutating func run() -> Timeline {
+        assignDocumentIDs()
+        for (d, item) in story.enumerated() { collect(d, item.document) }
+        computeMentionBounds()
+        var clusters = merge()
+        // A merge whose mentions the relations place at incompatible times, or that closes an ordering cycle, was wrong:
+        // split such entries back into their mentions (a few rounds).
+        var graph = storyGraph(clusters)
+        for _ in 0..<3 {
+            var wrong = Set(clusters.indices.filter { clusters[$0].count > 1 && graph.bounds.isContradictory($0) })
+            for index in graph.components.inconsistent {
+                for node in [graph.links[index].source, graph.links[index].target] where node < clusters.count && clusters[node].count > 1 {
+                    wrong.insert(node)
+                }
+            }
+            if wrong.isEmpty { break }
+            var split: [[Int]] = []
+            for (c, cluster) in clusters.enumerated() {
+                if wrong.contains(c) { split += cluster.map { [$0] } } else { split.append(cluster) }
+            }
+            clusters = split.sorted { $0[0] < $1[0] }
+            graph = storyGraph(clusters)
+        }
+        return assemble(clusters, graph)
+    }
+
+    private mutating func assignDocumentIDs() {
+        var used: Set<String> = []
+        for (index, item) in story.enumerated() {
+            var base = item.document.id.isEmpty ? "doc\(index + 1)" : item.document.id
+            if used.contains(base) {
+                var n = 2
+                while used.contains("\(base)-\(n)") { n += 1 }
+                base = "\(base)-\(n)"
+            }
+            used.insert(base)
+            documentIDs.append(base)
+        }
+    }
+
+    // MARK: Collecting
+
+    private mutating func collect(_ d: Int, _ document: Document) {
+        let analysis = DocumentAnalysis(document)
+        let index = MentionIndex(analysis)
+        analyses.append(analysis)
+        mentionIndexes.append(index)
+        if let creationTime = document.creationTime {
+            let day = creationTime.date.dayNumber
+            times[.time(document: d, id: "t0")] = DayInterval(first: day, last: day, granularity: creationTime.time == nil ? .day : .time)
+        }
+        for timex in document.timeExpressions {
+            let node = Node.time(document: d, id: timex.id)
+            timeExpressions[node] = timex
+            if let interval = TimexCalendar.interval(of: timex, creationTime: document.creationTime) { times[node] = interval }
+        }
+        var byKey: [String: Int] = [:]
+        let first = mentions.count
+        for event in document.events {
+            let key = event.instanceID.isEmpty ? event.id : event.instanceID
+            guard byKey[key] == nil else { continue }
+            byKey[key] = mentions.count
+            mentions.append(record(d, key: key, span: event.span, text: event.text, lemma: event.lemma.isEmpty ? event.text.lowercased() : event.lemma,
+                                   eventClass: event.eventClass, isNominal: event.partOfSpeech == .noun, analysis: analysis, index: index))
+        }
+        // Statements: tie each to its reporting event, or make its verb a mention.
+        for (s, statement) in document.statements.enumerated() {
+            var target: Int?
+            if let id = statement.reportingEventID { target = byKey[id] }
+            if target == nil {
+                target = (first..<mentions.count).first { mentions[$0].span.overlaps(statement.verbSpan) && mentions[$0].statement == nil }
+            }
+            if let target, mentions[target].statement == nil {
+                mentions[target].statement = s
+                addSpeaker(statement, to: target)
+                continue
+            }
+            let key = "statement:\(statement.id)"
+            byKey[key] = mentions.count
+            let text = analysis.text(statement.verbSpan)
+            mentions.append(record(d, key: key, span: statement.verbSpan, text: text, lemma: statement.verb, eventClass: .reporting,
+                                   isNominal: false, analysis: analysis, index: index))
+            mentions[mentions.count - 1].statement = s
+            addSpeaker(statement, to: mentions.count - 1)
+        }
+        // Relations.
+        var order = links.count
+        func node(_ endpoint: TemporalRelation.Endpoint) -> Node? {
+            switch endpoint {
+            case .event(let id): return byKey[id].map(Node.mention)
+            case .time(let id):
+                let node = Node.time(document: d, id: id)
+                return times[node] != nil || timeExpressions[node] != nil ? node : nil
+            }
+        }
+        var timed: Set<Int> = []  // mentions related to a time expression (the creation time does not count)
+        for relation in document.relations {
+            guard let source = node(relation.source), let target = node(relation.target), source != target else { continue }
+            links.append(Link(document: d, source: source, target: target, type: relation.type, order: order))
+            order += 1
+            for (end, other) in [(source, target), (target, source)] {
+                if case .mention(let m) = end, case .time(_, let id) = other, timeExpressions[other] != nil, id != "t0" { timed.insert(m) }
+            }
+        }
+        // A statement not related to any time expression: the date written in its own clause is the time of saying
+        // ("Kardashian took to Twitter on Wednesday, Oct. 28 to clarify ...").
+        for m in first..<mentions.count where mentions[m].statement != nil && !timed.contains(m) {
+            let statement = document.statements[mentions[m].statement!]
+            if let timex = timeOfSaying(statement, in: document, analysis: analysis) {
+                links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order))
+                order += 1
+            }
+        }
+    }
+
+    private func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
+                        analysis: DocumentAnalysis, index: MentionIndex) -> MentionRecord {
+        var participants: [String] = []
+        var nominal = isNominal
+        if let w = analysis.wordIndex(at: span.start), w < analysis.words.count, analysis.words[w].span.overlaps(span) {
+            participants = index.participants(in: analysis.clause(around: w))
+            if analysis.words[w].isNoun { nominal = true }
+        }
+        return MentionRecord(
+            document: d, key: key, span: span, text: text, lemma: lemma.lowercased(), root: Derivation.root(lemma), eventClass: eventClass,
+            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants)
+    }
+
+    private mutating func addSpeaker(_ statement: Statement, to m: Int) {
+        guard let speaker = statement.speaker else { return }
+        mentions[m].participants.removeAll { $0 == speaker }
+        mentions[m].participants.insert(speaker, at: 0)
+    }
+
+    /// The date or time nearest the statement's verb in the stretch of its sentence the verb is in (brackets,
+    /// dashes, colons and semicolons bound it), outside the content; references such as "now" do not count.
+    private func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis) -> TimeExpression? {
+        guard let verb = analysis.wordIndex(at: statement.verbSpan.start), verb < analysis.words.count else { return nil }
+        let sentence = analysis.sentenceWords[analysis.words[verb].sentence]
+        var lower = verb, upper = verb
+        while lower - 1 >= sentence.lowerBound, !analysis.isBreak(lower - 1) { lower -= 1 }
+        while upper + 1 < sentence.upperBound, !analysis.isBreak(upper + 1) { upper += 1 }
+        let bounds = analysis.span(lower, upper)
+        var best: (TimeExpression, Int)?
+        for timex in document.timeExpressions where bounds.contains(timex.span) && (timex.kind == .date || timex.kind == .time)
+            && !timex.value.hasSuffix("_REF") {
+            if let content = statement.content, content.overlaps(timex.span) { continue }
+            let distance = abs(timex.span.start - statement.verbSpan.start)
+            if best == nil || distance < best!.1 { best = (timex, distance) }
+        }
+        return best?.0
+    }
+
+    // MARK: Bounds
+
+    /// The bounds of each mention from its own document's relations.
+    private mutating func computeMentionBounds() {
+        var nodeIndex: [Node: Int] = [:]
+        var nodes: [Node] = []
+        func index(_ node: Node) -> Int {
+            if let existing = nodeIndex[node] { return existing }
+            nodeIndex[node] = nodes.count
+            nodes.append(node)
+            return nodes.count - 1
+        }
+        for m in mentions.indices { _ = index(.mention(m)) }
+        for link in links { _ = index(link.source); _ = index(link.target) }
+        var bounds = PointBounds(count: nodes.count)
+        for (n, node) in nodes.enumerated() { if let interval = times[node] { bounds.fix(n, to: interval) } }
+        for link in links { bounds.add(link.type, index(link.source), index(link.target)) }
+        bounds.propagate()
+        for m in mentions.indices {
+            let n = nodeIndex[.mention(m)]!
+            mentions[m].bounds = bounds.isContradictory(n) ? (nil, nil) : bounds.days(of: n)
+        }
+    }
+
+    // MARK: Merging
+
+    private func merge() -> [[Int]] {
+        var clusters: [[Int]] = []
+        var clusterBounds: [(first: Int?, last: Int?)] = []
+        var byRoot: [String: [Int]] = [:]
+        for m in mentions.indices {
+            let mention = mentions[m]
+            var joined = false
+            if !Derivation.neverMerged.contains(mention.root), mention.root.count >= 3 {
+                for c in byRoot[mention.root] ?? [] where Self.intersects(clusterBounds[c], mention.bounds) {
+                    if clusters[c].contains(where: { canMerge(mentions[$0], mention) }) {
+                        clusters[c].append(m)
+                        clusterBounds[c] = Self.intersection(clusterBounds[c], mention.bounds)
+                        joined = true
+                        break
+                    }
+                }
+            }
+            if !joined {
+                byRoot[mention.root, default: []].append(clusters.count)
+                clusters.append([m])
+                clusterBounds.append(mention.bounds)
+            }
+        }
+        return clusters
+    }
+
+    private func canMerge(_ a: MentionRecord, _ b: MentionRecord) -> Bool {
+        guard a.root == b.root, Self.intersects(a.bounds, b.bounds) else { return false }
+        if a.document == b.document, a.span == b.span { return true }
+        if a.statement != nil || b.statement != nil {
+            guard let sa = statement(of: a), let sb = statement(of: b), let speaker = sa.speaker, speaker == sb.speaker else { return false }
+            return a.document != b.document && a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
+        }
+        if a.isNominal || b.isNominal { return true }
+        if a.document != b.document {
+            if !Set(a.participants).isDisjoint(with: b.participants) { return true }
+            return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
+        }
+        return false
+    }
+
+    private func statement(of mention: MentionRecord) -> Statement? {
+        mention.statement.map { story[mention.document].document.statements[$0] }
+    }
+
+    private static func intersects(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> Bool {
+        let first = max(a.first ?? Int.min, b.first ?? Int.min)
+        let last = min(a.last ?? Int.max, b.last ?? Int.max)
+        return first <= last
+    }
+
+    private static func intersection(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> (first: Int?, last: Int?) {
+        let first = [a.first, b.first].compactMap { $0 }.max()
+        let last = [a.last, b.last].compactMap { $0 }.min()
+        return (first, last)
+    }
+
+    // MARK: Assembly
+
+    /// The relations of the story between entries (clusters of mentions) and times, their bounds and closures.
+    fileprivate struct StoryGraph {
+        var entryOfMention: [Int]
+        /// The times related to something, as story nodes `clusters.count + index`.
+        var timeNodes: [Node]
+        var links: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)]
+        var bounds: PointBounds
+        var components: ComponentGraphs
+    }
+
+    private func storyGraph(_ clusters: [[Int]]) -> StoryGraph {
+        var entryOfMention = [Int](repeating: 0, count: mentions.count)
+        for (c, cluster) in clusters.enumerated() { for m in cluster { entryOfMention[m] = c } }
+        var nodeIndex: [Node: Int] = [:]
+        var timeNodes: [Node] = []
+        func storyNode(_ node: Node) -> Int {
+            switch node {
+            case .mention(let m): return entryOfMention[m]
+            case .time:
+                if let existing = nodeIndex[node] { return existing }
+                nodeIndex[node] = clusters.count + timeNodes.count
+                timeNodes.append(node)
+                return clusters.count + timeNodes.count - 1
+            }
+        }
+        var storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)] = []
+        for link in links {
+            let source = storyNode(link.source), target = storyNode(link.target)
+            if source == target { continue }
+            storyLinks.append((source, target, link.type, link.document))
+        }
+        var bounds = PointBounds(count: clusters.count + timeNodes.count)
+        for (t, node) in timeNodes.enumerated() { if let interval = times[node] { bounds.fix(clusters.count + t, to: interval) } }
+        for link in storyLinks { bounds.add(link.type, link.source, link.target) }
+        bounds.propagate()
+        // Closures, per connected component of the relations: cycles, the order they entail, relations without redundancy.
+        let components = ComponentGraphs(storyLinks: storyLinks, entryCount: clusters.count, nodeCount: clusters.count + timeNodes.count)
+        return StoryGraph(entryOfMention: entryOfMention, timeNodes: timeNodes, links: storyLinks, bounds: bounds, components: components)
+    }
+
+    private func assemble(_ clusters: [[Int]], _ graph: StoryGraph) -> Timeline {
+        var warnings: [Timeline.Warning] = []
+        let timeNodes = graph.timeNodes
+        let storyLinks = graph.links
+        let bounds = graph.bounds
+        let components = graph.components
+
+        // Placement of every entry.
+        let anchors = self.anchors(clusterCount: clusters.count, storyLinks: storyLinks, timeNodes: timeNodes)
+        var placements: [PlacementDraft] = []
+        for c in clusters.indices {
+            placements.append(placement(of: c, anchor: anchors[c], bounds: bounds))
+        }
+        // Granularity and value of entries ON another entry come from it (in dependency order).
+        for _ in 0..<min(clusters.count, 32) {
+            var changed = false
+            for c in clusters.indices {
+                guard placements[c].relation == .on, case .entry(let target)? = placements[c].anchorNode else { continue }
+                let source = placements[target]
+                if source.relation == .on, placements[c].value != source.value || placements[c].granularity != source.granularity {
+                    placements[c].value = source.value
+                    placements[c].granularity = source.granularity
+                    changed = true
+                }
+            }
+            if !changed { break }
+        }
+
+        // Conflicts.
+        for c in clusters.indices where bounds.isContradictory(c) {
+            placements[c].first = nil
+            placements[c].last = nil
+            placements[c].contradictory = true
+        }
+        var conflictPairs: [(Int, Int)] = []
+        var clustersByRoot: [String: [Int]] = [:]
+        for (c, cluster) in clusters.enumerated() { clustersByRoot[mentions[cluster[0]].root, default: []].append(c) }
+        for (root, group) in clustersByRoot.sorted(by: { $0.key < $1.key }) where group.count > 1 && !Derivation.neverMerged.contains(root) {
+            for (i, a) in group.enumerated() {
+                for b in group[(i + 1)...] {
+                    let pa = placements[a], pb = placements[b]
+                    guard let fa = pa.first, let la = pa.last, let fb = pb.first, let lb = pb.last, la < fb || lb < fa else { continue }
+                    let participantsA = Set(clusters[a].flatMap { mentions[$0].participants })
+                    let participantsB = Set(clusters[b].flatMap { mentions[$0].participants })
+                    guard !participantsA.isDisjoint(with: participantsB) else { continue }
+                    let documentsA = Set(clusters[a].map { mentions[$0].document }), documentsB = Set(clusters[b].map { mentions[$0].document })
+                    let nominal = clusters[a].contains { mentions[$0].isNominal } || clusters[b].contains { mentions[$0].isNominal }
+                    if documentsA != documentsB || nominal { conflictPairs.append((a, b)) }
+                }
+            }
+        }
+
+        // Order.
+        let order = self.order(clusters: clusters, placements: placements, precedence: components.precedence)
+        var entryID = [String](repeating: "", count: clusters.count)
+        for (position, c) in order.enumerated() { entryID[c] = "E\(position + 1)" }
+
+        // Statements' entries, for attribution.
+        var statementEntry: [Int: [Int: Int]] = [:]  // document → statement index → cluster
+        for (c, cluster) in clusters.enumerated() {
+            for m in cluster { if let s = mentions[m].statement { statementEntry[mentions[m].document, default: [:]][s] = c } }
+        }
+
+        var entries: [Timeline.Entry] = []
+        for c in order {
+            entries.append(entry(c, cluster: clusters[c], placement: placements[c], entryID: entryID, timeNodes: timeNodes, statementEntry: statementEntry))
+        }
+        // A participant named by one word in one document ("Odom") and in full in another ("Lamar Odom") is one participant.
+        let fullNames = Set(entries.flatMap(\.participants).filter { $0.contains(" ") })
+        var expansion: [String: String] = [:]
+        for name in fullNames {
+            let words = name.split(separator: " ").map(String.init)
+            for part in [words.first!, words.last!] { expansion[part] = expansion[part] == nil ? name : "" }
+        }
+        for index in entries.indices {
+            var names: [String] = []
+            for name in entries[index].participants {
+                let full = expansion[name].flatMap { $0.isEmpty ? nil : $0 } ?? name
+                if !names.contains(full) { names.append(full) }
+            }
+            entries[index].participants = names
+            if var statement = entries[index].statement, let speaker = statement.speaker, let full = expansion[speaker], !full.isEmpty {
+                statement.speaker = full
+                entries[index].statement = statement
+            }
+        }
+
+        // Relations between entries, without redundant ones.
+        let relations = components.reduced.map { relation in
+            Timeline.Relation(source: entryID[relation.source], target: entryID[relation.target], type: relation.type,
+                              documents: relation.documents.map { documentIDs[$0] })
+        }.sorted { ($0.source.entryNumber, $0.target.entryNumber, $0.type.rawValue) < ($1.source.entryNumber, $1.target.entryNumber, $1.type.rawValue) }
+
+        // Warnings: the documents' diagnostics, then the timeline's own.
+        for (d, item) in story.enumerated() {
+            for diagnostic in item.document.diagnostics {
+                var candidates: [Int] = []
+                if diagnostic.code == .ambiguousYear || diagnostic.code == .inferredYear {
+                    candidates = item.document.timeExpressions.first {
+                        $0.yearInference != nil && (diagnostic.span.map($0.span.overlaps) ?? true)
+                    }?.yearInference?.candidates ?? []
+                }
+                warnings.append(Timeline.Warning(severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+                                                 document: documentIDs[d], span: diagnostic.span, candidates: candidates))
+            }
+        }
+        for (a, b) in conflictPairs {
+            let (first, second) = order.firstIndex(of: a)! < order.firstIndex(of: b)! ? (a, b) : (b, a)
+            warnings.append(Timeline.Warning(
+                severity: .warning, code: Timeline.Warning.conflictingTimes,
+                message: "\(describe(first, placements, entryID)) and \(describe(second, placements, entryID)) look like the same event at incompatible times",
+                entries: [entryID[first], entryID[second]]))
+        }
+        for c in order where placements[c].contradictory {
+            warnings.append(Timeline.Warning(
+                severity: .warning, code: Timeline.Warning.conflictingTimes,
+                message: "the relations of \(entryID[c]) “\(mentions[clusters[c][0]].text)” place it at incompatible times",
+                entries: [entryID[c]]))
+        }
+        for index in components.inconsistent {
+            let link = storyLinks[index]
+            let ids = [link.source, link.target].filter { $0 < clusters.count }.map { entryID[$0] }
+            warnings.append(Timeline.Warning(
+                severity: .warning, code: Timeline.Warning.orderingCycle,
+                message: "\(describe(node: link.source, clusters: clusters, entryID: entryID, timeNodes: timeNodes)) \(link.type.rawValue) "
+                    + "\(describe(node: link.target, clusters: clusters, entryID: entryID, timeNodes: timeNodes)) contradicts the other relations "
+                    + "of \(documentIDs[link.document]); it is left out of the ordering",
+                document: documentIDs[link.document], entries: ids))
+        }
+
+        let documents = story.enumerated().map { d, item in
+            Timeline.DocumentInfo(id: documentIDs[d], title: item.title, creationTime: item.document.creationTime, text: item.document.text,
+                                  timeExpressions: item.document.timeExpressions, events: item.document.events,
+                                  sentences: analyses[d].sentenceSpans)
+        }
+        return Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings)
+    }
+
+    // MARK: Placement
+
+    fileprivate struct PlacementDraft {
+        var first: Int?
+        var last: Int?
+        var value: String?
+        var granularity: Timeline.Granularity
+        var relation: Timeline.PlacementRelation
+        var anchorNode: AnchorNode?
+        var contradictory = false
+        /// For ordering: a day for an unknown-year date ("XXXX-10-28"), in an assumed year.
+        var partialKey: Int?
+    }
+
+    fileprivate enum AnchorNode: Equatable {
+        case time(document: Int, id: String)
+        case entry(Int)
+    }
+
+    /// The anchor of every entry, chosen in rounds so that anchors lead to times: first the entries related to a
+    /// time expression (ON, then BEFORE/AFTER, then OVERLAP; a date with an unknown year after one with days);
+    /// then, round by round, entries related to an entry already anchored (ON, then BEFORE/AFTER, then OVERLAP);
+    /// when no entry is left to anchor that way, the entries related to the creation time; at last, entries
+    /// related only to unanchored entries.
+    private func anchors(clusterCount: Int, storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)],
+                         timeNodes: [Node]) -> [(relation: Timeline.PlacementRelation, node: AnchorNode)?] {
+        var linksOf = [[(other: Int, relation: Timeline.PlacementRelation)]](repeating: [], count: clusterCount)
+        for link in storyLinks {
+            if link.source < clusterCount { linksOf[link.source].append((link.target, Timeline.PlacementRelation(link.type))) }
+            if link.target < clusterCount { linksOf[link.target].append((link.source, Timeline.PlacementRelation(link.type.inverse))) }
+        }
+        func rank(_ relation: Timeline.PlacementRelation) -> Int {
+            switch relation {
+            case .on: return 3
+            case .before, .after: return 2
+            case .overlap: return 1
+            case .unknown: return 0
+            }
+        }
+        var result = [(relation: Timeline.PlacementRelation, node: AnchorNode)?](repeating: nil, count: clusterCount)
+        func anchorNode(_ other: Int) -> AnchorNode {
+            if other < clusterCount { return .entry(other) }
+            guard case .time(let d, let id) = timeNodes[other - clusterCount] else { return .entry(other) }
+            return .time(document: d, id: id)
+        }
+        // Time expressions.
+        for c in 0..<clusterCount {
+            var best: (score: Int, relation: Timeline.PlacementRelation, other: Int)?
+            for (other, relation) in linksOf[c] where other >= clusterCount {
+                let node = timeNodes[other - clusterCount]
+                guard timeExpressions[node] != nil, let days = times[node] else { continue }
+                let score = (days.isBounded ? 10 : 0) + rank(relation)
+                if best == nil || score > best!.score { best = (score, relation, other) }
+            }
+            if let best { result[c] = (best.relation, anchorNode(best.other)) }
+        }
+        // Entries, in rounds; the creation time when they run out; unanchored entries last.
+        var useCreationTime = false
+        var lastResort = false
+        while true {
+            var placed: [(Int, Timeline.PlacementRelation, Int)] = []
+            for c in 0..<clusterCount where result[c] == nil {
+                var best: (rank: Int, relation: Timeline.PlacementRelation, other: Int)?
+                for (other, relation) in linksOf[c] {
+                    if other < clusterCount {
+                        guard result[other] != nil || lastResort, other != c else { continue }
+                    } else {
+                        guard useCreationTime, timeExpressions[timeNodes[other - clusterCount]] == nil, times[timeNodes[other - clusterCount]] != nil
+                        else { continue }
+                    }
+                    if best == nil || rank(relation) > best!.rank { best = (rank(relation), relation, other) }
+                }
+                if let best { placed.append((c, best.relation, best.other)) }
+            }
+            for (c, relation, other) in placed { result[c] = (relation, anchorNode(other)) }
+            if !placed.isEmpty {
+                useCreationTime = false
+                continue
+            }
+            if !useCreationTime && !lastResort {
+                useCreationTime = true
+            } else if !lastResort {
+                lastResort = true
+                useCreationTime = true
+            } else {
+                break
+            }
+        }
+        return result
+    }
+
+    private func placement(of c: Int, anchor: (relation: Timeline.PlacementRelation, node: AnchorNode)?, bounds: PointBounds) -> PlacementDraft {
+        let (first, last) = bounds.days(of: c)
+        let best = anchor.map { (relation: $0.relation, anchor: $0.node) }
+        var draft = PlacementDraft(first: first, last: last, value: nil, granularity: .unknown, relation: best?.relation ?? .unknown,
+                                   anchorNode: best?.anchor)
+        if case .time(let d, let id)? = best?.anchor, best?.relation == .on || best?.relation == .overlap {
+            let node = Node.time(document: d, id: id)
+            if let timex = timeExpressions[node] {
+                draft.value = timex.value
+                draft.granularity = times[node]?.granularity ?? .unknown
+                if let (month, day) = TimexCalendar.monthAndDay(timex.value) {
+                    draft.partialKey = CalendarDate(year: 2000, month: month, day: min(day, CalendarDate.daysIn(month: month, year: 2000)))?.dayNumber
+                }
+            } else if let creationTime = story[d].document.creationTime {
+                draft.value = creationTime.description
+                draft.granularity = creationTime.time == nil ? .day : .time
+            }
+            if draft.granularity == .open { draft.granularity = first != nil && last != nil ? .range : .open }
+        } else if first != nil && last != nil {
+            draft.granularity = first == last ? .day : .range
+        } else if first != nil || last != nil {
+            draft.granularity = .open
+        }
+        return draft
+    }
+
+    // MARK: Order
+
+    private func order(clusters: [[Int]], placements: [PlacementDraft], precedence: [(before: Int, after: Int)]) -> [Int] {
+        let count = clusters.count
+        func key(_ c: Int) -> (Int, Int, Int, Int, Int) {
+            let p = placements[c]
+            let day = p.first ?? p.last ?? p.partialKey ?? Int.max
+            let rank = p.relation == .before ? 0 : p.relation == .after ? 2 : 1
+            let mention = mentions[clusters[c][0]]
+            return (day, rank, p.first == nil && p.last != nil ? 0 : 1, mention.document, mention.span.start)
+        }
+        // Keys of entries placed only relative to another entry follow that entry's key.
+        var keys = (0..<count).map(key)
+        for _ in 0..<min(count, 16) {
+            var changed = false
+            for c in 0..<count where keys[c].0 == Int.max {
+                guard case .entry(let target)? = placements[c].anchorNode, keys[target].0 != Int.max else { continue }
+                keys[c].0 = keys[target].0
+                changed = true
+            }
+            if !changed { break }
+        }
+        var successors = [[Int]](repeating: [], count: count)
+        var predecessorCount = [Int](repeating: 0, count: count)
+        for (a, b) in precedence {
+            successors[a].append(b)
+            predecessorCount[b] += 1
+        }
+        // Kahn's algorithm, taking the smallest key among the entries whose predecessors are placed.
+        var ready = (0..<count).filter { predecessorCount[$0] == 0 }
+        var result: [Int] = []
+        result.reserveCapacity(count)
+        while !ready.isEmpty {
+            let pick = ready.indices.min { keys[ready[$0]] < keys[ready[$1]] }!
+            let c = ready.remove(at: pick)
+            result.append(c)
+            for s in successors[c] {
+                predecessorCount[s] -= 1
+                if predecessorCount[s] == 0 { ready.append(s) }
+            }
+        }
+        if result.count < count {
+            // Cannot happen with a consistent graph; keep every entry anyway.
+            let placed = Set(result)
+            result += (0..<count).filter { !placed.contains($0) }.sorted { keys[$0] < keys[$1] }
+        }
+        return result
+    }
+
+    // MARK: Entries
+
+    private func entry(_ c: Int, cluster: [Int], placement: PlacementDraft, entryID: [String], timeNodes: [Node],
+                       statementEntry: [Int: [Int: Int]]) -> Timeline.Entry {
+        // The representative mention: a statement's verb if there is one, else the first with the narrowest days.
+        let representative = cluster.first { mentions[$0].statement != nil } ?? cluster.min { a, b in
+            let wa = width(mentions[a].bounds), wb = width(mentions[b].bounds)
+            return wa != wb ? wa < wb : a < b
+        }!
+        let mention = mentions[representative]
+        let source = sourceSpan(mention)
+        let event = Timeline.EventInfo(text: mention.text, lemma: mention.lemma, eventClass: mention.eventClass, source: source)
+        var anchor: Timeline.Anchor?
+        switch placement.anchorNode {
+        case .time(let d, let id)?:
+            if let timex = timeExpressions[.time(document: d, id: id)] {
+                anchor = .time(document: documentIDs[d], id: id, text: timex.text, value: timex.value)
+            } else if let creationTime = story[d].document.creationTime {
+                anchor = .creationTime(document: documentIDs[d], value: creationTime.description)
+            }
+        case .entry(let target)?:
+            anchor = .entry(id: entryID[target])
+        case nil:
+            anchor = nil
+        }
+        let time = Timeline.Placement(
+            value: placement.value, start: placement.first.map(CalendarDate.init(dayNumber:)), end: placement.last.map(CalendarDate.init(dayNumber:)),
+            granularity: placement.granularity, relation: placement.relation, anchor: anchor)
+        var statement: Timeline.StatementInfo?
+        if let s = mention.statement {
+            let document = story[mention.document].document
+            let found = document.statements[s]
+            let analysis = analyses[mention.document]
+            statement = Timeline.StatementInfo(
+                speaker: found.speaker, speakerMention: found.speakerSpan.map(analysis.text), verb: found.verb, channel: found.channel,
+                stance: found.stance, content: found.content.map { sourceSpan(document: mention.document, $0) },
+                contentText: found.content.map(analysis.text))
+        }
+        var participants: [String] = []
+        for m in cluster { for name in mentions[m].participants where !participants.contains(name) { participants.append(name) } }
+        let sources = cluster.map { sourceSpan(mentions[$0]) }.sortedByDocumentOrder(documentIDs)
+        // Attribution: the statements whose content holds a mention.
+        var narrated = false
+        var attributedTo: [Int] = []
+        var stances: [Statement.Stance] = []
+        var denied = false
+        for m in cluster {
+            let mention = mentions[m]
+            let statements = story[mention.document].document.statements
+            let containing = statements.indices.filter { s in
+                guard let content = statements[s].content, content.contains(mention.span), s != mention.statement else { return false }
+                return !statements[s].verbSpan.overlaps(mention.span)
+            }.sorted { (statements[$0].content!.length, $0) < (statements[$1].content!.length, $1) }
+            if containing.isEmpty { narrated = true }
+            for s in containing {
+                if let target = statementEntry[mention.document]?[s], target != c, !attributedTo.contains(target) { attributedTo.append(target) }
+                if statements[s].stance == .denied { denied = true }
+            }
+            if let firstNonDenial = containing.first(where: { statements[$0].stance != .denied }) {
+                stances.append(statements[firstNonDenial].stance)
+            } else if !containing.isEmpty {
+                stances.append(.denied)
+            }
+        }
+        let attribution: Timeline.Attribution
+        if narrated {
+            attribution = .narrated
+        } else if stances.contains(.asserted) {
+            attribution = .asserted
+        } else if stances.contains(.reported) {
+            attribution = .reported
+        } else {
+            attribution = .denied
+        }
+        return Timeline.Entry(
+            id: entryID[c], event: event, time: time, statement: statement, participants: participants, sources: sources,
+            attribution: attribution, attributedTo: attributedTo.map { entryID[$0] }, isDenied: denied)
+    }
+
+    private func width(_ bounds: (first: Int?, last: Int?)) -> Int {
+        guard let first = bounds.first, let last = bounds.last else { return bounds.first != nil || bounds.last != nil ? Int.max - 1 : Int.max }
+        return last - first
+    }
+
+    private func sourceSpan(_ mention: MentionRecord) -> Timeline.SourceSpan {
+        sourceSpan(document: mention.document, mention.span)
+    }
+
+    private func sourceSpan(document d: Int, _ span: TextSpan) -> Timeline.SourceSpan {
+        Timeline.SourceSpan(document: documentIDs[d], span: span, sentence: analyses[d].sentenceIndex(at: span.start))
+    }
+
+    // MARK: Descriptions for warnings
+
+    private func describe(_ c: Int, _ placements: [PlacementDraft], _ entryID: [String]) -> String {
+        let p = placements[c]
+        let days = [p.first, p.last].map { $0.map { CalendarDate(dayNumber: $0).description } ?? "…" }
+        let range = days[0] == days[1] ? days[0] : "\(days[0])–\(days[1])"
+        return "\(entryID[c]) (\(range))"
+    }
+
+    private func describe(node: Int, clusters: [[Int]], entryID: [String], timeNodes: [Node]) -> String {
+        if node < clusters.count { return "\(entryID[node]) “\(mentions[clusters[node][0]].text)”" }
+        guard case .time(let d, let id) = timeNodes[node - clusters.count] else { return "?" }
+        if let timex = timeExpressions[.time(document: d, id: id)] { return "\(id) “\(timex.text)”" }
+        return "the creation time"
+    }
+}
+
+private extension String {
+    /// `12` for `E12` (for sorting entry ids numerically).
+    var entryNumber: Int { Int(dropFirst()) ?? Int.max }
+}
+
+private extension Array where Element == Timeline.SourceSpan {
+    /// Sorted by the documents' order in the story, then by offset.
+    func sortedByDocumentOrder(_ ids: [String]) -> [Timeline.SourceSpan] {
+        let rank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        return sorted { (rank[$0.document] ?? 0, $0.span.start) < (rank[$1.document] ?? 0, $1.span.start) }
+    }
+}
+
+/// Derivational roots, so that "hospitalized" and "hospitalization" are recognised as one event.
+enum Derivation {
+    /// Lemmas too light to identify an event.
+    static let neverMerged: Set<String> = [
+        "be", "hav", "do", "get", "mak", "tak", "go", "com", "giv", "seem", "appear", "becom", "keep", "want", "need",
+        "think", "know", "believ", "see", "sai", "say", "tell", "put", "us", "let", "try", "tri", "start", "begin", "continu",
+    ].reduce(into: Set<String>()) { $0.insert($1) }
+
+    private static let irregular: [String: String] = [
+        "death": "die", "dead": "die", "flight": "fly", "loss": "lose", "sale": "sell", "choice": "choose", "speech": "speak",
+        "explanation": "explain", "decision": "decide", "marriage": "marry", "birth": "born", "proof": "prove", "life": "live",
+        "trial": "try", "defence": "defend", "defense": "defend", "offence": "offend", "offense": "offend", "response": "respond",
+        "departure": "depart", "failure": "fail", "pursuit": "pursue", "complaint": "complain", "threat": "threaten",
+        "growth": "grow", "analysis": "analyze", "description": "describe", "admission": "admit", "permission": "permit",
+        "intervention": "intervene", "revelation": "reveal", "collision": "collide", "invasion": "invade", "conclusion": "conclude",
+    ]
+
+    /// The root of a lemma: irregular pairs, then one derivational suffix removed, then a final "e" dropped and "y" read as "i".
+    static func root(_ lemma: String) -> String {
+        var word = lemma.lowercased()
+        if let base = irregular[word] { word = base }
+        for (suffix, replacement) in [("isation", "iz"), ("ization", "iz"), ("ation", ""), ("ition", ""), ("ment", ""), ("ance", ""),
+                                      ("ence", ""), ("ise", "iz"), ("ize", "iz"), ("ure", ""), ("ion", ""), ("ial", "i"), ("al", "")] {
+            if word.hasSuffix(suffix), word.count - suffix.count >= 4 {
+                word = String(word.dropLast(suffix.count)) + replacement
+                break
+            }
+        }
+        if word.hasSuffix("ate"), word.count > 6 { word = String(word.dropLast(3)) }
+        if word.hasSuffix("e"), word.count > 3 { word = String(word.dropLast()) }
+        if word.hasSuffix("y"), word.count > 3 { word = String(word.dropLast()) + "i" }
+        return word
+    }
+}
+
+/// The relations of a story split into connected components (through entries and times), each with its own
+/// ``TemporalGraph``: the relations that contradict earlier ones, the BEFORE order between entries the
+/// relations entail, and the entry–entry relations without redundant ones. A component of more than
+/// ``closureLimit`` entries orders its entries by their direct BEFORE/AFTER relations only (the closure would
+/// cost too much).
+private struct ComponentGraphs {
+    static let closureLimit = 600
+
+    /// Indices of the story links left out as contradictory, ascending.
+    private(set) var inconsistent: [Int] = []
+    private(set) var precedence: [(before: Int, after: Int)] = []
+    private(set) var reduced: [(source: Int, target: Int, type: TemporalRelation.RelationType, documents: [Int])] = []
+
+    init(storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)], entryCount: Int, nodeCount: Int) {
+        var parent = Array(0..<nodeCount)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for link in storyLinks {
+            let a = root(link.source), b = root(link.target)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var groups: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for (index, link) in storyLinks.enumerated() {
+            let r = root(link.source)
+            if groups[r] == nil { order.append(r) }
+            groups[r, default: []].append(index)
+        }
+        func endpoint(_ n: Int) -> TemporalRelation.Endpoint {
+            n < entryCount ? .event(instanceID: "\(n)") : .time(id: "\(n)")
+        }
+        for r in order {
+            let indices = groups[r]!
+            let relations = indices.map { index in
+                TemporalRelation(id: "\(index)", source: endpoint(storyLinks[index].source), target: endpoint(storyLinks[index].target),
+                                 type: storyLinks[index].type)
+            }
+            let graph = TemporalGraph(relations)
+            let left = Set(graph.inconsistencies.map(\.index))
+            inconsistent += graph.inconsistencies.map { indices[$0.index] }
+            var entries: [Int] = []
+            var seen: Set<Int> = []
+            for index in indices {
+                for n in [storyLinks[index].source, storyLinks[index].target] where n < entryCount && seen.insert(n).inserted { entries.append(n) }
+            }
+            entries.sort()
+            if entries.count <= Self.closureLimit {
+                for a in entries {
+                    for b in entries where a != b {
+                        if graph.entails(.before, from: endpoint(a), to: endpoint(b)) || graph.entails(.immediatelyBefore, from: endpoint(a), to: endpoint(b)) {
+                            precedence.append((a, b))
+                        }
+                    }
+                }
+            } else {
+                for (position, index) in indices.enumerated() where !left.contains(position) {
+                    let link = storyLinks[index]
+                    guard link.source < entryCount, link.target < entryCount else { continue }
+                    switch link.type {
+                    case .before, .immediatelyBefore: precedence.append((link.source, link.target))
+                    case .after, .immediatelyAfter: precedence.append((link.target, link.source))
+                    default: break
+                    }
+                }
+            }
+            // Entry–entry relations, each with the documents that state it, without those the others entail.
+            var documents: [TemporalRelation: [Int]] = [:]
+            var entryRelations: [TemporalRelation] = []
+            for (position, index) in indices.enumerated() where !left.contains(position) {
+                let link = storyLinks[index]
+                guard link.source < entryCount, link.target < entryCount else { continue }
+                let relation = TemporalRelation(id: "", source: endpoint(link.source), target: endpoint(link.target), type: link.type)
+                if documents[relation] == nil { entryRelations.append(relation) }
+                if !(documents[relation]?.contains(link.document) ?? false) { documents[relation, default: []].append(link.document) }
+            }
+            guard !entryRelations.isEmpty else { continue }
+            for relation in TemporalGraph(entryRelations).reduced() {
+                guard case .event(let source) = relation.source, case .event(let target) = relation.target,
+                      let s = Int(source), let t = Int(target) else { continue }
+                reduced.append((s, t, relation.type, (documents[relation] ?? []).sorted()))
+            }
+        }
+        inconsistent.sort()
+        precedence.sort { ($0.before, $0.after) < ($1.before, $1.after) }
+    }
+}

@@ -1,0 +1,272 @@
+import ChronicleCore
+
+/// Writes a ``Timeline`` as JSON: the `chronicle.timeline/1` contract.
+///
+/// The contract is versioned by `schema`: a consumer that knows `chronicle.timeline/1` can rely on every
+/// key below; later versions may add keys (consumers should ignore keys they do not know) but will change
+/// the schema string before they remove or change the meaning of one. Keys always come in the order
+/// shown; the output is deterministic (the same documents and options give byte-identical output).
+///
+/// ```json
+/// {
+///   "schema": "chronicle.timeline/1",
+///   "documents": [{"id": "seed", "title": "..." | null, "dct": "2015-10-29" | null,
+///                  "dctSource": "given" | "inferred" | null}],
+///   "entries": [{
+///     "id": "E3",
+///     "event": {"text": "hospitalization", "lemma": "hospitalization", "class": "OCCURRENCE",
+///               "document": "seed", "start": 1804, "end": 1819, "sentence": 9},
+///     "time": {"value": "2015-10-13" | null, "start": "2015-10-13" | null, "end": "2015-10-13" | null,
+///              "granularity": "time" | "day" | "weekend" | "week" | "month" | "season" | "quarter" | "half"
+///                           | "year" | "decade" | "century" | "range" | "open" | "unknown",
+///              "relation": "ON" | "BEFORE" | "AFTER" | "OVERLAP" | "UNKNOWN",
+///              "anchor": null
+///                      | {"kind": "time", "document": "seed", "id": "t4", "text": "Oct. 13", "value": "2015-10-13"}
+///                      | {"kind": "dct", "document": "seed", "value": "2015-10-29"}
+///                      | {"kind": "entry", "id": "E2"}},
+///     "statement": {"speaker": "Khloé Kardashian" | null, "speakerMention": "she" | null, "verb": "clarify",
+///                   "channel": "Twitter" | null, "stance": "asserted" | "reported" | "denied",
+///                   "content": {"document": "seed", "start": 1040, "end": 1130, "text": "..."} | null},
+///     "participants": ["Khloé Kardashian", "Lamar Odom"],
+///     "sources": [{"document": "seed", "start": 1804, "end": 1819, "sentence": 9 | null}],
+///     "attribution": "narrated" | "asserted" | "reported" | "denied",
+///     "attributedTo": ["E7"],
+///     "denied": false
+///   }],
+///   "relations": [{"source": "E2", "target": "E3", "type": "BEFORE", "documents": ["seed"]}],
+///   "warnings": [{"severity": "warning", "code": "ambiguous-year", "message": "...", "document": "seed" | null,
+///                 "start": 957, "end": 975, "candidates": [2009, 2015, 2020, 2026], "entries": ["E5"]}]
+/// }
+/// ```
+///
+/// - `documents`: the inputs in the order given. `dct` is the creation time (`YYYY-MM-DD` or
+///   `YYYY-MM-DDTHH:MM`); `dctSource` says whether it was given (by the user or the input) or inferred.
+/// - `entries`: one per event of the story, in timeline order (see ``TimelineBuilder``); mentions of the same
+///   event in one or several documents are one entry. `event` is its representative mention; `sources` lists
+///   every mention. `start`/`end` of `event`, `content`, `sources` and `warnings` are Unicode scalar offsets
+///   into the text of the named document (end exclusive); `sentence` is the index of the sentence (from 0).
+/// - `time`: `start` and `end` are the first and last calendar day (ISO dates, inclusive) the event can
+///   occupy, `null` where open. `relation` and `anchor` say how the event is placed: `ON` a time expression
+///   (then `value` and `granularity` are the time's: "Oct. 13" is a day, "this week" a week), `BEFORE` or
+///   `AFTER` another entry ("before the hospitalization": an `open` interval that keeps its anchor), the
+///   creation time, or a time; `OVERLAP` when the event contains its anchor; `UNKNOWN` when nothing places it.
+///   A date whose year is unknown keeps its value (`XXXX-10-28`) with `start` and `end` `null`.
+/// - `statement` (only on entries whose event is a reporting event): who said what; its time is the entry's
+///   `time` (the time of saying), while what was said has entries of its own whose `attributedTo` names this
+///   entry. `speaker` is the resolved name; `speakerMention` the words of the text.
+/// - `attribution`: `narrated` when the story tells the event itself, else the stance of the innermost statement
+///   whose content holds it (`asserted` for a named speaker, `reported` for hearsay, `denied`); `denied` is true
+///   when a statement of the story denies the event (for example "(They weren't.)" after "reports that ...").
+/// - `relations`: the relations between entries stated by the documents, without those the others entail
+///   (types are TimeML TLINK types: BEFORE, AFTER, IBEFORE, IAFTER, INCLUDES, IS_INCLUDED, DURING, DURING_INV,
+///   SIMULTANEOUS, IDENTITY, BEGINS, BEGUN_BY, ENDS, ENDED_BY).
+/// - `warnings`: the documents' diagnostics (`weekday-mismatch`, `ambiguous-year` and `inferred-year` with their
+///   `candidates`, `impossible-date`, `malformed-input`, ...) and the timeline's own (`conflicting-times`,
+///   `ordering-cycle`, naming their `entries`). `start`/`end`, `candidates` and `entries` are left out when empty.
+public struct TimelineJSONWriter: Sendable {
+    /// Layouts of the output.
+    public enum Style: Hashable, Sendable {
+        /// One line, no spaces.
+        case compact
+        /// Two-space indentation, one member or element per line.
+        case pretty
+    }
+
+    public var style: Style
+
+    public init(style: Style = .pretty) {
+        self.style = style
+    }
+
+    /// The JSON text of `timeline` (no trailing line end).
+    public func string(for timeline: Timeline) -> String {
+        Self.value(for: timeline).serialized(pretty: style == .pretty)
+    }
+
+    static func value(for timeline: Timeline) -> JSON {
+        .object([
+            ("schema", .string(Timeline.schema)),
+            ("documents", .array(timeline.documents.map { document in
+                .object([
+                    ("id", .string(document.id)),
+                    ("title", document.title.map(JSON.string) ?? .null),
+                    ("dct", document.creationTime.map { .string($0.description) } ?? .null),
+                    ("dctSource", document.creationTime.map { .string($0.source.rawValue) } ?? .null),
+                ])
+            })),
+            ("entries", .array(timeline.entries.map(value(for:)))),
+            ("relations", .array(timeline.relations.map { relation in
+                .object([
+                    ("source", .string(relation.source)),
+                    ("target", .string(relation.target)),
+                    ("type", .string(relation.type.rawValue)),
+                    ("documents", .array(relation.documents.map(JSON.string))),
+                ])
+            })),
+            ("warnings", .array(timeline.warnings.map(value(for:)))),
+        ])
+    }
+
+    static func value(for entry: Timeline.Entry) -> JSON {
+        var members: [(String, JSON)] = [
+            ("id", .string(entry.id)),
+            ("event", .object([
+                ("text", .string(entry.event.text)),
+                ("lemma", .string(entry.event.lemma)),
+                ("class", .string(entry.event.eventClass.rawValue)),
+                ("document", .string(entry.event.source.document)),
+                ("start", .integer(entry.event.source.span.start)),
+                ("end", .integer(entry.event.source.span.end)),
+                ("sentence", entry.event.source.sentence.map(JSON.integer) ?? .null),
+            ])),
+            ("time", value(for: entry.time)),
+        ]
+        if let statement = entry.statement {
+            members.append(("statement", .object([
+                ("speaker", statement.speaker.map(JSON.string) ?? .null),
+                ("speakerMention", statement.speakerMention.map(JSON.string) ?? .null),
+                ("verb", .string(statement.verb)),
+                ("channel", statement.channel.map(JSON.string) ?? .null),
+                ("stance", .string(statement.stance.rawValue)),
+                ("content", statement.content.map { content in
+                    .object([
+                        ("document", .string(content.document)),
+                        ("start", .integer(content.span.start)),
+                        ("end", .integer(content.span.end)),
+                        ("text", .string(statement.contentText ?? "")),
+                    ])
+                } ?? .null),
+            ])))
+        }
+        members.append(("participants", .array(entry.participants.map(JSON.string))))
+        members.append(("sources", .array(entry.sources.map { source in
+            .object([
+                ("document", .string(source.document)),
+                ("start", .integer(source.span.start)),
+                ("end", .integer(source.span.end)),
+                ("sentence", source.sentence.map(JSON.integer) ?? .null),
+            ])
+        })))
+        members.append(("attribution", .string(entry.attribution.rawValue)))
+        members.append(("attributedTo", .array(entry.attributedTo.map(JSON.string))))
+        members.append(("denied", .bool(entry.isDenied)))
+        return .object(members)
+    }
+
+    static func value(for time: Timeline.Placement) -> JSON {
+        let anchor: JSON
+        switch time.anchor {
+        case .time(let document, let id, let text, let value)?:
+            anchor = .object([("kind", .string("time")), ("document", .string(document)), ("id", .string(id)),
+                              ("text", .string(text)), ("value", .string(value))])
+        case .creationTime(let document, let value)?:
+            anchor = .object([("kind", .string("dct")), ("document", .string(document)), ("value", .string(value))])
+        case .entry(let id)?:
+            anchor = .object([("kind", .string("entry")), ("id", .string(id))])
+        case nil:
+            anchor = .null
+        }
+        return .object([
+            ("value", time.value.map(JSON.string) ?? .null),
+            ("start", time.start.map { .string($0.description) } ?? .null),
+            ("end", time.end.map { .string($0.description) } ?? .null),
+            ("granularity", .string(time.granularity.rawValue)),
+            ("relation", .string(time.relation.rawValue)),
+            ("anchor", anchor),
+        ])
+    }
+
+    static func value(for warning: Timeline.Warning) -> JSON {
+        var members: [(String, JSON)] = [
+            ("severity", .string(warning.severity.rawValue)),
+            ("code", .string(warning.code.rawValue)),
+            ("message", .string(warning.message)),
+            ("document", warning.document.map(JSON.string) ?? .null),
+        ]
+        if let span = warning.span {
+            members.append(("start", .integer(span.start)))
+            members.append(("end", .integer(span.end)))
+        }
+        if !warning.candidates.isEmpty { members.append(("candidates", .array(warning.candidates.map(JSON.integer)))) }
+        if !warning.entries.isEmpty { members.append(("entries", .array(warning.entries.map(JSON.string)))) }
+        return .object(members)
+    }
+}
+
+/// A JSON value whose objects keep their keys in order, serialised deterministically the way
+/// ChronicleFormats' `JSONValue` does (same escaping, same two-space pretty layout). The timeline module
+/// does not depend on ChronicleFormats, so it carries this small copy.
+enum JSON: Sendable {
+    case null
+    case bool(Bool)
+    case integer(Int)
+    case string(String)
+    case array([JSON])
+    case object([(String, JSON)])
+
+    func serialized(pretty: Bool) -> String {
+        var out: [UInt8] = []
+        write(to: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .string(let value): Self.writeString(value, to: &out)
+        case .array(let elements):
+            guard !elements.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, to: &out) }
+                element.write(to: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { Self.newline(indent, to: &out) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(indent + 1, to: &out) }
+                Self.writeString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                value.write(to: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty { Self.newline(indent, to: &out) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ indent: Int, to out: inout [UInt8]) {
+        out.append(0x0A)
+        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private static func writeString(_ string: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in string.utf8 {
+            switch byte {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x08: out.append(0x5C); out.append(0x62)
+            case 0x0C: out.append(0x5C); out.append(0x66)
+            case 0x00..<0x20:
+                out.append(contentsOf: #"\u00"#.utf8)
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            default: out.append(byte)
+            }
+        }
+        out.append(0x22)
+    }
+}

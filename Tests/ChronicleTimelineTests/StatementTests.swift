@@ -1,0 +1,159 @@
+import ChronicleCore
+import Testing
+
+@testable import ChronicleTimeline
+
+@Suite("Statements")
+struct StatementTests {
+    @Test func surnameResolvesToTheFullName() {
+        let (document, found) = statements(in: "Maria Lopez resigned on Monday. Lopez said in a statement that she had been treated unfairly.")
+        let statement = try! #require(found.first)
+        #expect(found.count == 1)
+        #expect(statement.speaker == "Maria Lopez")
+        #expect(document.text(of: statement.speakerSpan) == "Lopez")
+        #expect(statement.verb == "say")
+        #expect(document.text(of: statement.verbSpan) == "said")
+        #expect(statement.channel == "a statement")
+        #expect(document.text(of: statement.content) == "she had been treated unfairly")
+        #expect(statement.stance == .asserted)
+        #expect(statement.id == "s1")
+    }
+
+    @Test func pronounResolvesToTheSalientPerson() {
+        let (document, found) = statements(in: "Maria Lopez left the band in March. She told Variety that the tour was over.")
+        let statement = try! #require(found.first)
+        #expect(statement.speaker == "Maria Lopez")
+        #expect(document.text(of: statement.speakerSpan) == "She")
+        #expect(statement.verb == "tell")
+        #expect(statement.channel == "Variety")
+        #expect(document.text(of: statement.content) == "the tour was over")
+    }
+
+    @Test func pronounGenderFollowsTitles() {
+        let (_, found) = statements(in: "Ms. Anna Berg met Mr. Tom Hale in Paris. He said the meeting went well.")
+        #expect(found.first?.speaker == "Tom Hale")
+    }
+
+    @Test func parentheticalsTakeTheSurroundingClause() {
+        let text = "Anna Berg spoke on Friday. The tour will end in May, she claims. (They are not back together, she explained.)"
+        let (document, found) = statements(in: text)
+        #expect(found.map(\.verb) == ["claim", "explain"])
+        #expect(found.allSatisfy { $0.speaker == "Anna Berg" })
+        #expect(document.text(of: found[0].content) == "The tour will end in May")
+        #expect(document.text(of: found[1].content) == "They are not back together")
+    }
+
+    @Test func quotationsAndInversions() {
+        let text = "Tom Hale arrived late. \"We were never filming,\" Hale said. \"It is over,\" said Anna Berg."
+        let (document, found) = statements(in: text)
+        #expect(found.count == 2)
+        #expect(found[0].speaker == "Tom Hale")
+        #expect(document.text(of: found[0].content) == "We were never filming")
+        #expect(found[1].speaker == "Anna Berg")
+        #expect(document.text(of: found[1].content) == "It is over")
+    }
+
+    @Test func colonIntroducesTheContent() {
+        let (document, found) = statements(in: "Tom Hale wants to make one thing clear: the deal is off.")
+        #expect(found.first?.verb == "make clear")
+        #expect(found.first?.speaker == "Tom Hale")
+        #expect(document.text(of: found.first?.content) == "the deal is off")
+    }
+
+    @Test(arguments: [
+        ("Anna Berg took to Instagram on Friday to deny the rumors.", "Instagram", "deny"),
+        ("Anna Berg said on Twitter that the tour was over.", "Twitter", "say"),
+        ("Anna Berg said in an interview with Variety that the tour was over.", "Variety", "say"),
+        ("Anna Berg told People that the tour was over.", "People", "tell"),
+        ("Anna Berg tweeted that the tour was over.", "Twitter", "tweet"),
+    ])
+    func channels(text: String, channel: String, verb: String) {
+        let (_, found) = statements(in: text)
+        #expect(found.first?.channel == channel)
+        #expect(found.first?.verb == verb)
+        #expect(found.first?.speaker == "Anna Berg")
+    }
+
+    @Test func infinitiveTakesTheGoverningSubjectAndDenialStance() {
+        let (document, found) = statements(in: "Anna Berg went on Twitter on Friday to deny the reports.")
+        let statement = try! #require(found.first)
+        #expect(statement.speaker == "Anna Berg")
+        #expect(statement.stance == .denied)
+        #expect(document.text(of: statement.content) == "the reports")
+    }
+
+    @Test func hearsayIsReported() {
+        let (document, found) = statements(in: "Tom Hale reportedly left the hospital on Friday. Sources say the couple split.")
+        #expect(found.count == 2)
+        #expect(found[0].verb == "report")
+        #expect(found[0].speaker == nil)
+        #expect(found[0].stance == .reported)
+        #expect(document.text(of: found[0].content) == "left the hospital on Friday")
+        #expect(found[1].stance == .reported)
+        #expect(found[1].speaker == nil)
+        #expect(document.text(of: found[1].speakerSpan) == "Sources")
+        #expect(document.text(of: found[1].content) == "the couple split")
+    }
+
+    @Test func reportsThenAShortNegationIsADenialByTheAuthor() {
+        let text = """
+            Band Splits Up
+
+            by Jane Roe
+
+            Reports were flying around that the band was recording in secret. (It wasn't.) The band denied that it had split.
+            """
+        let (document, found) = statements(in: text)
+        #expect(found.map(\.stance) == [.reported, .denied, .denied])
+        #expect(found[0].verb == "report")
+        #expect(document.text(of: found[0].content) == "the band was recording in secret")
+        #expect(found[1].verb == "deny")
+        #expect(found[1].speaker == "Jane Roe")
+        #expect(found[1].speakerSpan == nil)
+        #expect(document.text(of: found[1].verbSpan) == "wasn't")
+        #expect(found[1].content == found[0].content)
+        #expect(document.text(of: found[2].content) == "it had split")
+    }
+
+    @Test func descriptionsResolve() {
+        let text = "Tom Hale appears on the cover of this week's Variety. The interview was done in May, which the magazine points out. "
+            + "The 31-year-old singer said that he was tired."
+        let (document, found) = statements(in: text)
+        #expect(found.count == 2)
+        #expect(found[0].speaker == "Variety")
+        #expect(found[0].verb == "point out")
+        #expect(document.text(of: found[0].content) == "The interview was done in May")
+        #expect(found[1].speaker == "Tom Hale")
+    }
+
+    @Test func weakVerbsNeedContent() {
+        let (_, found) = statements(in: "She added two songs to the album. It might be easy to write off the band.")
+        #expect(found.isEmpty)
+    }
+
+    @Test func reportingEventsAreLinked() {
+        let text = "Anna Berg announced on Monday that the tour was over."
+        var (document, _) = statements(in: text)
+        let span = HandDocument("x", text).span(of: "announced")
+        document.events = [Event(id: "e1", instanceID: "ei1", span: span, text: "announced", lemma: "announce", eventClass: .reporting,
+                                 tense: .past, partOfSpeech: .verb)]
+        StatementRecognizer().annotate(&document)
+        #expect(document.statements.first?.reportingEventID == "ei1")
+    }
+
+    @Test func headlinesAndBylinesAreNotStatements() {
+        let text = "Berg Says Tour Is Over\n\nby Jane Roe\n\nAnna Berg spoke to fans."
+        let (_, found) = statements(in: text)
+        #expect(found.isEmpty)
+    }
+
+    @Test func documentsWithoutWordsGetThem() {
+        var document = Document(text: "Anna Berg said that the tour was over.")
+        StatementRecognizer().annotate(&document)
+        #expect(!document.words.isEmpty)
+        #expect(document.statements.count == 1)
+        var empty = Document(text: "")
+        StatementRecognizer().annotate(&empty)
+        #expect(empty.statements.isEmpty)
+    }
+}
