@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "ChronicleLanguageTests", dependencies: ["ChronicleLanguage"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEventsTests", dependencies: ["ChronicleEvents", "ChronicleFormats"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronicleRelationsTests", dependencies: ["ChronicleRelations", "ChronicleFormats", "ChronicleEvaluation"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleRelationsTests", dependencies: ["ChronicleRelations", "ChronicleEvents", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleTimelineTests", dependencies: ["ChronicleTimeline", "ChronicleFormats"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),

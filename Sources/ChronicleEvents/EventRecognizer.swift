@@ -48,6 +48,8 @@ public struct EventRecognizer: Sendable {
         guard !document.words.isEmpty else { return [] }
         let model = self.model
         var found: [Event] = []
+        var foundWords: Set<Int> = []
+        var added = false
         var text = document.text
         text.withUTF8 { bytes in
             document.words.withUnsafeBufferPointer { words in
@@ -82,7 +84,21 @@ public struct EventRecognizer: Sendable {
                                     found.append(Self.event(
                                         number: found.count + 1, class: eventClass, word: index, words: words, roles: roles,
                                         sentenceStart: range.lowerBound, bytes: bytes))
+                                    foundWords.insert(index)
                                 }
+                            }
+                            // Nominal events the words around them make certain ("before Odom's hospitalization").
+                            let extra = SignalledEvents.words(in: range, words: words, bytes: bytes, found: foundWords) { index in
+                                Self.isEventLike(words[index], model: model)
+                            } isVerbLike: { index in
+                                Self.isVerbLike(words[index], model: model)
+                            }
+                            for index in extra {
+                                found.append(Self.event(
+                                    number: 0, class: .occurrence, word: index, words: words, roles: roles,
+                                    sentenceStart: range.lowerBound, bytes: bytes))
+                                foundWords.insert(index)
+                                added = true
                             }
                         }
                     }
@@ -91,7 +107,39 @@ public struct EventRecognizer: Sendable {
                 }
             }
         }
+        if added {
+            found.sort { $0.span.start < $1.span.start }
+            for k in found.indices {
+                found[k].id = "e\(k + 1)"
+                found[k].instanceID = "ei\(k + 1)"
+            }
+        }
         return found
+    }
+
+    /// Whether a noun may be an event by what the lexicon knows: the model saw it as an event often enough,
+    /// or it is made from a verb by a suffix ("hospitalization" from "hospitalize", "meeting" from "meet"), or
+    /// it is the bare form of a verb and the lexicon knows nothing of it as a noun. Capitalised nouns (names:
+    /// "Operation Rescue") are not.
+    static func isEventLike(_ word: Word, model: EventModel) -> Bool {
+        guard let lemma = word.lemma?.lowercased(), word.universalTag == .noun, let first = word.lemma?.utf8.first,
+              first &- 65 >= 26 else { return false }
+        let hash = EventHash.finish(lemma.utf8.reduce(EventHash.offset, EventHash.add))
+        let asNoun = LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: hash, coarse: 2)))
+        if asNoun.goldRate >= 4 || asNoun.extraRate >= 5 { return true }
+        if Derivation.forEachStem(of: lemma, { LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: $0, coarse: 1))).seenAsVerb }) {
+            return true
+        }
+        return asNoun.goldRate == 0 && asNoun.extraRate == 0
+            && LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: hash, coarse: 1))).seenAsVerb
+    }
+
+    /// Whether a lower-case noun's lemma was seen as a verb ("quote").
+    static func isVerbLike(_ word: Word, model: EventModel) -> Bool {
+        guard let lemma = word.lemma?.lowercased(), word.universalTag == .noun, let first = word.lemma?.utf8.first,
+              first &- 65 >= 26 else { return false }
+        let hash = EventHash.finish(lemma.utf8.reduce(EventHash.offset, EventHash.add))
+        return LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: hash, coarse: 1))).seenAsVerb
     }
 
     /// The word ranges of the document's sentences (the whole document as one when it has none).

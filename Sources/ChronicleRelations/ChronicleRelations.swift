@@ -36,7 +36,13 @@ public struct RelationRecognizer: Sendable {
         /// event–DCT relation for every event), rather than only those the classifier is sure of.
         public var everyEventToCreationTime: Bool
 
-        public init(timeLinks: Bool = true, onlyConnectingTimeLinks: Bool = true, everyEventToCreationTime: Bool = true) {
+        /// Whether to add the relations that signal words state outright ("done before Odom's hospitalization",
+        /// "the post-hospitalization quotes", "hospitalized after being found unconscious on Oct. 13"; see
+        /// ``SignalRelations``) ahead of the classifiers' guesses.
+        public var signalRelations: Bool
+
+        public init(timeLinks: Bool = true, onlyConnectingTimeLinks: Bool = true, everyEventToCreationTime: Bool = true, signalRelations: Bool = true) {
+            self.signalRelations = signalRelations
             self.timeLinks = timeLinks
             self.onlyConnectingTimeLinks = onlyConnectingTimeLinks
             self.everyEventToCreationTime = everyEventToCreationTime
@@ -66,8 +72,9 @@ public struct RelationRecognizer: Sendable {
         let context = RelationContext(document)
         let scored = score(context)
         let rules = timeRelations(context)
+        let signalled = options.signalRelations ? SignalRelations.relations(document, context) : []
         let selected = RelationSelection.select(
-            scored, thresholds: model.thresholds, rules: rules, existing: document.relations, options: options)
+            scored, thresholds: model.thresholds, rules: rules, signalled: signalled, existing: document.relations, options: options)
         var next = RelationSelection.firstFreeNumber(in: document.relations)
         for var relation in selected {
             relation.id = "l\(next)"
@@ -137,11 +144,12 @@ struct ScoredPair: Sendable {
 /// first, each added only when consistent with those before it.
 enum RelationSelection {
     static func select(
-        _ scored: [ScoredPair], thresholds: [Float], rules: [TemporalRelation], existing: [TemporalRelation],
-        options: RelationRecognizer.Options
+        _ scored: [ScoredPair], thresholds: [Float], rules: [TemporalRelation], signalled: [TemporalRelation] = [],
+        existing: [TemporalRelation], options: RelationRecognizer.Options
     ) -> [TemporalRelation] {
         var kept: [(relation: TemporalRelation, confidence: Float, index: Int)] = []
-        for (index, pair) in scored.enumerated() {
+        let signalledPairs = Set(signalled.flatMap { [[$0.source, $0.target], [$0.target, $0.source]] })
+        for (index, pair) in scored.enumerated() where !signalledPairs.contains([pair.source, pair.target]) {
             var threshold = thresholds[pair.category.rawValue]
             if options.everyEventToCreationTime, pair.category == .eventCreationTime { threshold = min(threshold, pair.margin - 1) }
             guard pair.margin > threshold else { continue }
@@ -150,7 +158,7 @@ enum RelationSelection {
             kept.append((TemporalRelation(id: "", source: pair.source, target: pair.target, type: pair.type), confidence, index))
         }
         kept.sort { ($0.confidence, -$0.index) > ($1.confidence, -$1.index) }
-        let ordered = existing + rules + kept.map(\.relation)
+        let ordered = existing + rules + signalled + kept.map(\.relation)
         let graph = TemporalGraph(ordered)
         var accepted = [Bool](repeating: true, count: ordered.count)
         for inconsistency in graph.inconsistencies { accepted[inconsistency.index] = false }

@@ -762,7 +762,10 @@ private struct Build {
         }
         return Timeline.Entry(
             id: entryID[c], event: event, time: time, statement: statement, participants: participants, sources: sources,
-            attribution: attribution, attributedTo: attributedTo.map { entryID[$0] }, isDenied: denied)
+            // Denied only when no mention of the entry is told as fact: the hospitalization stays a fact even
+            // though it is named in the filming reports that were denied.
+            attribution: attribution, attributedTo: attributedTo.map { entryID[$0] },
+            isDenied: denied && attribution != .narrated && attribution != .asserted)
     }
 
     private func width(_ bounds: (first: Int?, last: Int?)) -> Int {

@@ -208,8 +208,7 @@ struct SeedTimelineAcceptanceTests {
         for year in [2009, 2015, 2020, 2026] { #expect(candidates.contains(year)) }
     }
 
-    @Test(.enabled(if: isAvailable, "needs ../shared/stories/seed-khloe-odom.txt and the registered command"),
-          .disabled("waiting for the event/relation stages"))
+    @Test(.enabled(if: isAvailable, "needs ../shared/stories/seed-khloe-odom.txt and the registered command"))
     func hospitalizationInterviewQuotesAndFilmingReports() throws {
         let entries = Self.entries(try Self.timeline(["--dct", "2015-10-29"]))
         // The hospitalization on 2015-10-13.
