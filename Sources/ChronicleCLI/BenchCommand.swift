@@ -2,20 +2,33 @@ import ArgumentParser
 import Chronicle
 import Foundation
 
-/// `chronicle bench`: tagging speed on one core, as ratios to a byte-loop baseline, and the memory of `tag --jsonl`.
+/// `chronicle bench`: tagging and full-pipeline speed on one core, as ratios to a byte-loop baseline, and the
+/// memory of `tag --jsonl`.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure tagging speed and the memory of 'tag --jsonl'.",
+        abstract: "Measure tagging and full-pipeline speed, and the memory of 'tag --jsonl'.",
         discussion: """
             Loads every .tml file under the corpus directory into memory, then measures on one core, each as the \
             median of --runs runs: a loop over the UTF-8 bytes (the baseline), the tokenizer, the temporal tagger, \
             and the JSONL path (parse a JSON line, tag, write compact JSON). Speeds are MB/s of text (1 MB = 10^6 \
             bytes) and ratios to the baseline measured in the same run, which is what to compare across machines.
 
+            The full pipeline is slower, so it runs on a sample of about --pipeline-megabytes MB (1 by default): \
+            every k-th document in sorted file order, k chosen to give about that size (the whole corpus if it is \
+            smaller). On the sample, one core: the full pipeline (time expressions, words with tags and lemmas, \
+            events, temporal relations, statements: Pipeline() with every stage), which must reach 2 MB/s; the \
+            timeline of each document on its own (TimelineBuilder on the pipeline's output, without the pipeline); \
+            and both in a row, pipeline then timeline per document, as a program would run them. Their ratios are \
+            to the baseline over the whole corpus.
+
+            The linguistic layer is measured on one core over the whole corpus: tokenising and sentence splitting, \
+            words and sentences, part-of-speech tagging with lemmas (words per second), and the whole annotator.
+
             Then it writes the corpus, and the corpus repeated 4 times, as JSONL files and runs \
             'chronicle tag --jsonl' on each as a child process (output to /dev/null, all cores and one thread): \
-            wall time including start-up, and peak resident memory, which must not grow with the input.
+            wall time including start-up, and peak resident memory, which must not grow with the input. The \
+            temporal tagger, the JSONL path and 'tag --jsonl --threads 1' must reach 10 MB/s.
 
             Without a corpus directory, the built-in example story repeated to about 20 MB is used. Build with \
             -c release for meaningful figures.
@@ -30,11 +43,15 @@ struct BenchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Runs per measurement; the median is reported.", valueName: "N"))
     var runs = 5
 
+    @Option(help: ArgumentHelp("About how many MB of text the full pipeline and the timeline run on (a sample of the corpus).", valueName: "MB"))
+    var pipelineMegabytes = 1.0
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
     func validate() throws {
         if runs < 1 { throw ValidationError("--runs must be at least 1") }
+        if !(pipelineMegabytes > 0) { throw ValidationError("--pipeline-megabytes must be more than 0") }
     }
 
     func run() throws {
@@ -47,11 +64,18 @@ struct BenchCommand: ParsableCommand {
             console.error("corpus: \(corpus.source), \(corpus.items.count) documents, \(megabytes(corpus.textBytes)) MB of text")
             let progress = { (what: String) in console.error("measuring \(what) (\(runs) run\(runs == 1 ? "" : "s"))...") }
             let speeds = SpeedBench(corpus: corpus, runs: runs).measureAll(progress: progress)
+            let pipelineCorpus = corpus.sample(bytes: Int(min(pipelineMegabytes, 1e9) * 1e6))
+            if pipelineCorpus.isSample {
+                console.error("full pipeline on a sample: \(pipelineCorpus.source), \(pipelineCorpus.items.count) documents, \(megabytes(pipelineCorpus.textBytes)) MB of text")
+            }
+            let pipeline = SpeedBench(corpus: pipelineCorpus, runs: runs).measurePipeline(progress: progress)
             progress("the linguistic layer")
             let language = LanguageBenchmark(texts: corpus.items.map(\.text), runs: runs).measureAll()
             let threadCounts = availableCores > 1 ? [availableCores, 1] : [1]
             let processes = try MemoryBench(corpus: corpus, runs: runs).measureAll(threadCounts: threadCounts, progress: progress)
-            let report = BenchReport(corpus: corpus, runs: runs, speeds: speeds, language: language, processes: processes)
+            let report = BenchReport(
+                corpus: corpus, runs: runs, speeds: speeds, pipelineCorpus: pipelineCorpus, pipeline: pipeline, language: language,
+                processes: processes)
             console.output(json ? report.json().serialized(.pretty) + "\n" : report.table())
         } catch let failure as CommandFailure {
             failure.report(to: console)
@@ -85,6 +109,10 @@ struct BenchReport {
     let corpus: BenchCorpus
     let runs: Int
     let speeds: [SpeedMeasurement]
+    /// What the full pipeline ran on: the corpus, or a sample of it.
+    let pipelineCorpus: BenchCorpus
+    /// The full pipeline, the timeline per document, and both in a row (``SpeedBench/measurePipeline(progress:)``).
+    let pipeline: [SpeedMeasurement]
     /// Words, sentences, tags and lemmas (issue 3's floors: tagging ≥ 500,000 words/s, tokenising and
     /// sentence splitting ≥ 50 MB/s, on one core).
     let language: [LanguageBenchmark.Measurement]
@@ -92,6 +120,8 @@ struct BenchReport {
 
     static let taggingFloor = 500_000.0
     static let segmentationFloor = 50.0
+    /// Issue 4's floor: MB/s of news text through the full pipeline on one core.
+    static let pipelineFloor = 2.0
 
     private var build: String {
         #if DEBUG
@@ -125,18 +155,16 @@ struct BenchReport {
             "",
             "One core, in memory",
         ]
-        var rows = [["", "MB/s", "× baseline", "docs/s", "found"]]
-        for speed in speeds {
-            let ratio = speed.megabytesPerSecond / baseline
-            rows.append([
-                speed.name, fixed(speed.megabytesPerSecond, 1),
-                ratio >= 1 ? fixed(ratio, 2) : "\(fixed(ratio, 4)) (1/\(Int((1 / ratio).rounded())))",
-                grouped(Int(speed.documentsPerSecond.rounded())), "\(grouped(speed.count)) \(speed.unit)",
-            ])
-        }
-        lines += aligned(rows, rightAligned: [1, 2, 3])
+        lines += speedRows(speeds, digits: 1)
+        lines += [
+            "",
+            "Full pipeline, one core, in memory, on "
+                + (pipelineCorpus.isSample ? "a sample: \(pipelineCorpus.source): " : "the whole corpus: ")
+                + "\(grouped(pipelineCorpus.items.count)) documents, \(megabytes(pipelineCorpus.textBytes)) MB of text",
+        ]
+        lines += speedRows(pipeline, digits: 2)
         lines += ["", "Linguistic layer, one core, in memory"]
-        rows = [["", "MB/s", "× baseline", "per second", "found"]]
+        var rows = [["", "MB/s", "× baseline", "per second", "found"]]
         for measurement in language {
             rows.append([
                 measurement.name, fixed(measurement.megabytesPerSecond, 1), fixed(measurement.megabytesPerSecond / baseline, 4),
@@ -165,7 +193,38 @@ struct BenchReport {
         for check in floorChecks {
             lines.append("  \(check.name): \(fixed(check.megabytesPerSecond, 1)) MB/s: \(check.megabytesPerSecond >= Self.floor ? "ok" : "BELOW THE FLOOR")")
         }
+        if let full = pipeline.first {
+            lines.append("Floor: full pipeline ≥ \(fixed(Self.pipelineFloor, 0)) MB/s of news text on one core (release build)")
+            lines.append("  \(full.name): \(fixed(full.megabytesPerSecond, 2)) MB/s: \(full.megabytesPerSecond >= Self.pipelineFloor ? "ok" : "BELOW THE FLOOR")")
+        }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The table of one-core speeds: MB/s (with `digits` decimals), ratio to the baseline, documents per second, count.
+    private func speedRows(_ measurements: [SpeedMeasurement], digits: Int) -> [String] {
+        var rows = [["", "MB/s", "× baseline", "docs/s", "found"]]
+        for speed in measurements {
+            let ratio = speed.megabytesPerSecond / baseline
+            rows.append([
+                speed.name, fixed(speed.megabytesPerSecond, digits),
+                ratio >= 1 ? fixed(ratio, 2) : "\(fixed(ratio, ratio >= 0.001 ? 4 : 6)) (1/\(grouped(Int((1 / ratio).rounded()))))",
+                grouped(Int(speed.documentsPerSecond.rounded())), "\(grouped(speed.count)) \(speed.unit)",
+            ])
+        }
+        return aligned(rows, rightAligned: [1, 2, 3])
+    }
+
+    /// A one-core measurement as JSON.
+    private func speedJSON(_ speed: SpeedMeasurement) -> JSONValue {
+        .object([
+            ("name", .string(speed.name)),
+            ("seconds", .number(speed.seconds)),
+            ("megabytesPerSecond", .number(speed.megabytesPerSecond)),
+            ("ratioToBaseline", .number(speed.megabytesPerSecond / baseline)),
+            ("documentsPerSecond", .number(speed.documentsPerSecond)),
+            ("count", .integer(speed.count)),
+            ("unit", .string(speed.unit)),
+        ])
     }
 
     func json() -> JSONValue {
@@ -179,17 +238,21 @@ struct BenchReport {
                 ("documents", .integer(corpus.items.count)),
                 ("textBytes", .integer(corpus.textBytes)),
             ])),
-            ("oneCore", .array(speeds.map { speed in
-                .object([
-                    ("name", .string(speed.name)),
-                    ("seconds", .number(speed.seconds)),
-                    ("megabytesPerSecond", .number(speed.megabytesPerSecond)),
-                    ("ratioToBaseline", .number(speed.megabytesPerSecond / baseline)),
-                    ("documentsPerSecond", .number(speed.documentsPerSecond)),
-                    ("count", .integer(speed.count)),
-                    ("unit", .string(speed.unit)),
-                ])
-            })),
+            ("oneCore", .array(speeds.map(speedJSON))),
+            ("pipeline", .object([
+                ("corpus", .object([
+                    ("source", .string(pipelineCorpus.source)),
+                    ("sample", .bool(pipelineCorpus.isSample)),
+                    ("documents", .integer(pipelineCorpus.items.count)),
+                    ("textBytes", .integer(pipelineCorpus.textBytes)),
+                ])),
+                ("oneCore", .array(pipeline.map(speedJSON))),
+                ("floor", .object([
+                    ("megabytesPerSecond", .number(Self.pipelineFloor)),
+                    ("measured", .number(pipeline.first?.megabytesPerSecond ?? 0)),
+                    ("met", .bool((pipeline.first?.megabytesPerSecond ?? 0) >= Self.pipelineFloor)),
+                ])),
+            ])),
             ("language", .array(language.map { measurement in
                 .object([
                     ("name", .string(measurement.name)),

@@ -23,11 +23,14 @@ struct BenchCorpus {
     var items: [Item]
     /// UTF-8 bytes of all texts.
     var textBytes: Int
+    /// Whether this is a part of a corpus (``sample(bytes:)``).
+    var isSample: Bool
 
-    init(source: String, isSynthetic: Bool, items: [Item]) {
+    init(source: String, isSynthetic: Bool, items: [Item], isSample: Bool = false) {
         self.source = source
         self.isSynthetic = isSynthetic
         self.items = items
+        self.isSample = isSample
         self.textBytes = items.reduce(0) { $0 + $1.text.utf8.count }
     }
 
@@ -47,6 +50,18 @@ struct BenchCorpus {
             }
         }
         return BenchCorpus(source: "\(directory) (\(items.count) TimeML files)", isSynthetic: false, items: items)
+    }
+
+    /// About `bytes` bytes of text, for measurements too slow to run over the whole corpus: every k-th
+    /// document in the order loaded (sorted file names), k = the corpus size over `bytes`, rounded, so that
+    /// the sample spreads over all the sources of the corpus (in te3-silver, file names start with the news
+    /// agency). The whole corpus when it is not larger than `bytes`.
+    func sample(bytes: Int) -> BenchCorpus {
+        let stride = max(1, Int((Double(textBytes) / Double(max(bytes, 1))).rounded()))
+        guard stride > 1 else { return self }
+        let sampled = items.indices.filter { $0 % stride == 0 }.map { items[$0] }
+        return BenchCorpus(
+            source: "every \(ordinal(stride)) document of \(source)", isSynthetic: isSynthetic, items: sampled, isSample: true)
     }
 
     /// The built-in example repeated to about `size` bytes of text, one document per copy.
@@ -137,6 +152,35 @@ struct SpeedBench {
             return found
         }
         return [baseline, tokenizer, tagging, jsonl]
+    }
+
+    /// The full pipeline (``Pipeline`` with every stage: time, words, events, relations, statements), then
+    /// the timeline of each document (``TimelineBuilder``) on the pipeline's output, then both in a row as a
+    /// program would run them, in this order.
+    func measurePipeline(progress: (String) -> Void) -> [SpeedMeasurement] {
+        let items = corpus.items
+        let pipeline = Pipeline(stages: .all)
+        let builder = TimelineBuilder()
+
+        progress("full pipeline")
+        var documents: [Document] = []
+        let full = measure("full pipeline: time, words, events, relations, statements", unit: "events") {
+            documents = items.map { pipeline.run($0.text, creationTime: $0.creationTime, id: $0.id) }
+            return documents.reduce(0) { $0 + $1.events.count }
+        }
+
+        progress("timeline per document")
+        let timeline = measure("timeline per document, from the pipeline's output", unit: "entries") {
+            documents.reduce(0) { $0 + builder.build([$1]).entries.count }
+        }
+
+        progress("pipeline + timeline")
+        let both = measure("pipeline + timeline per document", unit: "entries") {
+            items.reduce(0) { found, item in
+                found + builder.build([pipeline.run(item.text, creationTime: item.creationTime, id: item.id)]).entries.count
+            }
+        }
+        return [full, timeline, both]
     }
 
     /// The shortest time one run should take, so that fast passes are not lost in timer and scheduling noise.
@@ -296,6 +340,19 @@ struct MemoryBench {
         else { return nil }
         return kilobytes * 1024
     }
+}
+
+/// `2` as `2nd`, `4` as `4th`, `11` as `11th`.
+private func ordinal(_ value: Int) -> String {
+    let suffix: String
+    switch (value % 10, value % 100) {
+    case (_, 11...13): suffix = "th"
+    case (1, _): suffix = "st"
+    case (2, _): suffix = "nd"
+    case (3, _): suffix = "rd"
+    default: suffix = "th"
+    }
+    return "\(value)\(suffix)"
 }
 
 /// The median of `values` (the mean of the middle two for an even count); 0 when empty.

@@ -172,6 +172,11 @@ private struct StatementFinder {
            !(i + 1..<clear).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
             return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: "make clear")
         }
+        // "Reports that ..." opening a sentence: a noun the tagger may read as a verb ("Reports" VBZ).
+        if i == firstContentWord(of: range), word.isCapitalised, Lexicon.reportingNouns.contains(word.lemma),
+           i + 1 < range.upperBound, isComplementiser(i + 1) {
+            return Draft(cue: .noun, verbFirst: i, verbLast: i, verb: word.lemma)
+        }
         let event = reportingEvents[i]
         if word.isVerb || event?.partOfSpeech == .verb, Lexicon.reportingVerbs.contains(word.lemma) {
             return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: word.lemma)
@@ -220,6 +225,21 @@ private struct StatementFinder {
             guard let that = (cue.verbLast + 1..<min(cue.verbLast + 6, range.upperBound)).first(where: { isComplementiser($0) })
             else { return nil }
             draft.content = stretch(from: that + 1, in: range, stopAtComma: false)
+            // "Reports that the family filmed there were denied": when the noun phrase is the subject of the
+            // sentence (no verb between the noun and "that"), the clause ends before the sentence's own verb:
+            // the first finite verb after the clause's own verb.
+            if let content = draft.content, !(cue.verbLast + 1..<that).contains(where: { words[$0].isFinite }) {
+                var verbs = 0
+                for k in content.first...content.last where (verbs == 0 ? words[k].isVerb || words[k].isFinite : words[k].isFinite) && !words[k].inTimex {
+                    verbs += 1
+                    if verbs == 2, k - 1 >= content.first {
+                        var end = k - 1
+                        while end > content.first, words[end].isPunctuation { end -= 1 }
+                        draft.content = (content.first, end)
+                        break
+                    }
+                }
+            }
             draft.speaker = possessor(of: cue.verbFirst, in: range)
             if Lexicon.denialVerbs.contains(cue.verb) || cue.verb == "denial" {
                 draft.stance = .denied
@@ -449,6 +469,10 @@ private struct StatementFinder {
         // Content after inverted subject: "Talks will resume, said Sam Adurogboye." is the clause before the comma.
         if let speaker, speaker.first > cue.verbLast {
             var end = cue.verbFirst - 1
+            // A passive's subject without its auxiliary: "Reports ... were denied by a spokesman".
+            if isPassive(verb, in: range) {
+                while end >= range.lowerBound, words[end].tag == .adverb || words[end].lemma == "be" || words[end].lemma == "get" { end -= 1 }
+            }
             while end >= range.lowerBound, analysis.isComma(end) || words[end].isPunctuation && !analysis.isBreak(end) { end -= 1 }
             guard end >= range.lowerBound, !analysis.isBreak(end) else { return nil }
             return ((clauseStart(before: end, in: range, stopAtComma: false), end), true)

@@ -157,3 +157,18 @@ struct StatementTests {
         #expect(empty.statements.isEmpty)
     }
 }
+
+/// A reporting noun opening a sentence and a passive denial of it.
+@Suite("Statements: reports denied in the passive")
+struct PassiveDenialTests {
+    @Test func reportsThatAreDeniedByASpokesman() throws {
+        let (document, found) = statements(in: "Reports that the family filmed at the hospital last week were denied by a spokesman on Tuesday.")
+        let reports = try #require(found.first { $0.verb == "report" })
+        #expect(reports.stance == .reported)
+        #expect(document.text(of: reports.content) == "the family filmed at the hospital last week")
+        let denial = try #require(found.first { $0.stance == .denied })
+        #expect(denial.verb == "deny")
+        #expect(document.text(of: denial.content) == "Reports that the family filmed at the hospital last week")
+        #expect(document.text(of: denial.speakerSpan) == "a spokesman")
+    }
+}
