@@ -7,6 +7,9 @@ enum ExampleStory {
     /// The name of the example in messages and its document id.
     static let name = "example"
 
+    /// The story's headline (its first line).
+    static let headline = "Reality star defends her magazine interview"
+
     /// The day the story was written.
     static let creationTime = CreationTime(date: CalendarDate(year: 2015, month: 10, day: 29)!)
 
@@ -23,6 +26,7 @@ enum ExampleStory {
             "Next steps:",
             "  echo 'She said on Friday that she would resign.' | \(command) tag --dct 2015-10-29",
             "  \(command) tag --example --format json        (or --format timeml)",
+            "  \(command) timeline ../shared/stories/seed-khloe-odom.txt --dct 2015-10-29   (or --format json|html)",
             "  \(command) tag --help",
         ]
     }

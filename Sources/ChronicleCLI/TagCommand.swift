@@ -122,10 +122,17 @@ struct TagCommand: ParsableCommand {
 struct ExampleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "example",
-        abstract: "Tag the built-in example story and show the result (same as 'tag --example').")
+        abstract: "Tag the built-in example story: its time expressions, then its timeline.",
+        discussion: "The first part is what 'tag --example' prints; the second what 'timeline' prints for the story.")
 
     func run() throws {
         try TagCommand.parse(["--example"]).run()
+        let document = Pipeline().run(ExampleStory.text, creationTime: ExampleStory.creationTime, id: ExampleStory.name)
+        let timeline = TimelineBuilder().build([StoryDocument(document, title: ExampleStory.headline)])
+        print("")
+        print("The story's timeline (chronicle timeline): one line per event, date first (… D: before D; D …: after D):")
+        print("")
+        print(TimelineTextRenderer().render(timeline), terminator: "")
     }
 }
 

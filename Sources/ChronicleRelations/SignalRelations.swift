@@ -10,6 +10,7 @@ import ChronicleCore
 ///   document mentions elsewhere; "pre-election rallies" BEFORE the election.
 /// - **What a passive of completion says was done**: "the cover and majority of the interview was done
 ///   before ..." (interview SIMULTANEOUS done, so the interview is placed with the doing).
+/// - **A signal word before a finite clause**: "was recorded **before** Lamar Odom was found" (BEFORE).
 /// - **A date closing a clause whose event follows another**: "he was hospitalized after being found
 ///   unconscious on Oct. 13" puts both "found" and "hospitalized" on Oct. 13 (IS_INCLUDED).
 enum SignalRelations {
@@ -23,9 +24,24 @@ enum SignalRelations {
 
     static let completionVerbs: Set<String> = ["do", "complete", "finish", "conduct"]
 
-    static func relations(_ document: Document, _ context: RelationContext) -> [TemporalRelation] {
+    /// The relations the signal words state, and the event–time pairs they rule out: an event ordered by a
+    /// signal word against what follows it is not placed on the times of that part of the sentence
+    /// ("recorded before Lamar Odom was found unconscious on Oct. 13": "recorded" is not on Oct. 13).
+    static func relations(_ document: Document, _ context: RelationContext) -> (relations: [TemporalRelation], blocked: Set<[TemporalRelation.Endpoint]>) {
         let words = document.words
-        guard !words.isEmpty, !context.events.isEmpty else { return [] }
+        guard !words.isEmpty, !context.events.isEmpty else { return ([], []) }
+        var blocked: Set<[TemporalRelation.Endpoint]> = []
+        /// Rules out the times after signal word `k` in its sentence for event `e`.
+        func block(_ e: Int, after k: Int) {
+            let s = context.wordSentence[k]
+            guard s < context.sentenceTimexes.count, !context.events[e].instanceID.isEmpty else { return }
+            let event = TemporalRelation.Endpoint.event(instanceID: context.events[e].instanceID)
+            for t in context.sentenceTimexes[s] where (context.timexWords[t].first ?? -1) > k {
+                let time = TemporalRelation.Endpoint.time(id: context.timeExpressions[t].id)
+                blocked.insert([event, time])
+                blocked.insert([time, event])
+            }
+        }
         func lemma(_ w: Int) -> String { (words[w].lemma ?? "").lowercased() }
         var eventAtWord: [Int: Int] = [:]
         for (e, w) in context.eventWord.enumerated() where eventAtWord[w] == nil { eventAtWord[w] = e }
@@ -91,6 +107,7 @@ enum SignalRelations {
                 if let type = signals[signal], formOK, !(signal == "prior" || signal == "ahead") || signalWord < k,
                    let governor = governingEvent(before: signalWord) {
                     add(governor, type, event: e)
+                    if type != .isIncluded { block(governor, after: signalWord) }
                 }
             }
             // post-X / pre-X compounds before a nominal event.
@@ -114,6 +131,31 @@ enum SignalRelations {
             }
         }
 
+        // A signal word before a finite clause: "was recorded before Lamar Odom was found", "left after she
+        // arrived". ("since" is left out: it is as often causal.)
+        for k in words.indices where ["before", "after", "until", "till"].contains(lemma(k))
+            && (words[k].universalTag == .subordinatingConjunction || words[k].universalTag == .adposition) {
+            let sentence = context.sentenceWords[context.wordSentence[k]]
+            var j = k + 1
+            var sawSubject = false
+            while j < sentence.upperBound, j <= k + 8 {
+                let word = words[j]
+                if word.universalTag == .punctuation { break }
+                if let e = eventAtWord[j], isVerbal(e) {
+                    let finite = ["VBD", "VBZ", "VBP", "MD"].contains(word.pennTag ?? "")
+                        || (j - 1 > k && (words[j - 1].universalTag == .auxiliary))
+                    if sawSubject, finite, let type = signals[lemma(k)], let governor = governingEvent(before: k) {
+                        add(governor, type, event: e)
+                        block(governor, after: k)
+                    }
+                    break
+                }
+                if word.universalTag == .verb { break }
+                if [.noun, .properNoun, .pronoun].contains(word.universalTag) { sawSubject = true }
+                j += 1
+            }
+        }
+
         // A date closing a clause: "hospitalized after being found unconscious on Oct. 13".
         for (t, range) in context.timexWords.enumerated() where context.timeExpressions[t].kind == .date {
             guard let first = range.first, first - 1 >= 0, ["on", "in"].contains(lemma(first - 1)),
@@ -128,7 +170,7 @@ enum SignalRelations {
             add(near, .isIncluded, time: t)
             add(main, .isIncluded, time: t)
         }
-        return result
+        return (result, blocked)
     }
 
     /// The event of the document nearest to event `e` (before it first, then after it) whose lemma has the

@@ -56,7 +56,8 @@ import ChronicleCore
 ///   entry. `speaker` is the resolved name; `speakerMention` the words of the text.
 /// - `attribution`: `narrated` when the story tells the event itself, else the stance of the innermost statement
 ///   whose content holds it (`asserted` for a named speaker, `reported` for hearsay, `denied`); `denied` is true
-///   when a statement of the story denies the event (for example "(They weren't.)" after "reports that ...").
+///   when a statement of the story denies the event (for example "(They weren't.)" after "reports that ...") and
+///   no mention of it is told as fact (the hospitalization named inside the denied filming reports is not denied).
 /// - `relations`: the relations between entries stated by the documents, without those the others entail
 ///   (types are TimeML TLINK types: BEFORE, AFTER, IBEFORE, IAFTER, INCLUDES, IS_INCLUDED, DURING, DURING_INV,
 ///   SIMULTANEOUS, IDENTITY, BEGINS, BEGUN_BY, ENDS, ENDED_BY).

@@ -206,6 +206,12 @@ struct TagCommandTests {
             #expect(lines.contains { $0.hasPrefix("  span ") && $0.contains("type") && $0.contains("value") })
             #expect(lines.contains { $0.contains("2015-10-28") && $0.hasSuffix("Wednesday, Oct. 28") })
         }
+        // `example` goes on with the story's timeline: the denied filming reports and the clarification date.
+        let example = try directory.run(["example"])
+        let timeline = try #require(example.output.components(separatedBy: "The story's timeline").last)
+        #expect(example.output.contains("The story's timeline"))
+        #expect(timeline.split(separator: "\n").contains { $0.contains("filmed") && $0.contains("[reported, denied]") })
+        #expect(timeline.split(separator: "\n").contains { $0.hasPrefix("2015-10-28") && $0.contains("Khloé Kardashian say") })
         let json = try directory.run(["tag", "--example", "--format", "json"])
         #expect(try timexValues(try jsonObject(json.standardOutput))["Wednesday, Oct. 28"] == "2015-10-28")
     }

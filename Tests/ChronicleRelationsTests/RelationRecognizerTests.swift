@@ -38,6 +38,8 @@ struct RelationRecognizerTests {
         ("The family was filming during Odom's hospitalization.", "filming", "hospitalization", .isIncluded),
         ("Prices rose sharply after the announcement.", "rose", "announcement", .after),
         ("The deal collapsed prior to the merger.", "collapsed", "merger", .before),
+        ("The interview was recorded before Lamar Odom was found unconscious.", "recorded", "found", .before),
+        ("The guests left after the police arrived.", "left", "arrived", .after),
     ])
     func prepositions(text: String, a: String, b: String, type: TemporalRelation.RelationType) {
         let document = Self.annotated(text)
