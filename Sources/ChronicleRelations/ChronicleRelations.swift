@@ -72,9 +72,10 @@ public struct RelationRecognizer: Sendable {
         let context = RelationContext(document)
         let scored = score(context)
         let rules = timeRelations(context)
-        let signalled = options.signalRelations ? SignalRelations.relations(document, context) : []
+        let signalled = options.signalRelations ? SignalRelations.relations(document, context) : (relations: [], blocked: [])
         let selected = RelationSelection.select(
-            scored, thresholds: model.thresholds, rules: rules, signalled: signalled, existing: document.relations, options: options)
+            scored.filter { !signalled.blocked.contains([$0.source, $0.target]) }, thresholds: model.thresholds, rules: rules,
+            signalled: signalled.relations, existing: document.relations, options: options)
         var next = RelationSelection.firstFreeNumber(in: document.relations)
         for var relation in selected {
             relation.id = "l\(next)"
