@@ -1,4 +1,4 @@
-/// Runs Chronicle's stages over a text in order: time expressions, words and tags, events, temporal
+/// Runs Chronicle's stages over a text in order: words and tags, time expressions, events, temporal
 /// relations, statements. Each stage adds its layer to the one ``Document``.
 ///
 /// ```swift
@@ -56,8 +56,10 @@ public struct Pipeline: Sendable {
 
     /// Runs the stages over a document, adding their layers.
     public func run(_ document: inout Document) {
-        if stages.contains(.time) { temporalTagger.annotate(&document) }
+        // Words first when they are wanted, so that the time stage reuses their tags instead of tagging the
+        // sentences it needs again.
         if let languageAnnotator, document.words.isEmpty { languageAnnotator.annotate(&document) }
+        if stages.contains(.time) { temporalTagger.annotate(&document) }
         if stages.contains(Stages(rawValue: 4)) { eventRecognizer.annotate(&document) }
         if stages.contains(Stages(rawValue: 8)) { relationRecognizer.annotate(&document) }
         if stages.contains(Stages(rawValue: 16)) { statementRecognizer.annotate(&document) }

@@ -48,6 +48,8 @@ public struct TemporalTagger: Sendable {
         let creationTime = document.creationTime
         var tokens = document.tokens
         var sentences = document.sentences
+        // Words already tagged by the language stage (the pipeline runs it first) are reused, not tagged again.
+        let documentWords = document.words.first?.pennTag == nil ? [] : document.words
         var expressions: [TimeExpression] = []
         var diagnostics: [Diagnostic] = []
         text.withUTF8 { bytes in
@@ -65,7 +67,7 @@ public struct TemporalTagger: Sendable {
             let cues = TenseCues(s: stream)
             // Part-of-speech tags are computed only for sentences that need them: where a candidate hangs on
             // an ambiguous word ("may", "fall") or where words alone do not tell the tense.
-            var tagged = SentenceTags(bytes: bytes, tokens: tokens, sentences: sentences)
+            var tagged = SentenceTags(bytes: bytes, tokens: tokens, sentences: sentences, documentWords: documentWords)
             var sentenceIndex = 0
             for candidate in candidates {
                 while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].tokens.upperBound <= candidate.first {
@@ -110,15 +112,32 @@ public struct TemporalTagger: Sendable {
         /// One annotator for the whole process: its model loads on first use only.
         static let annotator = LanguageAnnotator()
 
-        init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence]) {
+        /// The document's own tagged words, if it has them.
+        let documentWords: [Word]
+
+        init(bytes: UnsafeBufferPointer<UInt8>, tokens: [Token], sentences: [Sentence], documentWords: [Word] = []) {
             self.bytes = bytes
             self.tokens = tokens
             self.sentences = sentences
+            self.documentWords = documentWords
         }
 
         mutating func words(of sentence: Int) -> [Word] {
             if let words = cache[sentence] { return words }
             let range = sentences.indices.contains(sentence) ? sentences[sentence].tokens : 0..<tokens.count
+            if !documentWords.isEmpty {
+                // The words whose first token lies in the sentence (binary search for the first).
+                var low = 0, high = documentWords.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if documentWords[middle].tokens.lowerBound < range.lowerBound { low = middle + 1 } else { high = middle }
+                }
+                var end = low
+                while end < documentWords.count, documentWords[end].tokens.lowerBound < range.upperBound { end += 1 }
+                let words = Array(documentWords[low..<end])
+                cache[sentence] = words
+                return words
+            }
             let words = Self.annotator.words(of: range, tokens: tokens, text: bytes)
             cache[sentence] = words
             return words
