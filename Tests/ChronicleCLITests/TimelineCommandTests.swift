@@ -150,6 +150,31 @@ struct TimelineCommandTests {
         return outcome.status == 0 && outcome.output.contains("USAGE: chronicle timeline")
     }()
 
+    /// Two sources of one story: the same hospitalization merged across them, and a third report that places
+    /// it a day earlier flagged.
+    @Test(.enabled(if: isRegistered, "chronicle timeline is not registered in ChronicleCommand yet"))
+    func mergesAcrossDocumentsAndFlagsIncompatibleTimes() throws {
+        let story = """
+            {"id": "a", "title": "Star hospitalized", "published": "2015-10-14", "text": "Lamar Odom was hospitalized on Tuesday after being found unconscious in Nevada."}
+            {"id": "b", "title": "Kardashian clarifies", "published": "2015-10-29", "text": "Khloé Kardashian said on Wednesday that her interview was done before Odom's hospitalization on Oct. 13. Odom was hospitalized on Oct. 12, a tabloid claimed."}
+            """
+        let directory = try TemporaryDirectory()
+        try directory.write("story.jsonl", story)
+        let outcome = try directory.run(["timeline", "story.jsonl", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let timeline = try #require(try JSONSerialization.jsonObject(with: outcome.standardOutput) as? [String: Any])
+        #expect((timeline["documents"] as? [[String: Any]])?.compactMap { $0["dct"] as? String } == ["2015-10-14", "2015-10-29"])
+        let entries = timeline["entries"] as? [[String: Any]] ?? []
+        func documents(_ entry: [String: Any]) -> Set<String> {
+            Set((entry["sources"] as? [[String: Any]] ?? []).compactMap { $0["document"] as? String })
+        }
+        let merged = try #require(entries.first { documents($0) == ["a", "b"] }, "no entry with mentions from both documents")
+        let time = merged["time"] as? [String: Any] ?? [:]
+        #expect(time["start"] as? String == "2015-10-13" && time["end"] as? String == "2015-10-13")
+        let warnings = timeline["warnings"] as? [[String: Any]] ?? []
+        #expect(warnings.contains { $0["code"] as? String == "conflicting-times" })
+    }
+
     @Test(.enabled(if: isRegistered, "chronicle timeline is not registered in ChronicleCommand yet"))
     func runsAsAProcess() throws {
         let directory = try TemporaryDirectory()
