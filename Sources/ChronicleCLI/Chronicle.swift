@@ -5,8 +5,8 @@ import Chronicle
 struct ChronicleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chronicle",
-        abstract: "Reconstruct the timeline of a news story: find and normalise its time expressions, annotate words.",
-        version: "0.1.0",
-        subcommands: [TagCommand.self, ExampleCommand.self, AnnotateCommand.self, EvalCommand.self, TimelineCommand.self, TrainCommand.self, BenchCommand.self]
+        abstract: "Reconstruct the timeline of a news story: its time expressions, events, statements and their order.",
+        version: "0.2.0",
+        subcommands: [TimelineCommand.self, TagCommand.self, ExampleCommand.self, AnnotateCommand.self, EvalCommand.self, TrainCommand.self, BenchCommand.self]
     )
 }
