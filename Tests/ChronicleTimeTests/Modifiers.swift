@@ -72,4 +72,7 @@ let modifiers: [Example] = [
     ex("The crash happened at about 6 a.m.", "2015-10-28", .time("about 6 a.m.", "2015-10-28T06:00", .approximately)),
     ex("The bonds mature in 2015 or later.", "2013-06-01", .date("2015 or later", "2015", .onOrAfter)),
     ex("Cars built in 1999 or earlier are exempt.", "2015-10-28", .date("1999 or earlier", "1999", .onOrBefore)),
+    // Before a possessive the word belongs to the noun: "around" is a preposition of "get around" here.
+    ex("They will look for ways to get around Wednesday's ruling.", "2000-01-07", .date("Wednesday", "2000-01-05")),
+    ex("Nearly a year's work was lost.", "2015-10-28", .duration("a year", "P1Y")),
 ]

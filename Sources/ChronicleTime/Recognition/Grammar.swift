@@ -82,7 +82,12 @@ struct Grammar {
             }
             // "over a week" is more than a week; "over a three-year period", "over the years" are spans.
             let spanOver = s.isKeyword(i, .over) && inner.map { c in c.kind != .duration || !(s.entry(c.end - 1).unit != nil || s.isKeyword(c.end - 1, .ago)) } ?? false
-            if var c = inner, !spanOver {
+            // "get around Wednesday's ruling": before a possessive the word modifies the noun, not the time.
+            let possessive = inner.map { c in
+                c.end < s.count && (s.isText(c.end, "'s") || s.isText(c.end, "’s")
+                    || (s.isApostrophe(c.end) && c.end + 1 < s.count && s.isText(c.end + 1, "s")))
+            } ?? false
+            if var c = inner, !spanOver, !possessive {
                 c.first = i
                 c.modifier = adjustModifier(mod, for: c)
                 consider(c)
