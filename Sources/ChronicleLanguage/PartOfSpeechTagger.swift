@@ -87,19 +87,24 @@ public struct PartOfSpeechTagger: Sendable {
                     scorePass(UnsafeBufferPointer(infos), direction: direction, caseStyle: caseStyle) { position, scores in
                         let word = direction == .forward ? position : count - 1 - position
                         let sum = sums.baseAddress! + word * classCount
+                        // The best and second-best classes, their scores kept in registers (reading them back
+                        // from memory made this loop wait on each load).
                         var best = 0, second = 1
-                        if scores[1] > scores[0] { (best, second) = (1, 0) }
+                        var bestScore = scores[0], secondScore = scores[1]
+                        if secondScore > bestScore { (best, second, bestScore, secondScore) = (1, 0, secondScore, bestScore) }
                         sum[0] &+= scores[0]
                         sum[1] &+= scores[1]
                         for c in 2..<classCount {
-                            sum[c] &+= scores[c]
-                            if scores[c] > scores[best] {
-                                (best, second) = (c, best)
-                            } else if scores[c] > scores[second] {
-                                second = c
+                            let score = scores[c]
+                            sum[c] &+= score
+                            if score > bestScore {
+                                (second, secondScore) = (best, bestScore)
+                                (best, bestScore) = (c, score)
+                            } else if score > secondScore {
+                                (second, secondScore) = (c, score)
                             }
                         }
-                        if direction == .forward, scores[best] &- scores[second] >= Self.confidentMargin {
+                        if direction == .forward, bestScore &- secondScore >= Self.confidentMargin {
                             infos[position + 2].fixedClass = UInt8(best)
                         }
                     }
@@ -111,7 +116,11 @@ public struct PartOfSpeechTagger: Sendable {
             if best == Lexicon.noClass {
                 let base = word * classCount
                 best = 0
-                for c in 1..<classCount where sums[base + c] > sums[base + Int(best)] { best = UInt8(c) }
+                var bestSum = sums[base]
+                for c in 1..<classCount where sums[base + c] > bestSum {
+                    best = UInt8(c)
+                    bestSum = sums[base + c]
+                }
             }
             return best
         }
@@ -137,7 +146,11 @@ public struct PartOfSpeechTagger: Sendable {
                     scores.initialize(repeating: 0)
                     addWeights(of: keys, slots: slots, to: scores.baseAddress!)
                     best = 0
-                    for c in 1..<classCount where scores[c] > scores[Int(best)] { best = UInt8(c) }
+                    var bestScore = scores[0]
+                    for c in 1..<classCount where scores[c] > bestScore {
+                        best = UInt8(c)
+                        bestScore = scores[c]
+                    }
                     report(i - 2, scores.baseAddress!)
                 }
                 beforePrevious = previous
