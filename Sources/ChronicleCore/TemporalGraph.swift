@@ -46,26 +46,37 @@ public struct TemporalGraph: Sendable {
     public let endpoints: [TemporalRelation.Endpoint]
 
     private let intervalIndex: [TemporalRelation.Endpoint: Int]
-    private let closure: PointClosure
+    private let closure: IntervalClosure
+    /// The intervals of each relation of ``relations``: source, target, source, target, ...
+    private let relationIntervals: [Int]
 
     /// Builds the closure of `relations`, leaving out (and listing) those that contradict earlier ones.
     public init(_ relations: some Sequence<TemporalRelation>) {
         var endpoints: [TemporalRelation.Endpoint] = []
         var intervalIndex: [TemporalRelation.Endpoint: Int] = [:]
         let given = Array(relations)
-        for relation in given {
-            for endpoint in [relation.source, relation.target] where intervalIndex[endpoint] == nil {
-                intervalIndex[endpoint] = endpoints.count
-                endpoints.append(endpoint)
-            }
+        var intervals: [Int] = []
+        intervals.reserveCapacity(2 * given.count)
+        func index(_ endpoint: TemporalRelation.Endpoint) -> Int {
+            if let known = intervalIndex[endpoint] { return known }
+            intervalIndex[endpoint] = endpoints.count
+            endpoints.append(endpoint)
+            return endpoints.count - 1
         }
-        var closure = PointClosure(points: 2 * endpoints.count)
+        for relation in given {
+            intervals.append(index(relation.source))
+            intervals.append(index(relation.target))
+        }
+        var closure = IntervalClosure(intervals: endpoints.count)
         var accepted: [TemporalRelation] = []
+        var acceptedIntervals: [Int] = []
         var inconsistencies: [Inconsistency] = []
         for (index, relation) in given.enumerated() {
-            let edges = relation.type.pointEdges(intervalIndex[relation.source]!, intervalIndex[relation.target]!)
-            if closure.add(edges) {
+            let (x, y) = (intervals[2 * index], intervals[2 * index + 1])
+            if closure.add(relation.type, x, y) {
                 accepted.append(relation)
+                acceptedIntervals.append(x)
+                acceptedIntervals.append(y)
             } else {
                 inconsistencies.append(Inconsistency(relation: relation, index: index))
             }
@@ -75,6 +86,7 @@ public struct TemporalGraph: Sendable {
         self.endpoints = endpoints
         self.intervalIndex = intervalIndex
         self.closure = closure
+        self.relationIntervals = acceptedIntervals
     }
 
     /// Whether no relation had to be left out.
@@ -90,7 +102,7 @@ public struct TemporalGraph: Sendable {
     public func entails(_ type: TemporalRelation.RelationType, from source: TemporalRelation.Endpoint, to target: TemporalRelation.Endpoint) -> Bool {
         if source == target { return type.scoredType == .simultaneous }
         guard let x = intervalIndex[source], let y = intervalIndex[target] else { return false }
-        return closure.entails(type.pointEdges(x, y))
+        return closure.entails(type, x, y)
     }
 
     /// The basic relation (one of ``TemporalRelation/RelationType/basicTypes``) the graph entails from `source`
@@ -106,20 +118,69 @@ public struct TemporalGraph: Sendable {
     /// (it is a minimal, though not necessarily the smallest, equivalent graph). Duplicates, inverses of other
     /// relations and self-relations such as `a SIMULTANEOUS a` are all dropped. Costs O(R·(P + R)).
     public func reduced() -> [TemporalRelation] {
-        var search = EdgeSearch(points: 2 * endpoints.count)
-        for (owner, relation) in relations.enumerated() {
-            for edge in relation.type.pointEdges(intervalIndex[relation.source]!, intervalIndex[relation.target]!) {
-                search.add(edge, owner: owner)
-            }
+        let kept = IntervalClosure.reduced(intervals: endpoints.count, count: relations.count) { owner in
+            (relationIntervals[2 * owner], relationIntervals[2 * owner + 1], relations[owner].type)
+        }
+        return kept.map { relations[$0] }
+    }
+}
+
+/// The closure of TimeML relations between intervals numbered `0..<intervals`: the integer core of
+/// ``TemporalGraph``, for callers that number their intervals themselves (no hashing of endpoints).
+///
+/// Relations are added one at a time; one that contradicts those added before it is refused and changes
+/// nothing. Interval `i` has points `2i` (start) and `2i + 1` (end), as in ``TemporalGraph``.
+public struct IntervalClosure: Sendable {
+    /// The number of intervals.
+    public let intervals: Int
+    private var closure: PointClosure
+
+    /// The closure of no relation over `intervals` intervals.
+    public init(intervals: Int) {
+        self.intervals = intervals
+        closure = PointClosure(points: 2 * intervals)
+    }
+
+    /// Adds `x TYPE y` and returns true, or, when it contradicts the relations added so far, changes nothing
+    /// and returns false.
+    @discardableResult
+    public mutating func add(_ type: TemporalRelation.RelationType, _ x: Int, _ y: Int) -> Bool {
+        closure.add(type.pointEdges(x, y))
+    }
+
+    /// Whether the relations added entail `x TYPE y` (an interval is simultaneous with itself).
+    public func entails(_ type: TemporalRelation.RelationType, _ x: Int, _ y: Int) -> Bool {
+        closure.entails(type.pointEdges(x, y))
+    }
+
+    /// Which of `count` relations (`relation(i)` gives the source, the target and the type of relation `i`)
+    /// to keep so that none is redundant, as ``TemporalGraph/reduced()`` does: each relation, in turn, is
+    /// dropped when the relations still kept entail it. The relations must be consistent together. Ascending.
+    public static func reduced(
+        intervals: Int, count: Int, relation: (Int) -> (source: Int, target: Int, type: TemporalRelation.RelationType)
+    ) -> [Int] {
+        var search = EdgeSearch(points: 2 * intervals)
+        var edges: [PointEdgeList] = []
+        edges.reserveCapacity(count)
+        for owner in 0..<count {
+            let (x, y, type) = relation(owner)
+            let list = type.pointEdges(x, y)
+            edges.append(list)
+            for k in 0..<list.count { search.add(list[k], owner: owner) }
         }
         search.finish()
-        var kept: [TemporalRelation] = []
-        for (owner, relation) in relations.enumerated() {
+        var kept: [Int] = []
+        for owner in 0..<count {
             search.disable(owner)
-            let edges = relation.type.pointEdges(intervalIndex[relation.source]!, intervalIndex[relation.target]!)
-            if !edges.allSatisfy({ search.entails($0) }) {
+            let list = edges[owner]
+            var entailed = true
+            for k in 0..<list.count where !search.entails(list[k]) {
+                entailed = false
+                break
+            }
+            if !entailed {
                 search.enable(owner)
-                kept.append(relation)
+                kept.append(owner)
             }
         }
         return kept
@@ -143,20 +204,21 @@ extension TemporalRelation.RelationType {
     ]
 
     /// The point constraints of `x TYPE y` for intervals `x` and `y` (points `2x`, `2x + 1` and `2y`, `2y + 1`).
-    func pointEdges(_ x: Int, _ y: Int) -> [PointEdge] {
+    @inline(__always)
+    func pointEdges(_ x: Int, _ y: Int) -> PointEdgeList {
         let (xs, xe, ys, ye) = (2 * x, 2 * x + 1, 2 * y, 2 * y + 1)
         switch self {
-        case .before: return [.less(xe, ys)]
-        case .after: return [.less(ye, xs)]
-        case .immediatelyBefore: return PointEdge.equal(xe, ys)
-        case .immediatelyAfter: return PointEdge.equal(ye, xs)
-        case .includes: return [.less(xs, ys), .less(ye, xe)]
-        case .isIncluded: return [.less(ys, xs), .less(xe, ye)]
-        case .simultaneous, .identity, .during, .duringInverse: return PointEdge.equal(xs, ys) + PointEdge.equal(xe, ye)
-        case .begins: return PointEdge.equal(xs, ys) + [.less(xe, ye)]
-        case .begunBy: return PointEdge.equal(xs, ys) + [.less(ye, xe)]
-        case .ends: return PointEdge.equal(xe, ye) + [.less(ys, xs)]
-        case .endedBy: return PointEdge.equal(xe, ye) + [.less(xs, ys)]
+        case .before: return PointEdgeList(.less(xe, ys))
+        case .after: return PointEdgeList(.less(ye, xs))
+        case .immediatelyBefore: return PointEdgeList(equal: xe, ys)
+        case .immediatelyAfter: return PointEdgeList(equal: ye, xs)
+        case .includes: return PointEdgeList(.less(xs, ys), .less(ye, xe))
+        case .isIncluded: return PointEdgeList(.less(ys, xs), .less(xe, ye))
+        case .simultaneous, .identity, .during, .duringInverse: return PointEdgeList(equal: xs, ys, equal: xe, ye)
+        case .begins: return PointEdgeList(equal: xs, ys, then: .less(xe, ye))
+        case .begunBy: return PointEdgeList(equal: xs, ys, then: .less(ye, xe))
+        case .ends: return PointEdgeList(equal: xe, ye, then: .less(ys, xs))
+        case .endedBy: return PointEdgeList(equal: xe, ye, then: .less(xs, ys))
         }
     }
 }
@@ -175,91 +237,212 @@ struct PointEdge: Hashable, Sendable {
     var isStrict: Bool
 
     static func less(_ a: Int, _ b: Int) -> PointEdge { PointEdge(from: a, to: b, isStrict: true) }
+}
 
-    /// `a = b` as `a ≤ b` and `b ≤ a`.
-    static func equal(_ a: Int, _ b: Int) -> [PointEdge] {
-        [PointEdge(from: a, to: b, isStrict: false), PointEdge(from: b, to: a, isStrict: false)]
+/// The (at most four) point constraints of one relation, without allocating; equalities `a = b` are
+/// `a ≤ b` and `b ≤ a`.
+struct PointEdgeList: Sendable {
+    private(set) var count: Int
+    private var e0: PointEdge
+    private var e1: PointEdge
+    private var e2: PointEdge
+    private var e3: PointEdge
+
+    private static let unused = PointEdge(from: 0, to: 0, isStrict: false)
+
+    init(_ a: PointEdge) {
+        (count, e0, e1, e2, e3) = (1, a, Self.unused, Self.unused, Self.unused)
+    }
+
+    init(_ a: PointEdge, _ b: PointEdge) {
+        (count, e0, e1, e2, e3) = (2, a, b, Self.unused, Self.unused)
+    }
+
+    init(equal a: Int, _ b: Int) {
+        (count, e0, e1, e2, e3) = (2, PointEdge(from: a, to: b, isStrict: false), PointEdge(from: b, to: a, isStrict: false), Self.unused, Self.unused)
+    }
+
+    init(equal a: Int, _ b: Int, then edge: PointEdge) {
+        (count, e0, e1, e2, e3) = (3, PointEdge(from: a, to: b, isStrict: false), PointEdge(from: b, to: a, isStrict: false), edge, Self.unused)
+    }
+
+    init(equal a: Int, _ b: Int, equal c: Int, _ d: Int) {
+        (count, e0, e1, e2, e3) = (
+            4, PointEdge(from: a, to: b, isStrict: false), PointEdge(from: b, to: a, isStrict: false),
+            PointEdge(from: c, to: d, isStrict: false), PointEdge(from: d, to: c, isStrict: false)
+        )
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> PointEdge {
+        switch index {
+        case 0: return e0
+        case 1: return e1
+        case 2: return e2
+        default: return e3
+        }
     }
 }
 
-/// The closure of `<` and `≤` constraints between points, as two bit matrices kept closed under every addition.
+/// The closure of `<` and `≤` constraints between points, as bit matrices kept closed under every addition.
 private struct PointClosure: Sendable {
     private let points: Int
     private let words: Int
-    /// Row `p` holds every `q` with `p ≤ q` (reflexive).
-    private var lessOrEqual: [UInt64]
-    /// Row `p` holds every `q` with `p < q`.
-    private var less: [UInt64]
+    /// Three bit matrices of `points` rows of `words` words, one after the other: row `p` of the first holds
+    /// every `q` with `p ≤ q` (reflexive); of the second every `q` with `p < q`; of the third every `q` with
+    /// `q ≤ p` (the transpose of the first, to find the points before one).
+    private var bits: [UInt64]
+
+    /// Where the second and third matrices start in ``bits``.
+    private var lessStart: Int { points * words }
+    private var atMostStart: Int { 2 * points * words }
 
     /// Points `2i < 2i + 1` for every interval `i`.
     init(points: Int) {
         self.points = points
         words = (points + 63) / 64
-        lessOrEqual = Array(repeating: 0, count: points * words)
-        less = Array(repeating: 0, count: points * words)
-        for p in 0..<points { lessOrEqual[p * words + p >> 6] |= 1 << UInt64(p & 63) }
+        bits = Array(repeating: 0, count: 3 * points * words)
+        let third = 2 * points * words
+        for p in 0..<points {
+            bits[p * words + p >> 6] |= 1 << UInt64(p & 63)
+            bits[third + p * words + p >> 6] |= 1 << UInt64(p & 63)
+        }
         for start in stride(from: 0, to: points, by: 2) { add(.less(start, start + 1)) }
     }
 
-    func isLessOrEqual(_ p: Int, _ q: Int) -> Bool { lessOrEqual[p * words + q >> 6] >> UInt64(q & 63) & 1 == 1 }
-    func isLess(_ p: Int, _ q: Int) -> Bool { less[p * words + q >> 6] >> UInt64(q & 63) & 1 == 1 }
+    @inline(__always)
+    func isLessOrEqual(_ p: Int, _ q: Int) -> Bool { bits[p * words + q >> 6] >> UInt64(q & 63) & 1 == 1 }
+    @inline(__always)
+    func isLess(_ p: Int, _ q: Int) -> Bool { bits[lessStart + p * words + q >> 6] >> UInt64(q & 63) & 1 == 1 }
+
+    @inline(__always)
+    func holds(_ edge: PointEdge) -> Bool {
+        edge.isStrict ? isLess(edge.from, edge.to) : isLessOrEqual(edge.from, edge.to)
+    }
 
     /// Whether every edge holds.
-    func entails(_ edges: [PointEdge]) -> Bool {
-        edges.allSatisfy { $0.isStrict ? isLess($0.from, $0.to) : isLessOrEqual($0.from, $0.to) }
+    func entails(_ edges: PointEdgeList) -> Bool {
+        for k in 0..<edges.count where !holds(edges[k]) { return false }
+        return true
     }
 
     /// Adds the edges and returns true, or, when together they contradict the closure, changes nothing and returns false.
-    mutating func add(_ edges: [PointEdge]) -> Bool {
+    mutating func add(_ edges: PointEdgeList) -> Bool {
         guard isConsistent(adding: edges) else { return false }
-        for edge in edges { add(edge) }
+        for k in 0..<edges.count { add(edges[k]) }
         return true
     }
 
     /// Whether the closure plus `edges` has no cycle through `<`. Every such cycle alternates new edges with
     /// paths of the (closed) closure between their endpoints, so it is enough to close the few points the edges touch.
-    private func isConsistent(adding edges: [PointEdge]) -> Bool {
-        var nodes: [Int] = []
-        for edge in edges {
-            for p in [edge.from, edge.to] where !nodes.contains(p) { nodes.append(p) }
+    private func isConsistent(adding edges: PointEdgeList) -> Bool {
+        if edges.count == 1 {
+            // One edge closes a cycle through `<` exactly when the closure already has its way back (strictly,
+            // unless the edge itself is strict).
+            let edge = edges[0]
+            return edge.isStrict ? !isLessOrEqual(edge.to, edge.from) : !isLess(edge.to, edge.from)
         }
-        let k = nodes.count
-        // 0: unknown, 1: ≤, 2: <.
-        var m = [UInt8](repeating: 0, count: k * k)
-        for i in 0..<k {
-            for j in 0..<k {
-                m[i * k + j] = isLess(nodes[i], nodes[j]) ? 2 : (isLessOrEqual(nodes[i], nodes[j]) ? 1 : 0)
+        if edges.count == 2 {
+            let (e, f) = (edges[0], edges[1])
+            if !e.isStrict, !f.isStrict, e.from == f.to, e.to == f.from {
+                // An equality closes a cycle through `<` exactly when its two points are already ordered.
+                return !isLess(e.from, e.to) && !isLess(e.to, e.from)
+            }
+            if e.isStrict, f.isStrict {
+                // Two `<`: a cycle uses one of them with the closure's way back, or both, each leading
+                // (through the closure) to the other.
+                return !isLessOrEqual(e.to, e.from) && !isLessOrEqual(f.to, f.from)
+                    && !(isLessOrEqual(e.to, f.from) && isLessOrEqual(f.to, e.from))
             }
         }
-        for edge in edges {
-            let i = nodes.firstIndex(of: edge.from)!, j = nodes.firstIndex(of: edge.to)!
-            m[i * k + j] = max(m[i * k + j], edge.isStrict ? 2 : 1)
-        }
-        for via in 0..<k {
-            for i in 0..<k where m[i * k + via] > 0 {
-                for j in 0..<k where m[via * k + j] > 0 {
-                    m[i * k + j] = max(m[i * k + j], max(m[i * k + via], m[via * k + j]))
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 8) { nodes -> Bool in
+            var k = 0
+            func position(_ p: Int) -> Int {
+                for i in 0..<k where nodes[i] == p { return i }
+                return -1
+            }
+            for e in 0..<edges.count {
+                let edge = edges[e]
+                if position(edge.from) < 0 { nodes[k] = edge.from; k += 1 }
+                if position(edge.to) < 0 { nodes[k] = edge.to; k += 1 }
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { m -> Bool in
+                // 0: unknown, 1: ≤, 2: <.
+                for i in 0..<k {
+                    for j in 0..<k {
+                        m[i * k + j] = isLess(nodes[i], nodes[j]) ? 2 : (isLessOrEqual(nodes[i], nodes[j]) ? 1 : 0)
+                    }
                 }
+                for e in 0..<edges.count {
+                    let edge = edges[e]
+                    let i = position(edge.from), j = position(edge.to)
+                    m[i * k + j] = max(m[i * k + j], edge.isStrict ? 2 : 1)
+                }
+                for via in 0..<k {
+                    for i in 0..<k where m[i * k + via] > 0 {
+                        for j in 0..<k where m[via * k + j] > 0 {
+                            m[i * k + j] = max(m[i * k + j], max(m[i * k + via], m[via * k + j]))
+                        }
+                    }
+                }
+                for i in 0..<k where m[i * k + i] >= 2 { return false }
+                return true
             }
         }
-        return (0..<k).allSatisfy { m[$0 * k + $0] < 2 }
     }
 
     /// Adds one edge known to be consistent: for every `p ≤ from` and `to ≤ q`, `p ≤ q`, strictly when the
-    /// edge or either side is strict.
+    /// edge or either side is strict. An edge that already holds changes nothing (the matrices are closed).
     private mutating func add(_ edge: PointEdge) {
-        let (b, words) = (edge.to, words)
-        let (column, mask) = (edge.from >> 6, UInt64(1) << UInt64(edge.from & 63))
-        let rowB = Array(lessOrEqual[b * words..<(b + 1) * words])
-        let strictRowB = Array(less[b * words..<(b + 1) * words])
-        lessOrEqual.withUnsafeMutableBufferPointer { le in
-            less.withUnsafeMutableBufferPointer { lt in
-                for p in 0..<points where le[p * words + column] & mask != 0 {
-                    let base = p * words
-                    let strictlyBefore = edge.isStrict || lt[base + column] & mask != 0
+        if holds(edge) { return }
+        let (a, b, words) = (edge.from, edge.to, words)
+        let (column, mask) = (a >> 6, UInt64(1) << UInt64(a & 63))
+        let lessStart = self.lessStart, atMostStart = self.atMostStart
+        // The rows of `b` and the column of `a` change during the update only when `b ≤ a` (the edge closes an
+        // equality): then they are read from copies of what they were before it.
+        let aliased = isLessOrEqual(b, a)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: aliased ? 3 * words : 0) { copies in
+            bits.withUnsafeMutableBufferPointer { bits in
+                let le = bits.baseAddress!, lt = le + lessStart, ge = le + atMostStart
+                var rowB = UnsafePointer(le + b * words), strictRowB = UnsafePointer(lt + b * words)
+                var columnA = UnsafePointer(ge + a * words)
+                if aliased {
+                    let copy = copies.baseAddress!
                     for w in 0..<words {
-                        le[base + w] |= rowB[w]
-                        lt[base + w] |= strictlyBefore ? rowB[w] : strictRowB[w]
+                        copy[w] = rowB[w]
+                        copy[words + w] = strictRowB[w]
+                        copy[2 * words + w] = columnA[w]
+                    }
+                    (rowB, strictRowB, columnA) = (UnsafePointer(copy), UnsafePointer(copy + words), UnsafePointer(copy + 2 * words))
+                }
+                // Every p ≤ a now comes before what b comes before.
+                for w in 0..<words {
+                    var set = columnA[w]
+                    while set != 0 {
+                        let p = w << 6 | set.trailingZeroBitCount
+                        set &= set &- 1
+                        let row = p * words
+                        if edge.isStrict || lt[row + column] & mask != 0 {
+                            for v in 0..<words {
+                                le[row + v] |= rowB[v]
+                                lt[row + v] |= rowB[v]
+                            }
+                        } else {
+                            for v in 0..<words {
+                                le[row + v] |= rowB[v]
+                                lt[row + v] |= strictRowB[v]
+                            }
+                        }
+                    }
+                }
+                // And every q with b ≤ q comes after what comes before a.
+                for w in 0..<words {
+                    var set = rowB[w]
+                    while set != 0 {
+                        let q = w << 6 | set.trailingZeroBitCount
+                        set &= set &- 1
+                        let row = q * words
+                        for v in 0..<words { ge[row + v] |= columnA[v] }
                     }
                 }
             }

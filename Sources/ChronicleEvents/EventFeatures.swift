@@ -94,9 +94,36 @@ struct EventWordInfo {
     /// The last two, three and four bytes of the lemma, and the last three of the form.
     var suffixes: (UInt64, UInt64, UInt64, UInt64)
     var role: GroupRole
+    /// Whether the lemma is all ASCII (or missing): then ``lemma`` is the hash of the lemma lower-cased.
+    var asciiLemma = true
 
     static let padding = EventWordInfo(
         form: 0x5EED, lemma: 0x5EED, tag: 0x5EED, universal: 99, coarse: 0, capitalised: false, suffixes: (1, 2, 3, 4), role: .other)
+
+    /// The index of a universal tag in `UniversalTag.allCases` (98 for none), without building that array.
+    @inline(__always)
+    static func universal(_ tag: UniversalTag?) -> UInt64 {
+        switch tag {
+        case nil: 98
+        case .adjective?: 0
+        case .adposition?: 1
+        case .adverb?: 2
+        case .auxiliary?: 3
+        case .coordinatingConjunction?: 4
+        case .determiner?: 5
+        case .interjection?: 6
+        case .noun?: 7
+        case .numeral?: 8
+        case .particle?: 9
+        case .pronoun?: 10
+        case .properNoun?: 11
+        case .punctuation?: 12
+        case .subordinatingConjunction?: 13
+        case .symbol?: 14
+        case .verb?: 15
+        case .other?: 16
+        }
+    }
 
     /// The coarse part of speech of a universal tag, and the lexicon key of a lemma with it.
     static func coarse(_ tag: UniversalTag?) -> UInt8 {
@@ -147,40 +174,48 @@ enum EventFeatures {
         infos.append(.padding)
         infos.append(.padding)
         for index in range {
-            let word = words[index]
             var form = EventHash.offset
             var capitalised = false
-            let byteRange = word.byteRange
+            let byteRange = words[index].byteRange
             if let first = byteRange.first { capitalised = bytes[first] &- 65 < 26 }
+            @inline(__always) func foldedForm(_ byte: UInt8) -> UInt8 {
+                byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
+            }
+            for position in byteRange { form = EventHash.add(form, foldedForm(bytes[position])) }
             var formSuffix = EventHash.offset
-            for position in byteRange {
-                let byte = bytes[position]
-                let folded = byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
-                form = EventHash.add(form, folded)
-                if byteRange.upperBound - position <= 3 { formSuffix = EventHash.add(formSuffix, folded) }
+            for position in max(byteRange.lowerBound, byteRange.upperBound - 3)..<max(byteRange.lowerBound, byteRange.upperBound) {
+                formSuffix = EventHash.add(formSuffix, foldedForm(bytes[position]))
             }
             var lemma = EventHash.offset
             var s2 = EventHash.offset &+ 2, s3 = EventHash.offset &+ 3, s4 = EventHash.offset &+ 4
-            if let text = word.lemma {
-                let count = text.utf8.count
-                var position = 0
-                for byte in text.utf8 {
-                    let folded = byte &- 65 < 26 ? byte | 0x20 : byte
-                    lemma = EventHash.add(lemma, folded)
-                    let left = count - position
-                    if left <= 2 { s2 = EventHash.add(s2, folded) }
-                    if left <= 3 { s3 = EventHash.add(s3, folded) }
-                    if left <= 4 { s4 = EventHash.add(s4, folded) }
-                    position += 1
+            var asciiLemma = true
+            if var text = words[index].lemma {
+                text.withUTF8 { text in
+                    @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+                    var any: UInt8 = 0
+                    for byte in text {
+                        any |= byte
+                        lemma = EventHash.add(lemma, folded(byte))
+                    }
+                    asciiLemma = any < 0x80
+                    let count = text.count
+                    for position in max(0, count - 4)..<count {
+                        let byte = folded(text[position])
+                        let left = count - position
+                        if left <= 2 { s2 = EventHash.add(s2, byte) }
+                        if left <= 3 { s3 = EventHash.add(s3, byte) }
+                        s4 = EventHash.add(s4, byte)
+                    }
                 }
             }
             var tag = EventHash.offset
-            if let penn = word.pennTag { for byte in penn.utf8 { tag = EventHash.add(tag, byte) } }
+            if let penn = words[index].pennTag { for byte in penn.utf8 { tag = EventHash.add(tag, byte) } }
+            let universal = words[index].universalTag
             infos.append(EventWordInfo(
                 form: EventHash.finish(form), lemma: EventHash.finish(lemma), tag: EventHash.finish(tag),
-                universal: UInt64(word.universalTag.map { UniversalTag.allCases.firstIndex(of: $0)! } ?? 98),
-                coarse: EventWordInfo.coarse(word.universalTag), capitalised: capitalised,
-                suffixes: (s2, s3, s4, EventHash.finish(formSuffix)), role: roles[index]))
+                universal: EventWordInfo.universal(universal),
+                coarse: EventWordInfo.coarse(universal), capitalised: capitalised,
+                suffixes: (s2, s3, s4, EventHash.finish(formSuffix)), role: roles[index], asciiLemma: asciiLemma))
         }
         infos.append(.padding)
         infos.append(.padding)
@@ -274,6 +309,65 @@ enum EventFeatures {
     private static let linkingVerbs: Set<UInt64> = Set(
         ["become", "remain", "seem", "appear", "find", "pronounce", "declare", "stay", "keep", "leave", "prove", "look", "feel", "get"]
             .map { EventHash.folded($0) })
+
+    /// Keys of the templates whose values are few (bias, tags, tag pairs, lexicon buckets), most of which every
+    /// scored word looks up: the scoring table places them first, so that they sit in their first slots.
+    /// The most common first; keys the model lacks are in the list too (the table skips them).
+    static let commonKeys: [UInt32] = makeCommonKeys()
+
+    private static func makeCommonKeys() -> [UInt32] {
+        let tags = [
+            "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS", "PDT", "POS",
+            "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP",
+            "WP$", "WRB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "ADD", "AFX", "GW", "XX", "$", "#",
+        ].map { EventHash.finish($0.utf8.reduce(EventHash.offset, EventHash.add)) } + [EventHash.finish(EventHash.offset)]
+        let neighbourTags = tags + [EventWordInfo.padding.tag]
+        let universals = (UInt64(0)...16).map { $0 } + [98]
+        let rates = (UInt64(0)..<16).map { $0 }, small = (UInt64(0)..<8).map { $0 }
+        var keys: [UInt32] = [EventHash.key(0, 0)]
+        for u in universals {
+            keys.append(EventHash.key(3, u))
+            for r in rates {
+                keys.append(EventHash.key(22, r, u))
+                keys.append(EventHash.key(25, r, u))
+            }
+            for d in UInt64(0)..<4 { keys.append(EventHash.key(28, d, u)) }
+            for c in UInt64(0)..<3 { keys.append(EventHash.key(29, c, u)) }
+            for p in UInt64(0)..<2 { keys.append(EventHash.key(40, p, u)) }
+        }
+        for r in rates {
+            for n in small {
+                keys.append(EventHash.key(21, r, n))
+                keys.append(EventHash.key(23, n, r))
+                keys.append(EventHash.key(24, r, n))
+                keys.append(EventHash.key(26, n, r))
+            }
+            for e in rates { keys.append(EventHash.key(27, r, e)) }
+            for d in UInt64(0)..<4 { keys.append(EventHash.key(37, d, r)) }
+            for p in UInt64(0)..<2 {
+                keys.append(EventHash.key(41, p, r))
+                keys.append(EventHash.key(42, p, r))
+            }
+        }
+        for c in small {
+            keys.append(EventHash.key(38, c, 0))
+            for u in universals { keys.append(EventHash.key(38, c, u)) }
+        }
+        for t in tags { keys.append(EventHash.key(4, t)) }
+        for t in neighbourTags {
+            keys.append(EventHash.key(12, t))
+            keys.append(EventHash.key(13, t))
+        }
+        for t in neighbourTags {
+            for v in neighbourTags {
+                keys.append(EventHash.key(14, t, v))
+                keys.append(EventHash.key(15, t, v))
+                keys.append(EventHash.key(16, t, v))
+                keys.append(EventHash.key(17, t, v))
+            }
+        }
+        return keys
+    }
 
     /// Writes the ``count`` feature keys of word `i` of the padded `infos`.
     @inline(__always)

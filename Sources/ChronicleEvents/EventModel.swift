@@ -11,6 +11,9 @@ public struct EventModel: Sendable {
     /// The classes of the perceptron: no event, then the TimeML classes.
     public static let classes: [Event.Class?] = [nil] + Event.Class.allCases.map { $0 }
 
+    /// The index of ``Event/Class/state`` in ``classes``.
+    static let stateLabel = classes.firstIndex(of: .state)!
+
     /// Everything a model holds, in the canonical (sorted) order in which it is serialised.
     struct Parts: Sendable, Equatable {
         /// Feature keys, ascending.
@@ -32,15 +35,15 @@ public struct EventModel: Sendable {
     /// The tables of a model, shared by its copies (a model is copied into every closure that scores).
     final class Storage: Sendable {
         let parts: Parts
-        let features: EventKeyTable
+        let features: EventScoringTable
         let lexicon: EventKeyTable
         let codebook: EventCodebook
 
         init(parts: Parts) {
             self.parts = parts
-            features = EventKeyTable(parts.featureKeys.enumerated().map { ($0.element, UInt32($0.offset)) })
-            lexicon = EventKeyTable(Array(zip(parts.lexiconKeys, parts.lexiconValues)).map { ($0.0, $0.1) })
             codebook = EventCodebook(scale: parts.weightScale)
+            features = EventScoringTable(keys: parts.featureKeys, rows: parts.rows, codebook: codebook, first: EventFeatures.commonKeys)
+            lexicon = EventKeyTable(Array(zip(parts.lexiconKeys, parts.lexiconValues)).map { ($0.0, $0.1) })
         }
     }
 
@@ -66,24 +69,10 @@ public struct EventModel: Sendable {
         storage.lexicon.value(for: key) ?? 0
     }
 
-    /// Adds the weights of `keys` to the eight class scores.
+    /// The class (index into ``classes``) of the eight class scores (class `c` in lane `c`): the best event class
+    /// when its score plus the event bias beats "no event", else 0.
     @inline(__always)
-    func score(keys: UnsafeBufferPointer<UInt32>, rowsFound: UnsafeMutableBufferPointer<UInt32>, into scores: UnsafeMutablePointer<Int32>) {
-        storage.features.values(for: keys, into: rowsFound)
-        storage.parts.rows.withUnsafeBufferPointer { rows in
-            storage.codebook.values.withUnsafeBufferPointer { codebook in
-                for k in rowsFound.indices where rowsFound[k] != EventKeyTable.missing {
-                    let row = rows[Int(rowsFound[k])]
-                    for c in 0..<8 { scores[c] &+= codebook[Int(row >> UInt64(8 * c) & 0xFF)] }
-                }
-            }
-        }
-    }
-
-    /// The class (index into ``classes``) of scores: the best event class when its score plus the event bias
-    /// beats "no event", else 0.
-    @inline(__always)
-    func decide(_ scores: UnsafeMutablePointer<Int32>) -> Int {
+    func decide(_ scores: SIMD8<Int32>) -> Int {
         var best = 1
         for c in 2..<8 where scores[c] > scores[best] { best = c }
         return scores[best] &+ storage.parts.eventBias > scores[0] ? best : 0

@@ -44,51 +44,100 @@ public struct EventRecognizer: Sendable {
     }
 
     /// The events of a document that has its words (with tags and lemmas) and sentences.
+    ///
+    /// Sentence by sentence: the feature keys of every candidate word are computed first, then looked up in the
+    /// model all together (so that the processor fetches the weights from memory in parallel), then each word
+    /// is decided in text order.
     public func events(in document: Document) -> [Event] {
         guard !document.words.isEmpty else { return [] }
         let model = self.model
+        let table = model.storage.features
+        let lexicon = model.storage.lexicon
+        let ranges = Self.sentenceRanges(of: document)
+        let longest = ranges.reduce(0) { max($0, $1.count) }
         var found: [Event] = []
-        var foundWords: Set<Int> = []
+        var foundWords = [Bool](repeating: false, count: document.words.count)
         var added = false
         var text = document.text
         text.withUTF8 { bytes in
             document.words.withUnsafeBufferPointer { words in
-                let roles = words.map(GroupRole.init)
+                let roles = GroupRole.roles(of: words)
                 roles.withUnsafeBufferPointer { roles in
                     var infos: [EventWordInfo] = []
-                    infos.reserveCapacity(128)
-                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: EventFeatures.count) { keys in
-                    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: EventFeatures.count) { rowsFound in
-                    withUnsafeTemporaryAllocation(of: Int32.self, capacity: 8) { scores in
-                        for range in Self.sentenceRanges(of: document) where !range.isEmpty {
-                            EventFeatures.infos(words: words, range: range, roles: roles, bytes: bytes, into: &infos)
-                            infos.withUnsafeBufferPointer { infos in
-                                for index in range where EventFeatures.isCandidate(words[index].universalTag) {
+                    infos.reserveCapacity(longest + 4)
+                    // Per sentence: the candidate words, their lexicon keys and entries, and the feature keys and
+                    // rows of the ones the model scores (`EventFeatures.count` each).
+                    var candidates = [Int](repeating: 0, count: longest)
+                    var lexiconKeys = [UInt32](repeating: 0, count: longest)
+                    var entries = [UInt32](repeating: 0, count: longest)
+                    var scored = [Bool](repeating: false, count: longest)
+                    var keys = [UInt32](repeating: 0, count: longest * EventFeatures.count)
+                    var slotKeys = [UInt32](repeating: 0, count: keys.count)
+                    var offsets = [Int](repeating: 0, count: keys.count)
+                    var rows = [SIMD8<Int16>](repeating: SIMD8(), count: keys.count)
+                    for range in ranges where !range.isEmpty {
+                        EventFeatures.infos(words: words, range: range, roles: roles, bytes: bytes, into: &infos)
+                        infos.withUnsafeBufferPointer { infos in
+                            var count = 0
+                            for index in range where EventFeatures.isCandidate(words[index].universalTag) {
+                                candidates[count] = index
+                                lexiconKeys[count] = infos[index - range.lowerBound + 2].lexiconKey
+                                count += 1
+                            }
+                            // The lexicon entries of all candidates, then the feature keys of the scored ones, then
+                            // their weights, all looked up together (the processor fetches them in parallel).
+                            lexiconKeys.withUnsafeBufferPointer { lexiconKeys in
+                                entries.withUnsafeMutableBufferPointer { entries in
+                                    lexicon.values(for: UnsafeBufferPointer(rebasing: lexiconKeys[0..<count]), into: UnsafeMutableBufferPointer(rebasing: entries[0..<count]))
+                                }
+                            }
+                            var scoredCount = 0
+                            keys.withUnsafeMutableBufferPointer { keys in
+                                for c in 0..<count {
+                                    let i = candidates[c] - range.lowerBound + 2
+                                    let entry = LemmaEntry(bits: entries[c] == EventKeyTable.missing ? 0 : entries[c])
+                                    scored[c] = !EventFeatures.isNeverEvent(entry)
+                                    guard scored[c] else { continue }
+                                    let context = EventFeatures.context(
+                                        at: i, infos: infos, words: words, start: range.lowerBound, entry: entry, lexicon: model.lexiconBits)
+                                    EventFeatures.keys(at: i, infos: infos, context: context, into: keys.baseAddress! + scoredCount * EventFeatures.count)
+                                    scoredCount += 1
+                                }
+                            }
+                            keys.withUnsafeBufferPointer { keys in
+                                rows.withUnsafeMutableBufferPointer { rows in
+                                    slotKeys.withUnsafeMutableBufferPointer { slotKeys in
+                                        offsets.withUnsafeMutableBufferPointer { offsets in
+                                            table.rows(of: UnsafeBufferPointer(rebasing: keys[0..<scoredCount * EventFeatures.count]),
+                                                       into: rows.baseAddress!, offsets: offsets.baseAddress!, found: slotKeys.baseAddress!)
+                                        }
+                                    }
+                                }
+                            }
+                            rows.withUnsafeBufferPointer { rows in
+                                var row = 0
+                                for c in 0..<count {
+                                    let index = candidates[c]
                                     let i = index - range.lowerBound + 2
-                                    let entry = LemmaEntry(bits: model.lexiconBits(infos[i].lexiconKey))
                                     var label = 0
-                                    if !EventFeatures.isNeverEvent(entry) {
-                                        let context = EventFeatures.context(
-                                            at: i, infos: infos, words: words, start: range.lowerBound, entry: entry, lexicon: model.lexiconBits)
-                                        EventFeatures.keys(at: i, infos: infos, context: context, into: keys.baseAddress!)
-                                        scores.initialize(repeating: 0)
-                                        model.score(keys: UnsafeBufferPointer(keys), rowsFound: rowsFound, into: scores.baseAddress!)
-                                        label = model.decide(scores.baseAddress!)
+                                    if scored[c] {
+                                        label = model.decide(table.scores(rows: rows.baseAddress! + row * EventFeatures.count, count: EventFeatures.count))
+                                        row += 1
                                     }
                                     // A condition the model missed: "found unconscious", "will be available".
                                     if label == 0, infos[i].coarse == 3, EventFeatures.stateAdjectives.contains(infos[i].lemma),
                                        EventFeatures.isPredicative(at: i, infos: infos) {
-                                        label = EventModel.classes.firstIndex(of: .state)!
+                                        label = EventModel.stateLabel
                                     }
                                     guard label > 0, let eventClass = EventModel.classes[label] else { continue }
                                     found.append(Self.event(
                                         number: found.count + 1, class: eventClass, word: index, words: words, roles: roles,
                                         sentenceStart: range.lowerBound, bytes: bytes))
-                                    foundWords.insert(index)
+                                    foundWords[index] = true
                                 }
                             }
                             // Nominal events the words around them make certain ("before Odom's hospitalization").
-                            let extra = SignalledEvents.words(in: range, words: words, bytes: bytes, found: foundWords) { index in
+                            let extra = SignalledEvents.words(in: range, words: words, infos: infos, bytes: bytes, found: foundWords) { index in
                                 Self.isEventLike(words[index], model: model)
                             } isVerbLike: { index in
                                 Self.isVerbLike(words[index], model: model)
@@ -97,12 +146,10 @@ public struct EventRecognizer: Sendable {
                                 found.append(Self.event(
                                     number: 0, class: .occurrence, word: index, words: words, roles: roles,
                                     sentenceStart: range.lowerBound, bytes: bytes))
-                                foundWords.insert(index)
+                                foundWords[index] = true
                                 added = true
                             }
                         }
-                    }
-                    }
                     }
                 }
             }
@@ -110,8 +157,8 @@ public struct EventRecognizer: Sendable {
         if added {
             found.sort { $0.span.start < $1.span.start }
             for k in found.indices {
-                found[k].id = "e\(k + 1)"
-                found[k].instanceID = "ei\(k + 1)"
+                found[k].id = "e" + String(k + 1)
+                found[k].instanceID = "ei" + String(k + 1)
             }
         }
         return found
@@ -167,7 +214,7 @@ public struct EventRecognizer: Sendable {
         let group = VerbGroup(event: index, words: words, roles: roles, start: sentenceStart)
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[word.byteRange]), as: UTF8.self)
         return Event(
-            id: "e\(number)", instanceID: "ei\(number)", span: word.span, text: text, lemma: word.lemma ?? text.lowercased(),
+            id: "e" + String(number), instanceID: "ei" + String(number), span: word.span, text: text, lemma: word.lemma ?? text.lowercased(),
             eventClass: eventClass, tense: group.tense, aspect: group.aspect, polarity: group.polarity, modality: group.modality,
             partOfSpeech: VerbGroup.partOfSpeech(of: word))
     }

@@ -103,6 +103,155 @@ struct EventKeyTable: Sendable {
     }
 }
 
+/// The feature weights of a model laid out for scoring: an open-addressing table (linear probing) whose slots
+/// hold the key and its row of weights side by side, so that looking a key up costs one memory access instead
+/// of two (the key's slot, then its row). A slot is 20 bytes, three to a 64-byte cache line: the key, then the
+/// eight weights decoded (``EventCodebook/values``) as 16-bit integers, or, for a model whose weights do not
+/// fit in 16 bits, the row of codes. Empty slots hold key 0 and zero weights (or codes), which add nothing to
+/// any score. The table is sparse (about one key in six slots) so that nearly every key is in its first slot
+/// or missing: the lookups of a sentence then run without mispredicted branches, and the processor fetches
+/// their slots from memory in parallel.
+struct EventScoringTable: Sendable {
+    /// Bytes per slot, slots per line, bytes per line.
+    static let slotBytes = 20
+    static let lineSlots = 3
+    static let lineBytes = 64
+
+    /// The slots, in memory of their own: on Linux in huge pages where the system allows, since the lookups
+    /// are spread over the whole table and would otherwise miss the TLB nearly every time.
+    final class Slots: @unchecked Sendable {
+        let base: UnsafeMutableRawPointer
+        /// The number of slots.
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            let bytes = (count + EventScoringTable.lineSlots - 1) / EventScoringTable.lineSlots * EventScoringTable.lineBytes
+            let hugePage = 1 << 21
+            base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= hugePage ? hugePage : EventScoringTable.lineBytes)
+            #if os(Linux)
+            if bytes >= hugePage { _ = madvise(base, bytes, MADV_HUGEPAGE) }
+            #endif
+            base.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+        }
+
+        deinit {
+            base.deallocate()
+        }
+
+        /// The byte offset of slot `slot`.
+        @inline(__always)
+        func offset(_ slot: Int) -> Int {
+            let line = slot / EventScoringTable.lineSlots
+            return line * EventScoringTable.lineBytes + (slot - line * EventScoringTable.lineSlots) * EventScoringTable.slotBytes
+        }
+    }
+
+    private let slots: Slots
+    /// Whether slots hold weights (16-bit) rather than codes.
+    private let holdsWeights: Bool
+    /// The weight of each code (see ``EventCodebook/values``).
+    private let codebook: [Int32]
+
+    /// A table of features `keys` (distinct, non-zero) with their rows of codes `rows`. The keys of `first`
+    /// (those the model has) are placed before the others, in that order: keys looked up often should be.
+    init(keys: [UInt32], rows: [UInt64], codebook: EventCodebook, first: [UInt32] = []) {
+        let holdsWeights = codebook.values.allSatisfy { Int32(Int16.min) <= $0 && $0 <= Int32(Int16.max) }
+        let slots = Slots(count: max(16, keys.count * 6))
+        var order: [Int] = []
+        order.reserveCapacity(keys.count)
+        if !first.isEmpty {
+            let index = Dictionary(keys.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            var placed = [Bool](repeating: false, count: keys.count)
+            for key in first {
+                if let k = index[key], !placed[k] {
+                    placed[k] = true
+                    order.append(k)
+                }
+            }
+            order += keys.indices.filter { !placed[$0] }
+        } else {
+            order = Array(keys.indices)
+        }
+        for k in order {
+            let key = keys[k], row = rows[k]
+            var slot = Self.home(of: key, count: slots.count)
+            while slots.base.load(fromByteOffset: slots.offset(slot), as: UInt32.self) != 0 { slot = slot + 1 == slots.count ? 0 : slot + 1 }
+            let offset = slots.offset(slot)
+            slots.base.storeBytes(of: key, toByteOffset: offset, as: UInt32.self)
+            if holdsWeights {
+                var weights = SIMD8<Int16>()
+                for c in 0..<8 { weights[c] = Int16(codebook.values[Int(row >> UInt64(8 * c) & 0xFF)]) }
+                slots.base.storeBytes(of: weights, toByteOffset: offset + 4, as: SIMD8<Int16>.self)
+            } else {
+                slots.base.storeBytes(of: row, toByteOffset: offset + 4, as: UInt64.self)
+            }
+        }
+        self.slots = slots
+        self.holdsWeights = holdsWeights
+        self.codebook = codebook.values
+    }
+
+    /// The first slot of a key (the key is a hash: its high bits spread over the slots).
+    @inline(__always)
+    private static func home(of key: UInt32, count: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(key) &* UInt64(count)) >> 32)
+    }
+
+    /// The rows of `keys` (16 bytes each: weights or codes; zero for a missing key), into `rows`, in passes
+    /// that keep as many memory reads in flight as the processor allows: the offsets of the keys' first slots;
+    /// the keys in those slots (a read each, nothing else, so that the processor fetches the slots from memory
+    /// in parallel); the rows there (now in the cache); then, for the few keys whose first slot holds another
+    /// key, the slots after it. `offsets` and `found` are scratch space for as many keys.
+    @inline(__always)
+    func rows(
+        of keys: UnsafeBufferPointer<UInt32>, into rows: UnsafeMutablePointer<SIMD8<Int16>>, offsets: UnsafeMutablePointer<Int>,
+        found: UnsafeMutablePointer<UInt32>
+    ) {
+        let slots = self.slots
+        let base = UnsafeRawPointer(slots.base)
+        let count = slots.count
+        for k in keys.indices { offsets[k] = slots.offset(Self.home(of: keys[k], count: count)) }
+        for k in keys.indices { found[k] = base.load(fromByteOffset: offsets[k], as: UInt32.self) }
+        for k in keys.indices { rows[k] = base.loadUnaligned(fromByteOffset: offsets[k] + 4, as: SIMD8<Int16>.self) }
+        for k in keys.indices where found[k] != keys[k] && found[k] != 0 {
+            rows[k] = Self.probe(keys[k], in: slots)
+        }
+    }
+
+    /// The row of `key` past its first slot (zero when it is missing).
+    @inline(never)
+    private static func probe(_ key: UInt32, in slots: Slots) -> SIMD8<Int16> {
+        var slot = home(of: key, count: slots.count)
+        while true {
+            slot = slot + 1 == slots.count ? 0 : slot + 1
+            let offset = slots.offset(slot)
+            let found = slots.base.load(fromByteOffset: offset, as: UInt32.self)
+            if found == key || found == 0 { return UnsafeRawPointer(slots.base).loadUnaligned(fromByteOffset: offset + 4, as: SIMD8<Int16>.self) }
+        }
+    }
+
+    /// The eight class scores of `count` rows (as ``rows(of:into:offsets:found:)`` gives them): the sum of their weights
+    /// (class `c` in lane `c`).
+    @inline(__always)
+    func scores(rows: UnsafePointer<SIMD8<Int16>>, count: Int) -> SIMD8<Int32> {
+        var sums = SIMD8<Int32>()
+        if holdsWeights {
+            for k in 0..<count { sums &+= SIMD8<Int32>(truncatingIfNeeded: rows[k]) }
+            return sums
+        }
+        return codebook.withUnsafeBufferPointer { codebook in
+            for k in 0..<count {
+                let row = UnsafeRawPointer(rows + k).load(as: UInt64.self)
+                var weights = SIMD8<Int32>()
+                for c in 0..<8 { weights[c] = codebook[Int(truncatingIfNeeded: row >> UInt64(8 * c) & 0xFF)] }
+                sums &+= weights
+            }
+            return sums
+        }
+    }
+}
+
 /// The 8-bit logarithmic quantisation of the weights: code `q` (-127...127) stands for
 /// `scale × sinh(q / 16)`, a step of `scale / 16` near zero and a relative precision of about 6% for
 /// large weights, with `scale` chosen so that code 127 is the largest weight.

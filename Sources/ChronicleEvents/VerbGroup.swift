@@ -26,6 +26,21 @@ enum GroupRole: UInt8 {
     /// A quotation mark, which a verb group may hold (will " develop).
     case quote
 
+    /// The roles of `words`, one by one (only the tags that can have a role other than ``other`` need the lemma).
+    static func roles(of words: UnsafeBufferPointer<Word>) -> [GroupRole] {
+        [GroupRole](unsafeUninitializedCapacity: words.count) { roles, count in
+            for i in words.indices {
+                switch words[i].universalTag {
+                case .auxiliary?, .particle?, .adverb?, .determiner?, .punctuation?:
+                    (roles.baseAddress! + i).initialize(to: GroupRole(words[i]))
+                default:
+                    (roles.baseAddress! + i).initialize(to: .other)
+                }
+            }
+            count = words.count
+        }
+    }
+
     /// The role of a tagged word.
     init(_ word: Word) {
         let lemma = word.lemma ?? ""

@@ -87,21 +87,21 @@ public struct PartOfSpeechTagger: Sendable {
                     scorePass(UnsafeBufferPointer(infos), direction: direction, caseStyle: caseStyle) { position, scores in
                         let word = direction == .forward ? position : count - 1 - position
                         let sum = sums.baseAddress! + word * classCount
-                        // The best and second-best classes, their scores kept in registers (reading them back
-                        // from memory made this loop wait on each load).
-                        var best = 0, second = 1
+                        // The best class and the two best scores, kept in registers (reading them back from
+                        // memory made this loop wait on each load).
+                        var best = 0
                         var bestScore = scores[0], secondScore = scores[1]
-                        if secondScore > bestScore { (best, second, bestScore, secondScore) = (1, 0, secondScore, bestScore) }
+                        if secondScore > bestScore { (best, bestScore, secondScore) = (1, secondScore, bestScore) }
                         sum[0] &+= scores[0]
                         sum[1] &+= scores[1]
                         for c in 2..<classCount {
                             let score = scores[c]
                             sum[c] &+= score
                             if score > bestScore {
-                                (second, secondScore) = (best, bestScore)
+                                secondScore = bestScore
                                 (best, bestScore) = (c, score)
                             } else if score > secondScore {
-                                (second, secondScore) = (c, score)
+                                secondScore = score
                             }
                         }
                         if direction == .forward, bestScore &- secondScore >= Self.confidentMargin {

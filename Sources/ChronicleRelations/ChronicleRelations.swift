@@ -70,12 +70,20 @@ public struct RelationRecognizer: Sendable {
             LanguageAnnotator().annotate(&document)
         }
         let context = RelationContext(document)
-        let scored = score(context)
+        let scored = model.score(PairFeatureExtractor(context), options: options)
         let rules = timeRelations(context)
         let signalled = options.signalRelations ? SignalRelations.relations(document, context) : (relations: [], blocked: [])
+        let numbering = EndpointNumbering(context)
+        // The event–time pairs the signal words rule out are not linked.
+        var blocked = Set<UInt64>()
+        for (e, t) in signalled.blocked {
+            let (event, time) = (numbering.interval(ofEvent: e), numbering.interval(ofTimex: t))
+            blocked.insert(RelationSelection.key(event, time))
+            blocked.insert(RelationSelection.key(time, event))
+        }
         let selected = RelationSelection.select(
-            scored.filter { !signalled.blocked.contains([$0.source, $0.target]) }, thresholds: model.thresholds, rules: rules,
-            signalled: signalled.relations, existing: document.relations, options: options)
+            scored, thresholds: model.thresholds, rules: rules, signalled: signalled.relations, existing: document.relations, options: options,
+            numbering: numbering, blocked: blocked)
         var next = RelationSelection.firstFreeNumber(in: document.relations)
         for var relation in selected {
             relation.id = "l\(next)"
@@ -139,49 +147,217 @@ struct ScoredPair: Sendable {
     var margin: Float
     /// The label's score minus the next best label's.
     var typeMargin: Float
+    /// The candidate's members (``Candidate/first``, ``Candidate/second``), or -1.
+    var first: Int = -1
+    var second: Int = -1
+}
+
+/// Numbers the endpoints of a document's relations as the intervals of an ``IntervalClosure``: equal
+/// endpoints get equal numbers. With the ``RelationContext`` the pairs were found in, the endpoints of scored
+/// pairs are numbered without hashing.
+struct EndpointNumbering {
+    private var eventIndex = IdentifierTable()
+    private var timeIndex = IdentifierTable()
+    /// Per interval: whether it is a time (a time expression or the creation time).
+    private(set) var isTime: [Bool] = []
+    /// Per event of the context: its interval (-1 without an instance id).
+    private var eventInterval: [Int] = []
+    /// Per time expression of the context: its interval.
+    private var timexInterval: [Int] = []
+    private var creationInterval = -1
+
+    /// A numbering with no endpoint known in advance.
+    init() {}
+
+    /// A numbering of the events, time expressions and creation time of `context`.
+    init(_ context: RelationContext) {
+        eventIndex = IdentifierTable(capacity: context.events.count)
+        timeIndex = IdentifierTable(capacity: context.timeExpressions.count + 1)
+        isTime.reserveCapacity(context.events.count + context.timeExpressions.count + 1)
+        eventInterval.reserveCapacity(context.events.count)
+        for (e, event) in context.events.enumerated() {
+            eventInterval.append(context.hasInstanceID[e] ? number(event: event.instanceID) : -1)
+        }
+        timexInterval.reserveCapacity(context.timeExpressions.count)
+        for timex in context.timeExpressions { timexInterval.append(number(time: timex.id)) }
+        creationInterval = number(.creationTime)
+    }
+
+    /// The number of intervals numbered.
+    var count: Int { isTime.count }
+
+    /// The interval of event `e` of the context (which must have an instance id).
+    func interval(ofEvent e: Int) -> Int { eventInterval[e] }
+
+    /// The interval of time expression `t` of the context.
+    func interval(ofTimex t: Int) -> Int { timexInterval[t] }
+
+    /// The interval of `endpoint`, numbered now if it is new.
+    mutating func number(_ endpoint: TemporalRelation.Endpoint) -> Int {
+        switch endpoint {
+        case .event(let id): return number(event: id)
+        case .time(let id): return number(time: id)
+        }
+    }
+
+    private mutating func number(event id: String) -> Int {
+        let n = eventIndex.value(of: id, inserting: isTime.count)
+        if n == isTime.count { isTime.append(false) }
+        return n
+    }
+
+    private mutating func number(time id: String) -> Int {
+        let n = timeIndex.value(of: id, inserting: isTime.count)
+        if n == isTime.count { isTime.append(true) }
+        return n
+    }
+
+    /// The intervals of a scored pair's source and target.
+    mutating func intervals(of pair: ScoredPair) -> (source: Int, target: Int) {
+        if pair.first >= 0, pair.first < eventInterval.count, eventInterval[pair.first] >= 0 {
+            let source = eventInterval[pair.first]
+            switch pair.category {
+            case .eventCreationTime:
+                if creationInterval >= 0, pair.second == -1 { return (source, creationInterval) }
+            case .eventTime:
+                if pair.second >= 0, pair.second < timexInterval.count { return (source, timexInterval[pair.second]) }
+            case .eventEvent, .mainEvents, .sameLemma:
+                if pair.second >= 0, pair.second < eventInterval.count, eventInterval[pair.second] >= 0 { return (source, eventInterval[pair.second]) }
+            }
+        }
+        return (number(pair.source), number(pair.target))
+    }
+}
+
+/// A map from identifiers to numbers, by their FNV-1a hash (cheaper than `String` hashing for the short ids
+/// of events and times; equal hashes are told apart by comparing the ids).
+struct IdentifierTable {
+    private var hashes: [UInt64] = []
+    private var ids: [String] = []
+    private var values: [Int] = []
+    private var mask = -1
+    private var count = 0
+
+    init() {}
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        hashes = Array(repeating: 0, count: size)
+        ids = Array(repeating: "", count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The value of `id`, or `value` after storing it as the value of `id` when it has none.
+    mutating func value(of id: String, inserting value: Int) -> Int {
+        if 2 * (count + 1) > mask + 1 { grow() }
+        let hash = FeatureHash.of(id)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while values[slot] >= 0 {
+            if hashes[slot] == hash, ids[slot] == id { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        hashes[slot] = hash
+        ids[slot] = id
+        values[slot] = value
+        count += 1
+        return value
+    }
+
+    private mutating func grow() {
+        let old = (hashes, ids, values)
+        self = IdentifierTable(capacity: max(8, 2 * count))
+        for slot in old.2.indices where old.2[slot] >= 0 {
+            var target = Int(truncatingIfNeeded: old.0[slot]) & mask
+            while values[target] >= 0 { target = (target + 1) & mask }
+            hashes[target] = old.0[slot]
+            ids[target] = old.1[slot]
+            values[target] = old.2[slot]
+            count += 1
+        }
+    }
 }
 
 /// Chooses the relations to keep from scored pairs: those over their category's threshold, most certain
 /// first, each added only when consistent with those before it.
 enum RelationSelection {
+    /// `numbering` numbers the endpoints (``EndpointNumbering/init(_:)`` with the context the pairs were
+    /// found in saves hashing them); the result does not depend on it. The scored pairs whose intervals are in
+    /// `blocked` (``key(_:_:)`` of the source's and the target's, in `numbering`) are left out.
     static func select(
         _ scored: [ScoredPair], thresholds: [Float], rules: [TemporalRelation], signalled: [TemporalRelation] = [],
-        existing: [TemporalRelation], options: RelationRecognizer.Options
+        existing: [TemporalRelation], options: RelationRecognizer.Options, numbering: EndpointNumbering = EndpointNumbering(),
+        blocked: Set<UInt64> = []
     ) -> [TemporalRelation] {
-        var kept: [(relation: TemporalRelation, confidence: Float, index: Int)] = []
-        let signalledPairs = Set(signalled.flatMap { [[$0.source, $0.target], [$0.target, $0.source]] })
-        for (index, pair) in scored.enumerated() where !signalledPairs.contains([pair.source, pair.target]) {
+        var numbering = numbering
+        var signalledPairs = Set<UInt64>()
+        for relation in signalled {
+            let (a, b) = (numbering.number(relation.source), numbering.number(relation.target))
+            signalledPairs.insert(key(a, b))
+            signalledPairs.insert(key(b, a))
+        }
+        var kept: [(confidence: Float, index: Int)] = []
+        for (index, pair) in scored.enumerated() {
+            if !signalledPairs.isEmpty || !blocked.isEmpty {
+                let (a, b) = numbering.intervals(of: pair)
+                if blocked.contains(key(a, b)) || signalledPairs.contains(key(a, b)) { continue }
+            }
             var threshold = thresholds[pair.category.rawValue]
             if options.everyEventToCreationTime, pair.category == .eventCreationTime { threshold = min(threshold, pair.margin - 1) }
             guard pair.margin > threshold else { continue }
             // How sure the classifiers are: of linking the pair, and of its type.
             let confidence = pair.typeMargin + (pair.margin - threshold)
-            kept.append((TemporalRelation(id: "", source: pair.source, target: pair.target, type: pair.type), confidence, index))
+            kept.append((confidence, index))
         }
         kept.sort { ($0.confidence, -$0.index) > ($1.confidence, -$1.index) }
-        let ordered = existing + rules + signalled + kept.map(\.relation)
-        let graph = TemporalGraph(ordered)
-        var accepted = [Bool](repeating: true, count: ordered.count)
-        for inconsistency in graph.inconsistencies { accepted[inconsistency.index] = false }
-        let firstRule = existing.count, firstFound = existing.count + rules.count
-        var linkedTimes: Set<TemporalRelation.Endpoint> = [.creationTime]
-        for index in firstFound..<ordered.count where accepted[index] {
-            for endpoint in [ordered[index].source, ordered[index].target] {
-                if case .time = endpoint { linkedTimes.insert(endpoint) }
-            }
+        // The relations in order: existing, rules, signalled, then the classifiers' from the most certain.
+        let firstRule = existing.count, firstFound = existing.count + rules.count, firstKept = firstFound + signalled.count
+        let total = firstKept + kept.count
+        var intervals: [Int] = []
+        intervals.reserveCapacity(2 * total)
+        for relation in existing { intervals.append(numbering.number(relation.source)); intervals.append(numbering.number(relation.target)) }
+        for relation in rules { intervals.append(numbering.number(relation.source)); intervals.append(numbering.number(relation.target)) }
+        for relation in signalled { intervals.append(numbering.number(relation.source)); intervals.append(numbering.number(relation.target)) }
+        for (_, index) in kept {
+            let (a, b) = numbering.intervals(of: scored[index])
+            intervals.append(a)
+            intervals.append(b)
+        }
+        let creationTime = numbering.number(.creationTime)
+        func type(_ index: Int) -> TemporalRelation.RelationType {
+            if index < firstRule { return existing[index].type }
+            if index < firstFound { return rules[index - firstRule].type }
+            if index < firstKept { return signalled[index - firstFound].type }
+            return scored[kept[index - firstKept].index].type
+        }
+        var closure = IntervalClosure(intervals: numbering.count)
+        var accepted = [Bool](repeating: true, count: total)
+        for index in 0..<total where !closure.add(type(index), intervals[2 * index], intervals[2 * index + 1]) { accepted[index] = false }
+        var linkedTimes = [Bool](repeating: false, count: numbering.count)
+        linkedTimes[creationTime] = true
+        for index in firstFound..<total where accepted[index] {
+            for n in [intervals[2 * index], intervals[2 * index + 1]] where numbering.isTime[n] { linkedTimes[n] = true }
         }
         var result: [TemporalRelation] = []
-        result.reserveCapacity(ordered.count - firstRule)
-        for index in firstRule..<ordered.count where accepted[index] {
-            let relation = ordered[index]
+        result.reserveCapacity(total - firstRule)
+        for index in firstRule..<total where accepted[index] {
             if index < firstFound {
                 guard options.timeLinks else { continue }
-                if options.onlyConnectingTimeLinks, !(linkedTimes.contains(relation.source) && linkedTimes.contains(relation.target)) { continue }
+                if options.onlyConnectingTimeLinks, !(linkedTimes[intervals[2 * index]] && linkedTimes[intervals[2 * index + 1]]) { continue }
+                result.append(rules[index - firstRule])
+            } else if index < firstKept {
+                result.append(signalled[index - firstFound])
+            } else {
+                let pair = scored[kept[index - firstKept].index]
+                result.append(TemporalRelation(id: "", source: pair.source, target: pair.target, type: pair.type))
             }
-            result.append(relation)
         }
         return result
     }
+
+    /// A pair of intervals as one number.
+    static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(truncatingIfNeeded: a) << 32 | UInt64(truncatingIfNeeded: b) }
 
     /// The lowest `n` such that no relation is called `l<m>` for any `m >= n`.
     static func firstFreeNumber(in relations: [TemporalRelation]) -> Int {

@@ -92,11 +92,36 @@ enum Signals {
     ]
 }
 
+/// Where a candidate pair sits, before its features are computed: its category and its two members
+/// (event indices, or for ``PairCategory/eventTime`` an event and a time expression index; `-1` for the
+/// creation time).
+struct PairSite {
+    var category: PairCategory
+    var first: Int
+    var second: Int
+    /// For ``PairCategory/eventEvent``: the events of the sentence between the two.
+    var between: Int = 0
+
+    /// The event whose first-role block of features the pair has, or -1.
+    var firstBlock: Int { first }
+
+    /// The event whose second-role block of features the pair has, or -1.
+    var secondBlock: Int {
+        switch category {
+        case .eventCreationTime, .eventTime: return -1
+        case .eventEvent, .mainEvents, .sameLemma: return second
+        }
+    }
+}
+
 /// Builds the candidate pairs of a document and their features.
 struct PairFeatureExtractor {
     let context: RelationContext
     /// The most events between two events of one sentence for them to be a candidate pair.
-    var maximumEventsBetween = Int(ProcessInfo.processInfo.environment["EEWIN"] ?? "3")!
+    var maximumEventsBetween = Self.defaultMaximumEventsBetween
+
+    /// 3: what cross-validation on TimeBank chose (the shipped relation model is trained with it).
+    static let defaultMaximumEventsBetween = 3
 
     init(_ context: RelationContext) {
         self.context = context
@@ -105,21 +130,32 @@ struct PairFeatureExtractor {
     /// Every candidate pair of the document, category by category, in text order.
     func candidates() -> [Candidate] {
         var result: [Candidate] = []
+        forEachSite { site in
+            var features = FeatureVector()
+            self.features(of: site, into: &features)
+            let (source, target) = endpoints(of: site)
+            result.append(Candidate(
+                category: site.category, source: source, target: target, first: site.first, second: site.second, features: features,
+                firstBlock: site.firstBlock, secondBlock: site.secondBlock))
+        }
+        return result
+    }
+
+    /// Calls `body` with every candidate pair of the document, category by category, in text order (the order
+    /// of ``candidates()``).
+    func forEachSite(_ body: (PairSite) -> Void) {
         let c = context
         let eventCount = c.events.count
+        let hasID = c.hasInstanceID
         if c.hasCreationTime {
-            for e in 0..<eventCount where !c.events[e].instanceID.isEmpty {
-                result.append(Candidate(
-                    category: .eventCreationTime, source: .event(instanceID: c.events[e].instanceID), target: .creationTime,
-                    first: e, second: -1, features: eventCreationTimeFeatures(e), firstBlock: e))
+            for e in 0..<eventCount where hasID[e] {
+                body(PairSite(category: .eventCreationTime, first: e, second: -1))
             }
         }
         for (s, timexes) in c.sentenceTimexes.enumerated() where !timexes.isEmpty {
             for t in timexes {
-                for e in c.sentenceEvents[s] where !c.events[e].instanceID.isEmpty {
-                    result.append(Candidate(
-                        category: .eventTime, source: .event(instanceID: c.events[e].instanceID), target: .time(id: c.timeExpressions[t].id),
-                        first: e, second: t, features: eventTimeFeatures(e, t), firstBlock: e))
+                for e in c.sentenceEvents[s] where hasID[e] {
+                    body(PairSite(category: .eventTime, first: e, second: t))
                 }
             }
         }
@@ -127,33 +163,50 @@ struct PairFeatureExtractor {
             for i in 0..<(list.count - 1) {
                 for j in (i + 1)..<min(list.count, i + 2 + maximumEventsBetween) {
                     let (a, b) = (list[i], list[j])
-                    if c.events[a].span == c.events[b].span || c.events[a].instanceID.isEmpty || c.events[b].instanceID.isEmpty { continue }
-                    result.append(Candidate(
-                        category: .eventEvent, source: .event(instanceID: c.events[a].instanceID), target: .event(instanceID: c.events[b].instanceID),
-                        first: a, second: b, features: eventEventFeatures(a, b, between: j - i - 1), firstBlock: a, secondBlock: b))
+                    if c.eventSpan[a] == c.eventSpan[b] || !hasID[a] || !hasID[b] { continue }
+                    body(PairSite(category: .eventEvent, first: a, second: b, between: j - i - 1))
                 }
             }
         }
         var previousMain: Int?
         for main in c.mainEvent {
-            if let a = previousMain, let b = main, !c.events[a].instanceID.isEmpty, !c.events[b].instanceID.isEmpty {
-                result.append(Candidate(
-                    category: .mainEvents, source: .event(instanceID: c.events[a].instanceID), target: .event(instanceID: c.events[b].instanceID),
-                    first: a, second: b, features: mainEventFeatures(a, b), firstBlock: a, secondBlock: b))
+            if let a = previousMain, let b = main, hasID[a], hasID[b] {
+                body(PairSite(category: .mainEvents, first: a, second: b))
             }
             previousMain = main
         }
-        var lastMention: [UInt64: Int] = [:]
-        for e in 0..<eventCount where !c.events[e].instanceID.isEmpty {
+        // The nearest earlier mention of each lemma (by lemma hash).
+        var lastMention = LemmaMentions(capacity: eventCount)
+        for e in 0..<eventCount where hasID[e] {
             let lemma = c.eventHash[e].lemma
-            if let a = lastMention[lemma], c.eventSentence[a] != c.eventSentence[e], c.eventSentence[e] - c.eventSentence[a] <= 6 {
-                result.append(Candidate(
-                    category: .sameLemma, source: .event(instanceID: c.events[a].instanceID), target: .event(instanceID: c.events[e].instanceID),
-                    first: a, second: e, features: sameLemmaFeatures(a, e), firstBlock: a, secondBlock: e))
+            if let a = lastMention.last(lemma), c.eventSentence[a] != c.eventSentence[e], c.eventSentence[e] - c.eventSentence[a] <= 6 {
+                body(PairSite(category: .sameLemma, first: a, second: e))
             }
-            lastMention[lemma] = e
+            lastMention.set(lemma, e)
         }
-        return result
+    }
+
+    /// The source and target of a candidate pair.
+    func endpoints(of site: PairSite) -> (source: TemporalRelation.Endpoint, target: TemporalRelation.Endpoint) {
+        let c = context
+        let source = TemporalRelation.Endpoint.event(instanceID: c.events[site.first].instanceID)
+        switch site.category {
+        case .eventCreationTime: return (source, .creationTime)
+        case .eventTime: return (source, .time(id: c.timeExpressions[site.second].id))
+        case .eventEvent, .mainEvents, .sameLemma: return (source, .event(instanceID: c.events[site.second].instanceID))
+        }
+    }
+
+    /// The pair's own features (without its event blocks), replacing what `f` held.
+    func features(of site: PairSite, into f: inout FeatureVector) {
+        f.removeAll()
+        switch site.category {
+        case .eventCreationTime: eventCreationTimeFeatures(site.first, into: &f)
+        case .eventTime: eventTimeFeatures(site.first, site.second, into: &f)
+        case .eventEvent: eventEventFeatures(site.first, site.second, between: site.between, into: &f)
+        case .mainEvents: mainEventFeatures(site.first, site.second, into: &f)
+        case .sameLemma: sameLemmaFeatures(site.first, site.second, into: &f)
+        }
     }
 
     // MARK: Blocks
@@ -164,6 +217,12 @@ struct PairFeatureExtractor {
         var f = FeatureVector()
         addEvent(e, role: role, to: &f)
         return f
+    }
+
+    /// ``eventBlock(_:role:)`` into `f`, replacing what it held.
+    func eventBlock(_ e: Int, role: UInt64, into f: inout FeatureVector) {
+        f.removeAll()
+        addEvent(e, role: role, to: &f)
     }
 
     /// The candidate's features with those of its event blocks, and no blocks left to add.
@@ -226,9 +285,8 @@ struct PairFeatureExtractor {
 
     // MARK: Event and creation time
 
-    func eventCreationTimeFeatures(_ e: Int) -> FeatureVector {
+    func eventCreationTimeFeatures(_ e: Int, into f: inout FeatureVector) {
         let c = context
-        var f = FeatureVector()
         f.add(100)
         let s = c.eventSentence[e], w = c.eventWord[e]
         let h = c.eventHash[e]
@@ -265,22 +323,19 @@ struct PairFeatureExtractor {
         }
         f.add(112, h.eventClass, h.tenseAspect)
         f.add(113, h.tenseAspect, h.polarity)
-        return f
     }
 
     // MARK: Event and time expression
 
-    func eventTimeFeatures(_ e: Int, _ t: Int) -> FeatureVector {
+    func eventTimeFeatures(_ e: Int, _ t: Int, into f: inout FeatureVector) {
         let c = context
-        var f = FeatureVector()
         f.add(200)
-        let timex = c.timeExpressions[t]
         let s = c.eventSentence[e], w = c.eventWord[e]
         let range = c.timexWords[t]
         let h = c.eventHash[e]
-        let kind = FeatureHash.of(timex.kind.rawValue)
+        let kind = c.timexKindHash[t]
         let order = UInt64(c.timexOrder[t].rawValue)
-        let mod = FeatureHash.of(timex.modifier?.rawValue ?? "-")
+        let mod = c.timexModifierHash[t]
         f.add(201, kind)
         f.add(202, order)
         f.add(203, mod)
@@ -331,7 +386,6 @@ struct PairFeatureExtractor {
         }
         f.add(225, comma ? 1 : 0, nearest)
         f.add(226, verbsBetween == 0 ? 1 : 0, before1, eventFirst)
-        return f
     }
 
     private func granularity(_ interval: TimeValueInterval?) -> UInt64 {
@@ -350,9 +404,8 @@ struct PairFeatureExtractor {
 
     // MARK: Two events of a sentence
 
-    func eventEventFeatures(_ a: Int, _ b: Int, between: Int) -> FeatureVector {
+    func eventEventFeatures(_ a: Int, _ b: Int, between: Int, into f: inout FeatureVector) {
         let c = context
-        var f = FeatureVector()
         f.add(300)
         let ha = c.eventHash[a], hb = c.eventHash[b]
         let wa = c.eventWord[a], wb = c.eventWord[b], s = c.eventSentence[a]
@@ -437,14 +490,12 @@ struct PairFeatureExtractor {
             f.add(333, ha.eventClass, ha.tense, hb.tense)
         }
         f.add(334, bucket(finiteBetween), bucket(verbEventsBetween))
-        return f
     }
 
     // MARK: Two mentions of one lemma
 
-    func sameLemmaFeatures(_ a: Int, _ b: Int) -> FeatureVector {
+    func sameLemmaFeatures(_ a: Int, _ b: Int, into f: inout FeatureVector) {
         let c = context
-        var f = FeatureVector()
         f.add(500)
         let ha = c.eventHash[a], hb = c.eventHash[b]
         f.add(501, ha.eventClass, hb.eventClass)
@@ -456,14 +507,12 @@ struct PairFeatureExtractor {
         f.add(506, c.lemmaHash(wb - 1, in: sb), hb.partOfSpeech)
         f.add(507, c.isMain[a] ? 1 : 0, c.isMain[b] ? 1 : 0)
         f.add(508, ha.lemma, hb.partOfSpeech)
-        return f
     }
 
     // MARK: Main events of consecutive sentences
 
-    func mainEventFeatures(_ a: Int, _ b: Int) -> FeatureVector {
+    func mainEventFeatures(_ a: Int, _ b: Int, into f: inout FeatureVector) {
         let c = context
-        var f = FeatureVector()
         f.add(400)
         let ha = c.eventHash[a], hb = c.eventHash[b]
         f.add(401, ha.eventClass, hb.eventClass)
@@ -484,6 +533,38 @@ struct PairFeatureExtractor {
         let tb = c.sentenceTimexes[s].first.map { UInt64(c.timexOrder[$0].rawValue) } ?? 99
         f.add(410, ta, tb)
         f.add(411, ta, tb, ha.tense)
-        return f
+    }
+}
+
+/// The last event mentioning each lemma (by hash), for ``PairFeatureExtractor/forEachSite(_:)``: a small
+/// open-addressing table instead of a dictionary.
+private struct LemmaMentions {
+    private var keys: [UInt64]
+    private var values: [Int]
+    private let mask: Int
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * capacity { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    private func slot(_ key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while values[slot] >= 0, keys[slot] != key { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    func last(_ key: UInt64) -> Int? {
+        let slot = slot(key)
+        return values[slot] >= 0 ? values[slot] : nil
+    }
+
+    mutating func set(_ key: UInt64, _ value: Int) {
+        let slot = slot(key)
+        keys[slot] = key
+        values[slot] = value
     }
 }

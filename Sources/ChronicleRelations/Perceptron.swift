@@ -6,14 +6,23 @@ enum FeatureHash {
     static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x0000_0100_0000_01b3
 
-    /// FNV-1a of the UTF-8 bytes of `string`.
+    /// FNV-1a of the UTF-8 bytes of `string` (over its contiguous storage).
     static func of(_ string: String) -> UInt64 {
-        var hash = offset
-        for byte in string.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* prime
+        var string = string
+        return string.withUTF8 { bytes in
+            var hash = offset
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* prime
+            }
+            return hash
         }
-        return hash
+    }
+
+    /// FNV-1a of `string` lowercased (ASCII letters only are folded).
+    static func ofLowercased(_ string: String) -> UInt64 {
+        var string = string
+        return string.withUTF8 { ofLowercased($0) }
     }
 
     /// FNV-1a of `string` lowercased (ASCII letters only are folded).
@@ -58,6 +67,11 @@ struct FeatureVector: Sendable {
     mutating func append(_ other: FeatureVector) {
         keys.append(contentsOf: other.keys)
     }
+
+    /// Removes every feature, keeping the storage.
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+    }
 }
 
 /// A multi-class linear model over hashed features: the scoring half of an averaged perceptron.
@@ -67,11 +81,15 @@ struct LinearModel: Sendable {
     /// Feature hash → offset of its `classes` weights in ``weights``.
     private let index: [UInt64: Int32]
     private let weights: [Float]
+    /// When the weights were read from a serialised model: the scale of its 16-bit weights (every weight is
+    /// `Float(q) * scale` for some `Int16` `q`), which lets ``ScoringTable`` store them in 16 bits.
+    let quantizationScale: Float?
 
-    init(classes: Int, index: [UInt64: Int32], weights: [Float]) {
+    init(classes: Int, index: [UInt64: Int32], weights: [Float], quantizationScale: Float? = nil) {
         self.classes = classes
         self.index = index
         self.weights = weights
+        self.quantizationScale = quantizationScale
     }
 
     /// An empty model: every score is 0.
@@ -197,55 +215,199 @@ struct SplitMix64: RandomNumberGenerator {
 
 /// A linear model in a flat open-addressing table from feature hash to a row of weights, for fast scoring.
 ///
-/// Each slot holds the key (two 32-bit words; 0 marks an empty slot) followed by the row's weights (as
-/// float bit patterns), so that a lookup touches one cache line.
+/// Each slot holds the key (0 marks an empty slot) followed by the row's weights: as 16-bit integers times the
+/// model's scale when the model was read from a serialised (16-bit) model, else as floats, in slots of 16, 32
+/// or 64 bytes that never straddle a cache line. The table is a third full, so that a key is most often
+/// in its home slot: a lookup then reads one slot. Either way the scores are the same floats, added in the
+/// same order.
 struct ScoringTable: Sendable {
     let width: Int
-    private let stride: Int
-    private let slots: [UInt32]
-    private let mask: Int
+    /// The slot size in 64-bit words (2, 4 or 8).
+    private let slotWords: Int
+    /// The number of slots.
+    private let capacity: Int
+    private let storage: TableStorage
+    /// Whether the weights are 16-bit integers (times the per-column scales), else floats.
+    private let isQuantized: Bool
+    /// Per column (up to 12): the scale of its 16-bit weights.
+    private let scales4: SIMD4<Float>
+    private let scalesLow: SIMD8<Float>
+    private let scalesHigh: SIMD4<Float>
 
     /// The table of `model`'s columns `columns`.
     init(_ model: LinearModel, columns: [Int]) {
-        let entries = model.entries()
-        width = columns.count
-        stride = 2 + columns.count
-        var capacity = 16
-        while capacity < 2 * entries.count { capacity <<= 1 }
-        var slots = [UInt32](repeating: 0, count: capacity * stride)
-        for entry in entries {
-            let key = entry.key == 0 ? 1 : entry.key
-            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
-            while slots[slot * stride] != 0 || slots[slot * stride + 1] != 0 { slot = (slot + 1) & (capacity - 1) }
-            let base = slot * stride
-            slots[base] = UInt32(truncatingIfNeeded: key)
-            slots[base + 1] = UInt32(truncatingIfNeeded: key >> 32)
-            for (k, column) in columns.enumerated() { slots[base + 2 + k] = entry.weights[entry.weights.startIndex + column].bitPattern }
+        self.init([(model, columns)])
+    }
+
+    /// One table for the given columns of several models, side by side (a model without a key adds 0 for it,
+    /// which leaves every sum as it is).
+    init(_ parts: [(model: LinearModel, columns: [Int])]) {
+        var rows: [UInt64: [Float]] = [:]
+        let width = parts.reduce(0) { $0 + $1.columns.count }
+        self.width = width
+        var offset = 0
+        var quantized = width <= 12
+        var scales: [Float] = []
+        for (model, columns) in parts {
+            // 16-bit weights when every weight is exactly a 16-bit integer times the model's scale.
+            let scale = model.quantizationScale ?? 0
+            if !(scale.isFinite && scale > 0) { quantized = false }
+            for entry in model.entries() {
+                var row = rows[entry.key] ?? Array(repeating: 0, count: width)
+                for (k, column) in columns.enumerated() {
+                    let w = entry.weights[entry.weights.startIndex + column]
+                    row[offset + k] = w
+                    if quantized {
+                        let q = (w / scale).rounded()
+                        if !(q.magnitude <= 32767 && (Float(Int16(q)) * scale).bitPattern == w.bitPattern) { quantized = false }
+                    }
+                }
+                rows[entry.key] = row
+            }
+            scales += Array(repeating: scale, count: columns.count)
+            offset += columns.count
         }
-        self.slots = slots
-        mask = capacity - 1
+        isQuantized = quantized
+        var all = [Float](repeating: 1, count: 16)
+        for (k, scale) in scales.enumerated() where scale.isFinite && scale > 0 { all[k] = scale }
+        scales4 = SIMD4(all[0..<4])
+        scalesLow = SIMD8(all[0..<8])
+        scalesHigh = SIMD4(all[8..<12])
+        let rowBytes = quantized ? 2 * width : 4 * width
+        precondition(rowBytes <= 56, "a scoring table row must fit in a cache line")
+        var slotWords = 2
+        while slotWords < 1 + (rowBytes + 7) / 8 { slotWords <<= 1 }
+        self.slotWords = slotWords
+        // A third full: most keys are in their home slot, and most absent keys find an empty one.
+        let capacity = 3 * rows.count + 16
+        self.capacity = capacity
+        let storage = TableStorage(words: capacity * slotWords + 8)
+        let raw = UnsafeMutableRawPointer(storage.words)
+        let words = storage.words
+        for key0 in rows.keys.sorted() {
+            let row = rows[key0]!
+            let key = key0 == 0 ? 1 : key0
+            var slot = Self.home(key, capacity)
+            while words[slot * slotWords] != 0 {
+                slot += 1
+                if slot == capacity { slot = 0 }
+            }
+            let base = slot * slotWords
+            words[base] = key
+            for (k, w) in row.enumerated() {
+                if quantized {
+                    raw.storeBytes(of: Int16((w / scales[k]).rounded()), toByteOffset: 8 * (base + 1) + 2 * k, as: Int16.self)
+                } else {
+                    raw.storeBytes(of: w.bitPattern, toByteOffset: 8 * (base + 1) + 4 * k, as: UInt32.self)
+                }
+            }
+        }
+        self.storage = storage
+    }
+
+    /// The home slot of `key` (its high 32 bits scaled to the capacity).
+    @inline(__always)
+    private static func home(_ key: UInt64, _ capacity: Int) -> Int {
+        Int(truncatingIfNeeded: ((key >> 32) &* UInt64(truncatingIfNeeded: capacity)) >> 32)
     }
 
     /// Sets `scores` (``width`` floats) to the sums of the rows of `features` (adds them when `adding`).
     func accumulate(_ features: FeatureVector, into scores: UnsafeMutablePointer<Float>, adding: Bool = false) {
-        let width = self.width, stride = self.stride, mask = self.mask
-        if !adding { for k in 0..<width { scores[k] = 0 } }
-        slots.withUnsafeBufferPointer { slots in
-            for original in features.keys {
-                let key = original == 0 ? 1 : original
-                let low = UInt32(truncatingIfNeeded: key), high = UInt32(truncatingIfNeeded: key >> 32)
-                var slot = Int(truncatingIfNeeded: key) & mask
-                while true {
-                    let base = slot * stride
-                    let a = slots[base], b = slots[base + 1]
-                    if a == low, b == high {
-                        for k in 0..<width { scores[k] += Float(bitPattern: slots[base + 2 + k]) }
-                        break
-                    }
-                    if a == 0, b == 0 { break }
-                    slot = (slot + 1) & mask
-                }
-            }
+        features.keys.withUnsafeBufferPointer { accumulate($0, into: scores, adding: adding) }
+    }
+
+    /// Sets `scores` (``width`` floats) to the sums of the rows of the feature `keys`, in their order (adds
+    /// them when `adding`).
+    func accumulate(_ keys: UnsafeBufferPointer<UInt64>, into scores: UnsafeMutablePointer<Float>, adding: Bool = false) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(keys.count, 1)) { first in
+            probe(keys, into: first.baseAddress!)
+            accumulate(keys, first: first.baseAddress!, into: scores, adding: adding)
         }
+    }
+
+    /// The first step of a lookup, apart so that the cache misses of many lookups overlap: reads the home
+    /// slot of every key, without branches, and keeps its key in `first` (for ``accumulate(_:first:into:adding:)``).
+    @inline(__always)
+    func probe(_ keys: UnsafeBufferPointer<UInt64>, into first: UnsafeMutablePointer<UInt64>) {
+        let table = UnsafePointer(storage.words), capacity = self.capacity, slotWords = self.slotWords
+        for i in 0..<keys.count {
+            let original = keys[i]
+            first[i] = table[Self.home(original == 0 ? 1 : original, capacity) &* slotWords]
+        }
+    }
+
+    /// ``accumulate(_:into:adding:)`` after ``probe(_:into:)`` of the same keys.
+    func accumulate(_ keys: UnsafeBufferPointer<UInt64>, first firstKeys: UnsafePointer<UInt64>, into scores: UnsafeMutablePointer<Float>, adding: Bool = false) {
+        let width = self.width, slotWords = self.slotWords, capacity = self.capacity
+        if !adding { for k in 0..<width { scores[k] = 0 } }
+        let count = keys.count
+        guard count > 0 else { return }
+        let table = UnsafePointer(storage.words)
+        let raw = UnsafeRawPointer(table)
+        /// The word index of key `i`'s slot, or -1 when the table does not have it.
+        @inline(__always)
+        func slot(of i: Int) -> Int {
+            let original = keys[i]
+            let key = original == 0 ? 1 : original
+            var slot = Self.home(key, capacity)
+            var found = firstKeys[i]
+            while found != key {
+                if found == 0 { return -1 }
+                slot &+= 1
+                if slot == capacity { slot = 0 }
+                found = table[slot &* slotWords]
+            }
+            return slot &* slotWords
+        }
+        guard isQuantized else {
+            for i in 0..<count {
+                let slot = slot(of: i)
+                guard slot >= 0 else { continue }
+                let row = raw + 8 * (slot + 1)
+                for k in 0..<width { scores[k] += Float(bitPattern: row.load(fromByteOffset: 4 * k, as: UInt32.self)) }
+            }
+            return
+        }
+        // Each lane adds its column's weights in the keys' order, as a scalar loop would.
+        if slotWords == 2 {
+            let scales = scales4
+            var sums = SIMD4<Float>(repeating: 0)
+            for k in 0..<width { sums[k] = scores[k] }
+            for i in 0..<count {
+                let slot = slot(of: i)
+                guard slot >= 0 else { continue }
+                sums += SIMD4<Float>(raw.load(fromByteOffset: 8 * (slot + 1), as: SIMD4<Int16>.self)) * scales
+            }
+            for k in 0..<width { scores[k] = sums[k] }
+        } else {
+            let (scalesLow, scalesHigh) = (self.scalesLow, self.scalesHigh)
+            var low = SIMD8<Float>(repeating: 0), high = SIMD4<Float>(repeating: 0)
+            for k in 0..<width { if k < 8 { low[k] = scores[k] } else { high[k - 8] = scores[k] } }
+            for i in 0..<count {
+                let slot = slot(of: i)
+                guard slot >= 0 else { continue }
+                let offset = 8 * (slot + 1)
+                low += SIMD8<Float>(raw.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int16>.self)) * scalesLow
+                high += SIMD4<Float>(raw.load(fromByteOffset: offset + 16, as: SIMD4<Int16>.self)) * scalesHigh
+            }
+            for k in 0..<width { scores[k] = k < 8 ? low[k] : high[k - 8] }
+        }
+    }
+}
+
+/// The memory of a ``ScoringTable``: zeroed 64-bit words aligned to a cache line, never written after the
+/// table is built.
+private final class TableStorage: @unchecked Sendable {
+    let words: UnsafeMutablePointer<UInt64>
+    let count: Int
+
+    init(words count: Int) {
+        self.count = count
+        words = UnsafeMutableRawPointer.allocate(byteCount: 8 * count, alignment: 64).bindMemory(to: UInt64.self, capacity: count)
+        words.initialize(repeating: 0, count: count)
+    }
+
+    deinit {
+        words.deallocate()
     }
 }

@@ -27,6 +27,10 @@ struct RelationContext {
     let wordSentence: [Int]
     let sentenceWords: [Range<Int>]
 
+    /// Per event: whether it has an instance id (only those are linked).
+    let hasInstanceID: [Bool]
+    /// Per event: its span.
+    let eventSpan: [TextSpan]
     /// Per event: its (head) word and sentence.
     let eventWord: [Int]
     let eventSentence: [Int]
@@ -42,6 +46,9 @@ struct RelationContext {
     let timexSentence: [Int]
     let timexInterval: [TimeValueInterval?]
     let timexOrder: [CreationTimeOrder]
+    /// Per time expression: the hashes of its kind and of its modifier (`-` without one), for features.
+    let timexKindHash: [UInt64]
+    let timexModifierHash: [UInt64]
 
     /// Per sentence: its events and time expressions in text order; its main event.
     let sentenceEvents: [[Int]]
@@ -65,6 +72,33 @@ struct RelationContext {
         }
 
         var isFinite: Bool { self == .past || self == .present || self == .modal }
+
+        /// The hash of a Penn tag (``FeatureHash/of(_:)``) and its verb form (as ``init(penn:)``), in one pass
+        /// over its bytes.
+        static func penn(_ tag: String) -> (hash: UInt64, form: VerbForm) {
+            var tag = tag
+            return tag.withUTF8 { b in
+                var hash = FeatureHash.offset
+                for byte in b {
+                    hash ^= UInt64(byte)
+                    hash = hash &* FeatureHash.prime
+                }
+                var form = VerbForm.none
+                if b.count == 2 {
+                    if b[0] == UInt8(ascii: "V"), b[1] == UInt8(ascii: "B") { form = .base }
+                    if b[0] == UInt8(ascii: "M"), b[1] == UInt8(ascii: "D") { form = .modal }
+                } else if b.count == 3, b[0] == UInt8(ascii: "V"), b[1] == UInt8(ascii: "B") {
+                    switch b[2] {
+                    case UInt8(ascii: "D"): form = .past
+                    case UInt8(ascii: "Z"), UInt8(ascii: "P"): form = .present
+                    case UInt8(ascii: "G"): form = .gerund
+                    case UInt8(ascii: "N"): form = .participle
+                    default: break
+                    }
+                }
+                return (hash, form)
+            }
+        }
     }
 
     struct EventHashes {
@@ -83,35 +117,47 @@ struct RelationContext {
     init(_ document: Document) {
         events = document.events
         timeExpressions = document.timeExpressions
+        hasInstanceID = document.events.map { !$0.instanceID.isEmpty }
+        eventSpan = document.events.map(\.span)
         hasCreationTime = document.creationTime != nil
         creationInterval = document.creationTime.map(TimeValueInterval.init)
 
         let words = document.words
-        var lemmaHash: [UInt64] = []
-        var tag: [UniversalTag] = []
-        var pennHash: [UInt64] = []
-        var verbForm: [VerbForm] = []
-        var flags: [UInt8] = []
-        lemmaHash.reserveCapacity(words.count)
-        tag.reserveCapacity(words.count)
-        pennHash.reserveCapacity(words.count)
-        verbForm.reserveCapacity(words.count)
-        flags.reserveCapacity(words.count)
+        let wordCount = words.count
+        var lemmaHash = [UInt64](repeating: 0, count: wordCount)
+        var tag = [UniversalTag](repeating: .other, count: wordCount)
+        var pennHash = [UInt64](repeating: 0, count: wordCount)
+        var verbForm = [VerbForm](repeating: .none, count: wordCount)
+        var flags = [UInt8](repeating: 0, count: wordCount)
         var text = document.text
+        let flagTable = WordFlags.table
         text.withUTF8 { bytes in
-            for word in words {
-                let hash: UInt64
-                if let l = word.lemma, !l.isEmpty {
-                    hash = FeatureHash.ofLowercased(l)
-                } else {
-                    let lower = max(0, min(Int(word.byteStart), bytes.count)), upper = max(lower, min(Int(word.byteEnd), bytes.count))
-                    hash = FeatureHash.ofLowercased(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+            words.withUnsafeBufferPointer { words in
+                lemmaHash.withUnsafeMutableBufferPointer { lemmaHash in
+                    tag.withUnsafeMutableBufferPointer { tag in
+                        pennHash.withUnsafeMutableBufferPointer { pennHash in
+                            verbForm.withUnsafeMutableBufferPointer { verbForm in
+                                flags.withUnsafeMutableBufferPointer { flags in
+                                    for i in 0..<wordCount {
+                                        let hash: UInt64
+                                        if let l = words[i].lemma, !l.isEmpty {
+                                            hash = FeatureHash.ofLowercased(l)
+                                        } else {
+                                            let word = words[i]
+                                            let lower = max(0, min(Int(word.byteStart), bytes.count))
+                                            let upper = max(lower, min(Int(word.byteEnd), bytes.count))
+                                            hash = FeatureHash.ofLowercased(UnsafeBufferPointer(rebasing: bytes[lower..<upper]))
+                                        }
+                                        lemmaHash[i] = hash
+                                        flags[i] = flagTable.flags(hash)
+                                        if let universal = words[i].universalTag { tag[i] = universal }
+                                        if let penn = words[i].pennTag { (pennHash[i], verbForm[i]) = VerbForm.penn(penn) }
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
-                lemmaHash.append(hash)
-                flags.append(WordFlags.flags[hash] ?? 0)
-                tag.append(word.universalTag ?? .other)
-                pennHash.append(word.pennTag.map(FeatureHash.of) ?? 0)
-                verbForm.append(VerbForm(penn: word.pennTag))
             }
         }
         self.lemmaHash = lemmaHash
@@ -198,8 +244,15 @@ struct RelationContext {
             timexInterval.append(timex.kind == .date || timex.kind == .time ? TimeValueInterval(value: timex.value) : nil)
             timexOrder.append(CreationTimeOrder(timex, creationTime: creationInterval))
         }
+        let eventStart = eventSpan.map(\.start)
         for s in sentenceEvents.indices {
-            sentenceEvents[s].sort { (document.events[$0].span.start, $0) < (document.events[$1].span.start, $1) }
+            let list = sentenceEvents[s]
+            var sorted = true
+            for k in list.indices.dropFirst() where (eventStart[list[k - 1]], list[k - 1]) >= (eventStart[list[k]], list[k]) {
+                sorted = false
+                break
+            }
+            if !sorted { sentenceEvents[s].sort { (eventStart[$0], $0) < (eventStart[$1], $1) } }
         }
         self.eventWord = eventWord
         self.eventSentence = eventSentence
@@ -208,6 +261,8 @@ struct RelationContext {
         self.sentenceTimexes = sentenceTimexes
         self.timexInterval = timexInterval
         self.timexOrder = timexOrder
+        timexKindHash = document.timeExpressions.map { FeatureHash.of($0.kind.rawValue) }
+        timexModifierHash = document.timeExpressions.map { FeatureHash.of($0.modifier?.rawValue ?? "-") }
         self.sentenceEvents = sentenceEvents
 
         // Subordinate clauses: a subordinating word between the event and the previous verb or clause boundary.
@@ -264,18 +319,23 @@ struct RelationContext {
         self.mainEvent = mainEvent
         self.isMain = isMain
 
-        eventHash = document.events.enumerated().map { index, event in
-            EventHashes(
+        var eventHash: [EventHashes] = []
+        eventHash.reserveCapacity(document.events.count)
+        let noModality = FeatureHash.ofLowercased("-")
+        for (index, event) in document.events.enumerated() {
+            let tense = EnumHash.of(event.tense), aspect = EnumHash.of(event.aspect)
+            eventHash.append(EventHashes(
                 lemma: FeatureHash.ofLowercased(event.lemma.isEmpty ? event.text : event.lemma),
-                eventClass: FeatureHash.of(event.eventClass.rawValue),
-                tense: FeatureHash.of(event.tense.rawValue),
-                aspect: FeatureHash.of(event.aspect.rawValue),
-                polarity: FeatureHash.of(event.polarity.rawValue),
-                modality: FeatureHash.ofLowercased(event.modality ?? "-"),
-                partOfSpeech: FeatureHash.of(event.partOfSpeech.rawValue),
+                eventClass: EnumHash.of(event.eventClass),
+                tense: tense,
+                aspect: aspect,
+                polarity: EnumHash.of(event.polarity),
+                modality: event.modality.map { FeatureHash.ofLowercased($0) } ?? noModality,
+                partOfSpeech: EnumHash.of(event.partOfSpeech),
                 penn: hasWords ? pennHash[eventWord[index]] : 0,
-                tenseAspect: FeatureHash.mix(FeatureHash.of(event.tense.rawValue), FeatureHash.of(event.aspect.rawValue)))
+                tenseAspect: FeatureHash.mix(tense, aspect)))
         }
+        self.eventHash = eventHash
     }
 
     /// The lemma hash of word `index`, or a boundary hash outside its sentence.
@@ -304,6 +364,9 @@ enum WordFlags {
         "after", "before", "since", "until", "till", "unless", "as", "where", "once",
     ]
 
+    /// ``flags`` as a small open-addressing table.
+    static let table = FlagTable(flags)
+
     /// The flags of every lemma that has some, by the hash of the lowercased lemma.
     static let flags: [UInt64: UInt8] = {
         var table: [UInt64: UInt8] = [:]
@@ -319,4 +382,65 @@ enum WordFlags {
         set(Signals.words, signal)
         return table
     }()
+}
+
+/// A small open-addressing table from lemma hash to ``WordFlags`` bits (0 for lemmas without flags).
+struct FlagTable: Sendable {
+    private let keys: [UInt64]
+    private let values: [UInt8]
+    private let mask: Int
+
+    init(_ flags: [UInt64: UInt8]) {
+        var size = 16
+        while size < 4 * flags.count { size <<= 1 }
+        var keys = [UInt64](repeating: 0, count: size)
+        var values = [UInt8](repeating: 0, count: size)
+        var used = [Bool](repeating: false, count: size)
+        for (key, value) in flags {
+            var slot = Int(truncatingIfNeeded: key) & (size - 1)
+            while used[slot] { slot = (slot + 1) & (size - 1) }
+            used[slot] = true
+            keys[slot] = key
+            values[slot] = value
+        }
+        // An empty slot is one whose value is 0 (every stored lemma has some flag).
+        self.keys = keys
+        self.values = values
+        mask = size - 1
+    }
+
+    @inline(__always)
+    func flags(_ hash: UInt64) -> UInt8 {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while values[slot] != 0 {
+            if keys[slot] == hash { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return 0
+    }
+}
+
+/// ``FeatureHash/of(_:)`` of the raw values of the event attributes, computed once.
+enum EnumHash {
+    private static func table<E: CaseIterable & RawRepresentable & Equatable>(_: E.Type) -> [(E, UInt64)] where E.RawValue == String {
+        E.allCases.map { ($0, FeatureHash.of($0.rawValue)) }
+    }
+
+    private static let classes = table(Event.Class.self)
+    private static let tenses = table(Event.Tense.self)
+    private static let aspects = table(Event.Aspect.self)
+    private static let polarities = table(Event.Polarity.self)
+    private static let partsOfSpeech = table(Event.PartOfSpeech.self)
+
+    @inline(__always)
+    private static func find<E: Equatable & RawRepresentable>(_ value: E, in table: [(E, UInt64)]) -> UInt64 where E.RawValue == String {
+        for (key, hash) in table where key == value { return hash }
+        return FeatureHash.of(value.rawValue)
+    }
+
+    static func of(_ value: Event.Class) -> UInt64 { find(value, in: classes) }
+    static func of(_ value: Event.Tense) -> UInt64 { find(value, in: tenses) }
+    static func of(_ value: Event.Aspect) -> UInt64 { find(value, in: aspects) }
+    static func of(_ value: Event.Polarity) -> UInt64 { find(value, in: polarities) }
+    static func of(_ value: Event.PartOfSpeech) -> UInt64 { find(value, in: partsOfSpeech) }
 }

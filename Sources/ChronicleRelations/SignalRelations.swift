@@ -24,37 +24,58 @@ enum SignalRelations {
 
     static let completionVerbs: Set<String> = ["do", "complete", "finish", "conduct"]
 
+    /// Whether `lemma` is one of ``completionVerbs`` (without hashing it).
+    static func isCompletionVerb(_ lemma: String) -> Bool {
+        switch lemma {
+        case "do", "complete", "finish", "conduct": return true
+        default: return false
+        }
+    }
+
     /// The relations the signal words state, and the event–time pairs they rule out: an event ordered by a
     /// signal word against what follows it is not placed on the times of that part of the sentence
-    /// ("recorded before Lamar Odom was found unconscious on Oct. 13": "recorded" is not on Oct. 13).
-    static func relations(_ document: Document, _ context: RelationContext) -> (relations: [TemporalRelation], blocked: Set<[TemporalRelation.Endpoint]>) {
+    /// ("recorded before Lamar Odom was found unconscious on Oct. 13": "recorded" is not on Oct. 13). The
+    /// pairs are an event and a time expression (indices into the context's), ruled out in both directions.
+    static func relations(_ document: Document, _ context: RelationContext) -> (relations: [TemporalRelation], blocked: [(event: Int, time: Int)]) {
         let words = document.words
         guard !words.isEmpty, !context.events.isEmpty else { return ([], []) }
-        var blocked: Set<[TemporalRelation.Endpoint]> = []
+        var blocked: [(event: Int, time: Int)] = []
         /// Rules out the times after signal word `k` in its sentence for event `e`.
         func block(_ e: Int, after k: Int) {
             let s = context.wordSentence[k]
             guard s < context.sentenceTimexes.count, !context.events[e].instanceID.isEmpty else { return }
-            let event = TemporalRelation.Endpoint.event(instanceID: context.events[e].instanceID)
-            for t in context.sentenceTimexes[s] where (context.timexWords[t].first ?? -1) > k {
-                let time = TemporalRelation.Endpoint.time(id: context.timeExpressions[t].id)
-                blocked.insert([event, time])
-                blocked.insert([time, event])
-            }
+            for t in context.sentenceTimexes[s] where (context.timexWords[t].first ?? -1) > k { blocked.append((e, t)) }
         }
-        func lemma(_ w: Int) -> String { (words[w].lemma ?? "").lowercased() }
-        var eventAtWord: [Int: Int] = [:]
-        for (e, w) in context.eventWord.enumerated() where eventAtWord[w] == nil { eventAtWord[w] = e }
+        // Lowercased lemmas (most are lowercase ASCII already, and are kept as they are).
+        let lemmas: [String] = words.map { word in
+            guard let lemma = word.lemma else { return "" }
+            var ascii = true
+            for byte in lemma.utf8 where byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) {
+                ascii = false
+                break
+            }
+            return ascii ? lemma : lemma.lowercased()
+        }
+        func lemma(_ w: Int) -> String { lemmas[w] }
+        // The first event at each word (-1: none).
+        var firstEventAtWord = [Int](repeating: -1, count: words.count)
+        for (e, w) in context.eventWord.enumerated() where w < words.count && firstEventAtWord[w] < 0 { firstEventAtWord[w] = e }
+        func eventAt(_ w: Int) -> Int? {
+            guard w >= 0, w < words.count else { return nil }
+            return firstEventAtWord[w] >= 0 ? firstEventAtWord[w] : nil
+        }
         var result: [TemporalRelation] = []
-        var seen: Set<[Int]> = []
+        /// The pairs already related: two events (the smaller first), or an event and `-1 - t` for time expression `t`.
+        var seen: Set<UInt64> = []
+        func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(truncatingIfNeeded: a) << 32 | UInt64(UInt32(truncatingIfNeeded: b)) }
         func add(_ a: Int, _ type: TemporalRelation.RelationType, event b: Int) {
-            guard a != b, seen.insert([a, b].sorted()).inserted else { return }
+            guard a != b, seen.insert(key(min(a, b), max(a, b))).inserted else { return }
             let events = context.events
             guard !events[a].instanceID.isEmpty, !events[b].instanceID.isEmpty else { return }
             result.append(TemporalRelation(id: "", source: .event(instanceID: events[a].instanceID), target: .event(instanceID: events[b].instanceID), type: type))
         }
         func add(_ a: Int, _ type: TemporalRelation.RelationType, time t: Int) {
-            guard seen.insert([a, -1 - t]).inserted, !context.events[a].instanceID.isEmpty else { return }
+            guard seen.insert(key(a, -1 - t)).inserted, !context.events[a].instanceID.isEmpty else { return }
             result.append(TemporalRelation(id: "", source: .event(instanceID: context.events[a].instanceID), target: .time(id: context.timeExpressions[t].id), type: type))
         }
         func isVerbal(_ e: Int) -> Bool {
@@ -67,7 +88,7 @@ enum SignalRelations {
             let sentence = context.sentenceWords[context.wordSentence[w]]
             var k = w - 1
             while k >= sentence.lowerBound, w - k <= 12 {
-                if let e = eventAtWord[k], isVerbal(e) { return e }
+                if let e = eventAt(k), isVerbal(e) { return e }
                 k -= 1
             }
             return nil
@@ -119,13 +140,13 @@ enum SignalRelations {
                 }
             }
             // A passive of completion: the nominal events of its subject happen with it.
-            if completionVerbs.contains(lemma(w)) || lemma(w) == "done", w - 1 >= sentence.lowerBound, lemma(w - 1) == "be" {
+            if Self.isCompletionVerb(lemma(w)) || lemma(w) == "done", w - 1 >= sentence.lowerBound, lemma(w - 1) == "be" {
                 var j = w - 2
                 while j >= sentence.lowerBound {
                     let word = words[j]
                     if word.universalTag == .verb || word.universalTag == .auxiliary || word.universalTag == .punctuation
                         || word.universalTag == .subordinatingConjunction || (word.universalTag == .pronoun && word.pennTag != "PRP$") { break }
-                    if let subject = eventAtWord[j], words[j].universalTag == .noun { add(subject, .simultaneous, event: e) }
+                    if let subject = eventAt(j), words[j].universalTag == .noun { add(subject, .simultaneous, event: e) }
                     j -= 1
                 }
             }
@@ -133,15 +154,15 @@ enum SignalRelations {
 
         // A signal word before a finite clause: "was recorded before Lamar Odom was found", "left after she
         // arrived". ("since" is left out: it is as often causal.)
-        for k in words.indices where ["before", "after", "until", "till"].contains(lemma(k))
-            && (words[k].universalTag == .subordinatingConjunction || words[k].universalTag == .adposition) {
+        for k in words.indices where (words[k].universalTag == .subordinatingConjunction || words[k].universalTag == .adposition)
+            && ["before", "after", "until", "till"].contains(lemma(k)) {
             let sentence = context.sentenceWords[context.wordSentence[k]]
             var j = k + 1
             var sawSubject = false
             while j < sentence.upperBound, j <= k + 8 {
                 let word = words[j]
                 if word.universalTag == .punctuation { break }
-                if let e = eventAtWord[j], isVerbal(e) {
+                if let e = eventAt(j), isVerbal(e) {
                     let finite = ["VBD", "VBZ", "VBP", "MD"].contains(word.pennTag ?? "")
                         || (j - 1 > k && (words[j - 1].universalTag == .auxiliary))
                     if sawSubject, finite, let type = signals[lemma(k)], let governor = governingEvent(before: k) {

@@ -144,3 +144,225 @@ enum Lexicon {
     /// Words that end a reported proposition's span on their own.
     static let clauseBreaks: Set<String> = [";", ":", "—", "–", "(", ")", "[", "]", "\"", "“", "”"]
 }
+
+/// The words the rules of this module test one by one, as small integers: a word's ``AnalysedWord/lower``,
+/// ``AnalysedWord/lemma`` and ``AnalysedWord/textTerm`` are one of these (``other`` for any other word), so
+/// that a test is an integer comparison. The raw value is the word (lower-case).
+enum Term: String, CaseIterable, Sendable {
+    case other = ""
+    case a, an, and, `as`, at, but, by, from, `for`, `in`, of, on, onto, or, over, so, yet, to, up, via, with, through, during
+    case the, this, that, which, who, they, them, not, no, none, never, one, some, several, many, unnamed, anonymous
+    case nt = "n't"
+    case according, point, out, make, clear, be, get, tell, say, report, allege, claim, rumor, rumour, deny, denial
+    case tweet, retweet, take, go, turn, head, fans, old
+    case de, van, von, der, da, du, la, le, al, bin
+    case ampersand = "&", comma = ",", colon = ":", period = ".", exclamation = "!", question = "?"
+    case openParenthesis = "(", closeParenthesis = ")", quote = "\"", openQuote = "“", closeQuote = "”", apostrophe = "'"
+    case hyphen = "-", emDash = "—", enDash = "–"
+}
+
+/// The lists of ``Lexicon`` a (lower-case) word is in.
+struct LexiconFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let reportingVerb = LexiconFlags(rawValue: 1 << 0)
+    static let weakReportingVerb = LexiconFlags(rawValue: 1 << 1)
+    static let denialVerb = LexiconFlags(rawValue: 1 << 2)
+    static let reportingNoun = LexiconFlags(rawValue: 1 << 3)
+    static let hearsayNoun = LexiconFlags(rawValue: 1 << 4)
+    static let hearsayAdverb = LexiconFlags(rawValue: 1 << 5)
+    static let hearsaySubject = LexiconFlags(rawValue: 1 << 6)
+    static let personRole = LexiconFlags(rawValue: 1 << 7)
+    static let mediaNoun = LexiconFlags(rawValue: 1 << 8)
+    static let organisationSuffix = LexiconFlags(rawValue: 1 << 9)
+    static let platform = LexiconFlags(rawValue: 1 << 10)
+    static let channelNoun = LexiconFlags(rawValue: 1 << 11)
+    static let audienceNoun = LexiconFlags(rawValue: 1 << 12)
+    static let femalePronoun = LexiconFlags(rawValue: 1 << 13)
+    static let malePronoun = LexiconFlags(rawValue: 1 << 14)
+    static let femaleTitle = LexiconFlags(rawValue: 1 << 15)
+    static let maleTitle = LexiconFlags(rawValue: 1 << 16)
+    static let neutralTitle = LexiconFlags(rawValue: 1 << 17)
+    static let nameTitle = LexiconFlags(rawValue: 1 << 18)
+    static let strongTitle = LexiconFlags(rawValue: 1 << 19)
+    static let locativePreposition = LexiconFlags(rawValue: 1 << 20)
+    static let notName = LexiconFlags(rawValue: 1 << 21)
+    static let adverbialFiller = LexiconFlags(rawValue: 1 << 22)
+    static let clauseBreak = LexiconFlags(rawValue: 1 << 23)
+
+    init(rawValue: UInt32) {
+        self.rawValue = rawValue
+    }
+
+    /// Each list with its flag.
+    static let lists: [(Set<String>, LexiconFlags)] = [
+        (Lexicon.reportingVerbs, .reportingVerb), (Lexicon.weakReportingVerbs, .weakReportingVerb), (Lexicon.denialVerbs, .denialVerb),
+        (Lexicon.reportingNouns, .reportingNoun), (Lexicon.hearsayNouns, .hearsayNoun), (Set(Lexicon.hearsayAdverbs.keys), .hearsayAdverb),
+        (Lexicon.hearsaySubjects, .hearsaySubject), (Lexicon.personRoles, .personRole), (Lexicon.mediaNouns, .mediaNoun),
+        (Lexicon.organisationSuffixes, .organisationSuffix), (Lexicon.platforms, .platform), (Lexicon.channelNouns, .channelNoun),
+        (Lexicon.audienceNouns, .audienceNoun), (Lexicon.femalePronouns, .femalePronoun), (Lexicon.malePronouns, .malePronoun),
+        (Lexicon.femaleTitles, .femaleTitle), (Lexicon.maleTitles, .maleTitle), (Lexicon.neutralTitles, .neutralTitle),
+        (Lexicon.nameTitles, .nameTitle), (Lexicon.strongTitles, .strongTitle), (Lexicon.locativePrepositions, .locativePreposition),
+        (Lexicon.notNames, .notName), (Lexicon.adverbialFillers, .adverbialFiller), (Lexicon.clauseBreaks, .clauseBreak),
+    ]
+
+    /// The flags of a word, by the lists themselves.
+    init(of word: String) {
+        var flags: LexiconFlags = []
+        for (list, flag) in Self.lists where list.contains(word) { flags.insert(flag) }
+        self = flags
+    }
+}
+
+/// The ``Term`` and ``LexiconFlags`` of every ASCII word that has either, in a small open-addressing table keyed
+/// by a hash of the word's bytes, so that a word's entry costs a hash of its bytes and a comparison, with no
+/// `String` made. The table is compact (12 bytes a slot, a few kilobytes in all, behind a 512-byte filter that
+/// rules out most other words), since every word of every document looks itself up, with the caches cold
+/// after the other stages. Words with other characters go through ``Term/init(rawValue:)`` and
+/// ``LexiconFlags/init(of:)`` (Unicode equivalence and case mapping are theirs then).
+struct Vocabulary: Sendable {
+    struct Entry: Sendable {
+        var term: Term
+        var flags: LexiconFlags
+    }
+
+    /// A word of the table: its hash (0 for an empty slot), flags, and where its bytes are in ``bytes``.
+    private struct Slot {
+        var hash: UInt32
+        var flags: UInt32
+        var start: UInt16
+        var length: UInt8
+        var term: UInt8
+    }
+
+    private var slots: [Slot]
+    private var bytes: [UInt8] = []
+    private let mask: Int
+    /// The length of the longest word: longer ones have no entry.
+    private let longest: Int
+    /// A bit per (length, first letter, last letter) class of the words (see ``filterBit(_:)``): a word whose
+    /// bit is clear has no entry, which saves hashing most words.
+    private var filter = [UInt64](repeating: 0, count: 64)
+    /// A Bloom filter of the words' hashes (two bits each, see ``hashBits(_:)``): a word that passes the first
+    /// filter but not this one has no entry, so that the table (cold in the cache while other stages run) is
+    /// read nearly only for the words it has.
+    private var hashFilter = [UInt64](repeating: 0, count: 128)
+    /// The terms, by raw index.
+    private static let terms = Term.allCases
+
+    static let shared = Vocabulary()
+
+    private init() {
+        var all = Set(Term.allCases.map(\.rawValue).filter { !$0.isEmpty })
+        for (list, _) in LexiconFlags.lists { all.formUnion(list) }
+        let ascii = all.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.sorted()
+        var capacity = 64
+        while capacity < ascii.count * 3 / 2 { capacity *= 2 }
+        mask = capacity - 1
+        longest = ascii.map(\.utf8.count).max() ?? 0
+        slots = [Slot](repeating: Slot(hash: 0, flags: 0, start: 0, length: 0, term: 0), count: capacity)
+        for word in ascii {
+            let wordBytes = Array(word.utf8)
+            let hash = wordBytes.withUnsafeBufferPointer { Self.hash($0) }
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].hash != 0 { index = (index + 1) & mask }
+            let term = Term(rawValue: word) ?? .other
+            slots[index] = Slot(
+                hash: hash, flags: LexiconFlags(of: word).rawValue, start: UInt16(bytes.count), length: UInt8(wordBytes.count),
+                term: UInt8(Self.terms.firstIndex(of: term)!))
+            bytes += wordBytes
+            let bit = wordBytes.withUnsafeBufferPointer { Self.filterBit($0) }
+            filter[bit >> 6] |= 1 << UInt64(bit & 63)
+            let (first, second) = Self.hashBits(hash)
+            hashFilter[first >> 6] |= 1 << UInt64(first & 63)
+            hashFilter[second >> 6] |= 1 << UInt64(second & 63)
+        }
+    }
+
+    /// The two bits of ``hashFilter`` for a word's hash.
+    @inline(__always)
+    private static func hashBits(_ hash: UInt32) -> (Int, Int) {
+        (Int(hash >> 1 & 8191), Int(hash >> 14 & 8191))
+    }
+
+    /// The filter bit of a non-empty word (ASCII capitals lower-cased).
+    @inline(__always)
+    private static func filterBit(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+        @inline(__always) func folded(_ byte: UInt8) -> Int { Int(byte &- 65 < 26 ? byte | 0x20 : byte) }
+        return (word.count &* 0x9E5 ^ folded(word[0]) &* 0x3B ^ folded(word[word.count - 1]) &* 0x2B9) & 4095
+    }
+
+    /// FNV-1a of a word's bytes with ASCII capitals lower-cased, folded to 32 bits, never 0, byte by byte.
+    struct Hash {
+        private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
+            state = (state ^ UInt64(byte &- 65 < 26 ? byte | 0x20 : byte)) &* 0x0000_0100_0000_01B3
+        }
+
+        var value: UInt32 { UInt32(truncatingIfNeeded: state ^ state >> 32) | 1 }
+    }
+
+    /// The ``Hash`` of `bytes`.
+    @inline(__always)
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash = Hash()
+        for byte in bytes { hash.add(byte) }
+        return hash.value
+    }
+
+    /// The entry of the ASCII word `bytes` lower-cased.
+    @inline(__always)
+    func entry(lowercasing word: UnsafeBufferPointer<UInt8>) -> Entry {
+        entry(lowercasing: word, hash: Self.hash(word))
+    }
+
+    /// The entry of the ASCII word `bytes` lower-cased, whose ``Hash`` is `hash`.
+    @inline(__always)
+    func entry(lowercasing word: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Entry {
+        guard word.count <= longest, !word.isEmpty else { return Entry(term: .other, flags: []) }
+        let bit = Self.filterBit(word)
+        guard filter.withUnsafeBufferPointer({ $0[bit >> 6] }) & (1 << UInt64(bit & 63)) != 0 else { return Entry(term: .other, flags: []) }
+        let (first, second) = Self.hashBits(hash)
+        let present = hashFilter.withUnsafeBufferPointer {
+            $0[first >> 6] & 1 << UInt64(first & 63) != 0 && $0[second >> 6] & 1 << UInt64(second & 63) != 0
+        }
+        guard present else { return Entry(term: .other, flags: []) }
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while slots[index].hash != 0 {
+                if slots[index].hash == hash, Int(slots[index].length) == word.count {
+                    let start = Int(slots[index].start)
+                    let equal = bytes.withUnsafeBufferPointer { bytes in
+                        for k in 0..<word.count where (word[k] &- 65 < 26 ? word[k] | 0x20 : word[k]) != bytes[start + k] { return false }
+                        return true
+                    }
+                    if equal { return Entry(term: Self.terms[Int(slots[index].term)], flags: LexiconFlags(rawValue: slots[index].flags)) }
+                }
+                index = (index + 1) & mask
+            }
+            return Entry(term: .other, flags: [])
+        }
+    }
+
+    /// The entry of any word (already lower-case when it is not ASCII).
+    func entry(of word: String) -> Entry {
+        var word = word
+        let entry: Entry? = word.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return self.entry(lowercasing: bytes)
+        }
+        if let entry { return entry }
+        if let known = Self.punctuation.firstIndex(where: { $0.word == word }) { return Self.punctuation[known].entry }
+        return Self.slowEntry(of: word)
+    }
+
+    /// The entry of a word by ``Term/init(rawValue:)`` and the lists themselves.
+    private static func slowEntry(of word: String) -> Entry {
+        Entry(term: Term(rawValue: word) ?? .other, flags: LexiconFlags(of: word))
+    }
+
+    /// Typographic punctuation common in news text, with its entries worked out once.
+    private static let punctuation: [(word: String, entry: Entry)] = ["“", "”", "‘", "’", "—", "–", "…"].map { ($0, slowEntry(of: $0)) }
+}

@@ -45,25 +45,28 @@ struct MentionIndex: Sendable {
 
     private(set) var entities: [Entity] = []
     private(set) var mentions: [Mention] = []
-    /// The mention covering each word, if any.
-    private(set) var mentionOfWord: [Int: Int] = [:]
+    /// The mention covering each word (an index into ``mentions``), -1 for none.
+    private(set) var mentionOfWord: [Int32] = []
     /// The author named in a byline ("by Michelle McGahan"), as an entity index.
     private(set) var author: Int?
     /// Sentences that are headlines or bylines, not prose.
     private(set) var nonProse: Set<Int> = []
+    /// ``nonProse`` as a flag per sentence.
+    private(set) var isNonProse: [Bool] = []
 
     init(_ analysis: DocumentAnalysis) {
         let words = analysis.words
+        isNonProse = [Bool](repeating: false, count: analysis.sentenceWords.count)
         guard !words.isEmpty else { return }
         // Headlines and bylines.
         var bylineSentence: Int?
         for (index, range) in analysis.sentenceWords.enumerated().prefix(4) where !range.isEmpty {
-            if Self.isByline(range, words) { bylineSentence = index; nonProse.insert(index); continue }
-            if Self.isHeadline(range, words, sentenceIndex: index) { nonProse.insert(index) }
+            if Self.isByline(range, words) { bylineSentence = index; nonProse.insert(index); isNonProse[index] = true; continue }
+            if Self.isHeadline(range, words, sentenceIndex: index) { nonProse.insert(index); isNonProse[index] = true }
         }
         // Names in the body.
-        var runs: [(first: Int, last: Int, bridged: Bool, honorific: String?)] = []
-        for (index, range) in analysis.sentenceWords.enumerated() where !nonProse.contains(index) || index == bylineSentence {
+        var runs: [(first: Int, last: Int, bridged: Bool, honorific: LexiconFlags?)] = []
+        for (index, range) in analysis.sentenceWords.enumerated() where !isNonProse[index] || index == bylineSentence {
             var i = range.lowerBound
             while i < range.upperBound {
                 guard Self.isNameLike(i, words, sentenceStart: range.lowerBound) else { i += 1; continue }
@@ -77,73 +80,74 @@ struct MentionIndex: Sendable {
                     } else if Self.isBridge(j, words), let next = (j + 1..<min(j + 4, range.upperBound)).first(where: {
                         !Self.isBridge($0, words)
                     }), Self.isNameLike(next, words, sentenceStart: range.lowerBound) {
-                        bridged = bridged || !(words[j].text == "-" && Self.adjacent(j, words))
+                        bridged = bridged || !(words[j].textTerm == .hyphen && Self.adjacent(j, words))
                         last = next
                         j = next + 1
                     } else {
                         break
                     }
                 }
-                let honorific = i > range.lowerBound ? Self.honorific(words[i - 1].lower) : nil
-                let content = (i...last).filter { !Self.isBridge($0, words) }
+                let honorific = i > range.lowerBound ? Self.honorific(words[i - 1]) : nil
                 // A lone capitalised verb or adjective is not a name ("Keeping" alone).
-                if content.count == 1, !words[i].isNoun, honorific == nil { i = last + 1; continue }
+                if !words[i].isNoun, honorific == nil, (i...last).lazy.filter({ !Self.isBridge($0, words) }).count == 1 { i = last + 1; continue }
                 runs.append((i, last, bridged, honorific))
                 i = last + 1
             }
         }
         // Entities of the multi-word names first, so that single words can be matched against them.
-        var entityByName: [String: Int] = [:]
+        // (An entity's name is its tokens joined, and names are unique: the entities are few, a search will do.)
         func entityIndex(for tokens: [String], kind: Kind) -> Int {
             let key = tokens.joined(separator: " ")
-            if let existing = entityByName[key] { return existing }
+            if let existing = entities.firstIndex(where: { $0.name == key }) { return existing }
             entities.append(Entity(name: key, tokens: tokens, kind: kind, gender: nil))
-            entityByName[key] = entities.count - 1
             return entities.count - 1
         }
         var runEntity: [Int?] = Array(repeating: nil, count: runs.count)
+        let runNames = runs.map { Self.name($0.first, $0.last, analysis) }
+        let runKinds = runs.indices.map { r in
+            Self.kind(name: runNames[r], bridged: runs[r].bridged, honorific: runs[r].honorific, words: words, first: runs[r].first)
+        }
         for (r, run) in runs.enumerated() {
-            let tokens = Self.tokens(run.first, run.last, words)
-            let kind = Self.kind(tokens: tokens, bridged: run.bridged, honorific: run.honorific, words: words, first: run.first)
+            let tokens = runNames[r].tokens
+            let kind = runKinds[r]
             if tokens.count >= 2 || kind != .unknown && kind != .group || run.honorific != nil {
                 if tokens.count == 1, kind == .person { continue }  // "Mr. Odom": matched below if a full name exists
                 runEntity[r] = entityIndex(for: tokens, kind: kind)
             }
         }
         for (r, run) in runs.enumerated() where runEntity[r] == nil {
-            let tokens = Self.tokens(run.first, run.last, words)
+            let tokens = runNames[r].tokens
             if tokens.count == 1, let person = personMatching(tokens[0], before: run.first, words: words) {
                 runEntity[r] = person
             } else {
-                let kind = Self.kind(tokens: tokens, bridged: run.bridged, honorific: run.honorific, words: words, first: run.first)
-                runEntity[r] = entityIndex(for: tokens, kind: kind)
+                runEntity[r] = entityIndex(for: tokens, kind: runKinds[r])
             }
         }
         // A multi-word "person" seen only after locative prepositions and never as a subject, with a title or an
         // age is a place ("in Eastern Slavonia").
-        var placeEvidence: [Int: Int] = [:], personEvidence: [Int: Int] = [:]
+        var placeEvidence = [Int](repeating: 0, count: entities.count), personEvidence = [Int](repeating: 0, count: entities.count)
         for (r, run) in runs.enumerated() {
-            guard let entity = runEntity[r], [.person, .unknown].contains(entities[entity].kind) else { continue }
+            guard let entity = runEntity[r], entities[entity].kind == .person || entities[entity].kind == .unknown else { continue }
             let sentenceStart = analysis.sentenceWords[words[run.first].sentence].lowerBound
             var before = run.first - 1
-            if before > sentenceStart, words[before].lower == "the" { before -= 1 }
-            if before >= sentenceStart, Lexicon.locativePrepositions.contains(words[before].lower) { placeEvidence[entity, default: 0] += 1 }
-            if run.honorific != nil || Lexicon.nameTitles.contains(words[run.first].lower) || Self.isSubject(after: run.last, words, analysis)
-                || run.last + 3 < words.count && words[run.last + 1].text == "," && words[run.last + 2].tag == .numeral {
-                personEvidence[entity, default: 0] += 1
+            if before > sentenceStart, words[before].lower == .the { before -= 1 }
+            if before >= sentenceStart, words[before].lowerFlags.contains(.locativePreposition) { placeEvidence[entity] += 1 }
+            if run.honorific != nil || words[run.first].lowerFlags.contains(.nameTitle) || Self.isSubject(after: run.last, words, analysis)
+                || run.last + 3 < words.count && words[run.last + 1].textTerm == .comma && words[run.last + 2].tag == .numeral {
+                personEvidence[entity] += 1
             }
         }
-        for (entity, count) in placeEvidence where count > 0 && personEvidence[entity, default: 0] == 0 { entities[entity].kind = .place }
+        for entity in placeEvidence.indices where placeEvidence[entity] > 0 && personEvidence[entity] == 0 { entities[entity].kind = .place }
         for (r, run) in runs.enumerated() {
             guard let entity = runEntity[r] else { continue }
-            if entities[entity].gender == nil, let title = (run.first...run.last).lazy.map({ words[$0].lower }).first(where: {
-                Lexicon.femaleTitles.contains($0) || Lexicon.maleTitles.contains($0)
+            if entities[entity].gender == nil, let title = (run.first...run.last).lazy.map({ words[$0].lowerFlags }).first(where: {
+                $0.contains(.femaleTitle) || $0.contains(.maleTitle)
             }) {
-                entities[entity].gender = Lexicon.femaleTitles.contains(title) ? .female : .male
+                entities[entity].gender = title.contains(.femaleTitle) ? .female : .male
             }
             if let honorific = run.honorific, entities[entity].gender == nil {
-                if Lexicon.femaleTitles.contains(honorific) { entities[entity].gender = .female }
-                if Lexicon.maleTitles.contains(honorific) { entities[entity].gender = .male }
+                if honorific.contains(.femaleTitle) { entities[entity].gender = .female }
+                if honorific.contains(.maleTitle) { entities[entity].gender = .male }
             }
             if words[run.first].sentence == bylineSentence, author == nil { author = entity }
             add(Mention(first: run.first, last: run.last, span: analysis.span(run.first, run.last), entity: entity, form: .name,
@@ -152,9 +156,10 @@ struct MentionIndex: Sendable {
         // Names repeated in headlines.
         for index in nonProse.sorted() where index != bylineSentence {
             let range = analysis.sentenceWords[index]
+            let texts = range.map { analysis.text(of: $0) }
             var i = range.lowerBound
             while i < range.upperBound {
-                if let (entity, last) = knownName(at: i, in: range, words: words) {
+                if let (entity, last) = knownName(at: i, in: range, words: words, texts: texts) {
                     add(Mention(first: i, last: last, span: analysis.span(i, last), entity: entity, form: .name,
                                 isSubject: false, sentence: index))
                     i = last + 1
@@ -165,14 +170,16 @@ struct MentionIndex: Sendable {
         }
         mentions.sort { $0.first < $1.first }
         resolveReferences(analysis)
-        rebuildWordIndex()
+        rebuildWordIndex(wordCount: words.count)
     }
 
     // MARK: - Queries
 
     /// The mention covering word `index`, if any.
+    @inline(__always)
     func mention(at index: Int) -> Mention? {
-        mentionOfWord[index].map { mentions[$0] }
+        let m = mentionOfWord.isEmpty ? -1 : Int(mentionOfWord[index])
+        return m < 0 ? nil : mentions[m]
     }
 
     /// The resolved name of a mention, if it has one.
@@ -202,21 +209,22 @@ struct MentionIndex: Sendable {
         mentions.append(mention)
     }
 
-    private mutating func rebuildWordIndex() {
-        mentionOfWord = [:]
+    private mutating func rebuildWordIndex(wordCount: Int) {
+        mentionOfWord = [Int32](repeating: -1, count: wordCount)
         for (m, mention) in mentions.enumerated() {
-            for w in mention.first...mention.last where mentionOfWord[w] == nil { mentionOfWord[w] = m }
+            for w in mention.first...mention.last where mentionOfWord[w] < 0 { mentionOfWord[w] = Int32(m) }
         }
     }
 
     /// The person whose first or last name is `token` (the most recently mentioned one when there are several).
     private func personMatching(_ token: String, before index: Int, words: [AnalysedWord]) -> Int? {
-        let candidates = entities.indices.filter {
-            entities[$0].kind == .person && entities[$0].tokens.count >= 2
-                && (entities[$0].tokens.last == token || entities[$0].tokens.first == token)
+        func isCandidate(_ e: Int) -> Bool {
+            entities[e].kind == .person && entities[e].tokens.count >= 2 && (entities[e].tokens.last == token || entities[e].tokens.first == token)
         }
-        guard !candidates.isEmpty else { return nil }
-        if candidates.count == 1 { return candidates[0] }
+        // Most often none or one: no list for those.
+        guard let only = entities.indices.first(where: isCandidate) else { return nil }
+        guard entities.indices[(only + 1)...].contains(where: isCandidate) else { return only }
+        let candidates = entities.indices.filter(isCandidate)
         // Several people share the name: the one mentioned last before `index` (else the first).
         var best: (entity: Int, at: Int)?
         for mention in mentions where mention.first < index {
@@ -226,17 +234,17 @@ struct MentionIndex: Sendable {
     }
 
     /// A known name (full, or a person's single first or last name) starting at word `i` of a headline.
-    private func knownName(at i: Int, in range: Range<Int>, words: [AnalysedWord]) -> (Int, Int)? {
+    private func knownName(at i: Int, in range: Range<Int>, words: [AnalysedWord], texts: [String]) -> (Int, Int)? {
         guard words[i].isCapitalised, !words[i].inTimex else { return nil }
         var best: (Int, Int)?
         for (e, entity) in entities.enumerated() where entity.kind != .title {
             let count = entity.tokens.count
             guard i + count <= range.upperBound else { continue }
-            if (0..<count).allSatisfy({ words[i + $0].text == entity.tokens[$0] }), count > (best.map { $0.1 - i + 1 } ?? 0) {
+            if (0..<count).allSatisfy({ texts[i - range.lowerBound + $0] == entity.tokens[$0] }), count > (best.map { $0.1 - i + 1 } ?? 0) {
                 best = (e, i + count - 1)
             }
         }
-        if best == nil, words[i].isProperNoun, let person = personMatching(words[i].text, before: i, words: words) {
+        if best == nil, words[i].isProperNoun, let person = personMatching(texts[i - range.lowerBound], before: i, words: words) {
             best = (person, i)
         }
         return best
@@ -248,43 +256,47 @@ struct MentionIndex: Sendable {
         var resolved: [Mention] = []
         var nameCursor = 0
         var history: [Mention] = []  // mentions so far (names and resolved references), for salience
+        // The names, sorted by first word: whether a word is in one, by a cursor (names do not overlap).
+        var coverCursor = 0
+        var candidates: [(entity: Int, score: Double, latest: Int)] = []
         for (s, range) in analysis.sentenceWords.enumerated() {
+            let isNonProse = self.isNonProse[s]
             var i = range.lowerBound
             while i < range.upperBound {
                 while nameCursor < mentions.count, mentions[nameCursor].first <= i {
                     if mentions[nameCursor].first == i { history.append(mentions[nameCursor]) }
                     nameCursor += 1
                 }
-                if mentionOfWordLinear(i) { i += 1; continue }
+                if mentionOfWordLinear(i, cursor: &coverCursor) { i += 1; continue }
                 let word = words[i]
-                if nonProse.contains(s) { i += 1; continue }
-                if word.tag == .pronoun || word.penn.hasPrefix("PRP") {
+                if isNonProse { i += 1; continue }
+                if word.tag == .pronoun || word.isPennPRP {
                     let lower = word.lower
                     var gender: Gender?
-                    if Lexicon.femalePronouns.contains(lower) { gender = .female }
-                    if Lexicon.malePronouns.contains(lower) { gender = .male }
+                    if word.lowerFlags.contains(.femalePronoun) { gender = .female }
+                    if word.lowerFlags.contains(.malePronoun) { gender = .male }
                     if let gender {
-                        let entity = mostSalientPerson(history, sentence: s, gender: gender)
+                        let entity = mostSalientPerson(history, sentence: s, gender: gender, candidates: &candidates)
                         if let entity, entities[entity].gender == nil { entities[entity].gender = gender }
                         let mention = Mention(first: i, last: i, span: word.span, entity: entity, form: .pronoun,
-                                              isSubject: Self.isSubject(after: i, words, analysis) && word.penn == "PRP", sentence: s)
+                                              isSubject: Self.isSubject(after: i, words, analysis) && word.penn == .prp, sentence: s)
                         resolved.append(mention)
                         if entity != nil { history.append(mention) }
-                    } else if ["they", "them"].contains(lower) {
-                        let entity = latest(history, sentence: s, within: 1) { [.organisation, .group].contains($0.kind) }
+                    } else if lower == .they || lower == .them {
+                        let entity = latest(history, sentence: s, within: 1) { $0.kind == .organisation || $0.kind == .group }
                         let mention = Mention(first: i, last: i, span: word.span, entity: entity, form: .pronoun,
-                                              isSubject: Self.isSubject(after: i, words, analysis) && lower == "they", sentence: s)
+                                              isSubject: Self.isSubject(after: i, words, analysis) && lower == .they, sentence: s)
                         resolved.append(mention)
                     }
                     i += 1
                     continue
                 }
-                if word.lower == "the" || word.lower == "this" || word.lower == "that", let (head, isPerson) = description(after: i, range, words) {
+                if word.lower == .the || word.lower == .this || word.lower == .that, let (head, isPerson) = description(after: i, range, words) {
                     var entity: Int?
                     if isPerson {
-                        entity = mostSalientPerson(history, sentence: s, gender: nil)
+                        entity = mostSalientPerson(history, sentence: s, gender: nil, candidates: &candidates)
                     } else {
-                        entity = latest(history, sentence: s, within: 3) { [.organisation, .unknown].contains($0.kind) }
+                        entity = latest(history, sentence: s, within: 3) { $0.kind == .organisation || $0.kind == .unknown }
                         if let entity, entities[entity].kind == .unknown { entities[entity].kind = .organisation }
                     }
                     let mention = Mention(first: i, last: head, span: analysis.span(i, head), entity: entity, form: .description,
@@ -304,14 +316,12 @@ struct MentionIndex: Sendable {
         mentions.sort { $0.first != $1.first ? $0.first < $1.first : $0.last > $1.last }
     }
 
-    private func mentionOfWordLinear(_ index: Int) -> Bool {
-        // Called while `mentionOfWord` is not built yet: names are sorted by first word.
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].last < index { low = middle + 1 } else { high = middle }
-        }
-        return low < mentions.count && mentions[low].first <= index && index <= mentions[low].last
+    /// Whether a name covers word `index`, for increasing indices (`cursor` starts at 0). Called while
+    /// `mentionOfWord` is not built yet: the names are sorted by first word and do not overlap, so the first
+    /// name that ends at or after `index` is the only one that can cover it.
+    private func mentionOfWordLinear(_ index: Int, cursor: inout Int) -> Bool {
+        while cursor < mentions.count, mentions[cursor].last < index { cursor += 1 }
+        return cursor < mentions.count && mentions[cursor].first <= index && index <= mentions[cursor].last
     }
 
     /// A definite description starting at word `start` ("the magazine", "the Keeping Up With The Kardashians
@@ -321,9 +331,9 @@ struct MentionIndex: Sendable {
         var head: Int?
         while j < range.upperBound, j <= start + 8 {
             let word = words[j]
-            if word.isPunctuation && word.text != "-" { break }
+            if word.isPunctuation && word.textTerm != .hyphen { break }
             if word.isFinite || word.tag == .adposition && !word.isCapitalised || word.tag == .pronoun { break }
-            if word.isNoun || word.tag == .adjective || word.isCapitalised || word.tag == .numeral || word.text == "-" {
+            if word.isNoun || word.tag == .adjective || word.isCapitalised || word.tag == .numeral || word.textTerm == .hyphen {
                 head = j
                 j += 1
                 continue
@@ -334,20 +344,23 @@ struct MentionIndex: Sendable {
         // The head: the last role or organisation noun of the phrase ("the magazine points out" is tagged
         // as one noun phrase; its head is "magazine").
         for candidate in stride(from: last, through: start + 1, by: -1) {
-            let lemma = words[candidate].lemma
-            if Lexicon.personRoles.contains(lemma) || lemma.hasSuffix("-old")
-                || lemma == "old" && candidate > start + 1 && words[candidate - 1].text == "-" {
+            let word = words[candidate]
+            if word.lemmaFlags.contains(.personRole) || word.lemmaEndsWithOld
+                || word.lemma == .old && candidate > start + 1 && words[candidate - 1].textTerm == .hyphen {
                 return (candidate, true)
             }
-            if Lexicon.mediaNouns.contains(lemma), !words[candidate].isCapitalised { return (candidate, false) }
+            if word.lemmaFlags.contains(.mediaNoun), !word.isCapitalised { return (candidate, false) }
         }
         return nil
     }
 
     /// The person with the highest salience before the current point, whose gender fits.
-    private func mostSalientPerson(_ history: [Mention], sentence: Int, gender: Gender?) -> Int? {
-        var scores: [Int: Double] = [:]
-        var latestMention: [Int: Int] = [:]
+    private func mostSalientPerson(
+        _ history: [Mention], sentence: Int, gender: Gender?, candidates: inout [(entity: Int, score: Double, latest: Int)]
+    ) -> Int? {
+        // The candidates of the last sentences are few: a list, each entity with its score and latest mention
+        // (scores add up in the same order as they would in any other container, so they are the same).
+        candidates.removeAll(keepingCapacity: true)
         for mention in history.reversed() {
             let distance = sentence - mention.sentence
             if distance > 4 { break }
@@ -356,12 +369,16 @@ struct MentionIndex: Sendable {
             var weight = mention.isSubject ? 2.0 : 1.0
             if mention.form == .author { weight = 0 }
             for _ in 0..<max(0, distance) { weight *= 0.5 }
-            scores[entity, default: 0] += weight
-            latestMention[entity] = max(latestMention[entity] ?? 0, mention.first)
+            if let c = candidates.firstIndex(where: { $0.entity == entity }) {
+                candidates[c].score += weight
+                candidates[c].latest = max(candidates[c].latest, mention.first)
+            } else {
+                candidates.append((entity, 0 + weight, max(0, mention.first)))
+            }
         }
-        return scores.max { a, b in
-            a.value != b.value ? a.value < b.value : (latestMention[a.key] ?? 0) < (latestMention[b.key] ?? 0)
-        }?.key
+        return candidates.max { a, b in
+            a.score != b.score ? a.score < b.score : a.latest < b.latest
+        }?.entity
     }
 
     /// The entity of the latest mention within `within` sentences back that satisfies `accept`.
@@ -377,79 +394,129 @@ struct MentionIndex: Sendable {
 
     private static func isNameLike(_ i: Int, _ words: [AnalysedWord], sentenceStart: Int) -> Bool {
         let word = words[i]
-        guard word.isCapitalised, !word.inTimex, !Lexicon.notNames.contains(word.lower), !isBridge(i, words) else { return false }
-        guard word.text.unicodeScalars.contains(where: { $0.properties.isLowercase }) || word.text.count >= 2 else { return false }
+        guard word.isCapitalised, !word.inTimex, !word.lowerFlags.contains(.notName), !isBridge(i, words) else { return false }
+        guard word.hasLowercaseOrLength else { return false }
         if word.tag == .pronoun || word.tag == .determiner || word.tag == .adposition || word.tag == .auxiliary { return false }
         // At the start of a sentence (or after an opening quote or bracket), only a proper noun is a name.
         var k = i - 1
         while k >= sentenceStart, words[k].isPunctuation { k -= 1 }
         let isInitial = k < sentenceStart
-        if isInitial || words[k].text == ":" { return word.isProperNoun }
+        if isInitial || words[k].textTerm == .colon { return word.isProperNoun }
         return true
     }
 
     /// A capitalised function word or a hyphen, which may join the words of a name or title.
     private static func isBridge(_ i: Int, _ words: [AnalysedWord]) -> Bool {
         let word = words[i]
-        if word.text == "-" { return true }
-        guard word.isCapitalised else { return ["of", "de", "van", "von", "der", "da", "du", "la", "le", "al", "bin", "&"].contains(word.text) }
-        return [.adposition, .determiner, .coordinatingConjunction, .particle, .subordinatingConjunction].contains(word.tag)
-            && ["of", "the", "with", "up", "and", "a", "in", "on", "for", "to", "at", "by", "from"].contains(word.lower)
+        if word.textTerm == .hyphen { return true }
+        guard word.isCapitalised else {
+            switch word.textTerm {
+            case .of, .de, .van, .von, .der, .da, .du, .la, .le, .al, .bin, .ampersand: return true
+            default: return false
+            }
+        }
+        switch word.tag {
+        case .adposition?, .determiner?, .coordinatingConjunction?, .particle?, .subordinatingConjunction?: break
+        default: return false
+        }
+        switch word.lower {
+        case .of, .the, .with, .up, .and, .a, .in, .on, .for, .to, .at, .by, .from: return true
+        default: return false
+        }
     }
 
     private static func adjacent(_ i: Int, _ words: [AnalysedWord]) -> Bool {
         i > 0 && i + 1 < words.count && words[i - 1].span.end == words[i].span.start && words[i].span.end == words[i + 1].span.start
     }
 
-    private static func honorific(_ lower: String) -> String? {
-        Lexicon.femaleTitles.contains(lower) || Lexicon.maleTitles.contains(lower) || Lexicon.neutralTitles.contains(lower) ? lower : nil
+    /// The titles of a word (lower-cased) that make the name after it a person's: `nil` when it is none.
+    private static func honorific(_ word: AnalysedWord) -> LexiconFlags? {
+        let titles = word.lowerFlags.intersection([.femaleTitle, .maleTitle, .neutralTitle])
+        return titles.isEmpty ? nil : titles
     }
 
-    private static func tokens(_ first: Int, _ last: Int, _ words: [AnalysedWord]) -> [String] {
+    /// The tokens of a name, and what ``kind(name:bridged:honorific:words:first:)`` asks of them lower-cased.
+    private struct Name {
+        var tokens: [String]
+        /// The vocabulary entries of the first and last token, and whether any token is a platform.
+        var first: Vocabulary.Entry
+        var last: Vocabulary.Entry
+        var hasPlatform: Bool
+    }
+
+    /// The tokens of the name of words `first...last`, with the vocabulary entries of the tokens lower-cased
+    /// (those of the words when a token is one word).
+    private static func name(_ first: Int, _ last: Int, _ analysis: DocumentAnalysis) -> Name {
+        let words = analysis.words
         var tokens: [String] = []
+        // The word of each token, -1 for hyphenated ones (made of several words).
+        var tokenWords: [Int] = []
         var i = first
-        // Leading titles are not part of the name: "Foreign Minister Frank-Walter Steinmeier", "Mayor John Smith",
-        // "Zairean Prime Minister Kengo" (up to the last strong title; a weak one only before two more words: not "General Motors").
         var cut = i
         for k in i..<last where words[k + 1].isCapitalised {
-            let lower = words[k].lower
-            if Lexicon.strongTitles.contains(lower) || Lexicon.nameTitles.contains(lower) && last - k >= 2 && cut == k { cut = k + 1 }
+            let lower = words[k].lowerFlags
+            if lower.contains(.strongTitle) || lower.contains(.nameTitle) && last - k >= 2 && cut == k { cut = k + 1 }
         }
         i = cut
+        tokens.reserveCapacity(last - cut + 1)
+        tokenWords.reserveCapacity(last - cut + 1)
         while i <= last {
-            // A hyphen joins its neighbours into one token ("Kardashian-Jenners").
-            if words[i].text == "-", adjacent(i, words), !tokens.isEmpty, i + 1 <= last {
-                tokens[tokens.count - 1] += "-" + words[i + 1].text
+            if words[i].textTerm == .hyphen, adjacent(i, words), !tokens.isEmpty, i + 1 <= last {
+                tokens[tokens.count - 1] += "-" + analysis.text(of: i + 1)
+                tokenWords[tokenWords.count - 1] = -1
                 i += 2
                 continue
             }
-            tokens.append(words[i].text)
+            tokens.append(analysis.text(of: i))
+            tokenWords.append(i)
             i += 1
         }
-        return tokens
+        let vocabulary = Vocabulary.shared
+        func entry(_ t: Int) -> Vocabulary.Entry {
+            let word = tokenWords[t]
+            return word >= 0 ? Vocabulary.Entry(term: words[word].lower, flags: words[word].lowerFlags) : lowerEntry(tokens[t], vocabulary)
+        }
+        let none = Vocabulary.Entry(term: .other, flags: [])
+        return Name(
+            tokens: tokens, first: tokens.isEmpty ? none : entry(0), last: tokens.isEmpty ? none : entry(tokens.count - 1),
+            hasPlatform: tokens.indices.contains { entry($0).flags.contains(.platform) })
     }
 
-    private static func kind(tokens: [String], bridged: Bool, honorific: String?, words: [AnalysedWord], first: Int) -> Kind {
-        let lowerTokens = tokens.map { $0.lowercased() }
-        if tokens.count == 1, Lexicon.platforms.contains(lowerTokens[0]) { return .platform }
+    /// The vocabulary entry of a token lower-cased.
+    private static func lowerEntry(_ token: String, _ vocabulary: Vocabulary) -> Vocabulary.Entry {
+        var token = token
+        let entry: Vocabulary.Entry? = token.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return vocabulary.entry(lowercasing: bytes)
+        }
+        return entry ?? vocabulary.entry(of: token.lowercased())
+    }
+
+    private static func kind(name: Name, bridged: Bool, honorific: LexiconFlags?, words: [AnalysedWord], first: Int) -> Kind {
+        let tokens = name.tokens
+        if tokens.count == 1, name.first.flags.contains(.platform) { return .platform }
         if bridged { return .title }
-        if let last = lowerTokens.last, Lexicon.organisationSuffixes.contains(last) { return .organisation }
-        if lowerTokens.first == "the" { return .organisation }
+        if !tokens.isEmpty, name.last.flags.contains(.organisationSuffix) { return .organisation }
+        if !tokens.isEmpty, name.first.term == .the { return .organisation }
         if honorific != nil { return .person }
-        if tokens.count == 1 { return words[first].penn == "NNPS" ? .group : .unknown }
-        if lowerTokens.contains(where: { Lexicon.platforms.contains($0) }) { return .organisation }
+        if tokens.count == 1 { return words[first].penn == .nnps ? .group : .unknown }
+        if name.hasPlatform { return .organisation }
         return .person
     }
 
     private static func isByline(_ range: Range<Int>, _ words: [AnalysedWord]) -> Bool {
         let content = range.filter { !words[$0].isPunctuation }
-        guard content.count >= 2, content.count <= 5, words[content[0]].lower == "by" else { return false }
+        guard content.count >= 2, content.count <= 5, words[content[0]].lower == .by else { return false }
         return content.dropFirst().allSatisfy { words[$0].isCapitalised }
     }
 
     private static func isHeadline(_ range: Range<Int>, _ words: [AnalysedWord], sentenceIndex: Int) -> Bool {
-        guard let last = range.last, ![".", "!", "?", "\"", "”", ")"].contains(words[last].text) else { return false }
-        let alphabetic = range.filter { words[$0].text.unicodeScalars.first?.properties.isAlphabetic ?? false }
+        guard let last = range.last else { return false }
+        switch words[last].textTerm {
+        case .period, .exclamation, .question, .quote, .closeQuote, .closeParenthesis: return false
+        default: break
+        }
+        let alphabetic = range.filter { words[$0].startsAlphabetic }
         guard alphabetic.count >= 2 else { return false }
         let capitalised = alphabetic.filter { words[$0].isCapitalised }.count
         return capitalised * 10 >= alphabetic.count * 6
@@ -461,8 +528,8 @@ struct MentionIndex: Sendable {
         var j = last + 1
         while j < sentence.upperBound {
             let word = words[j]
-            if Lexicon.adverbialFillers.contains(word.lower) || word.tag == .adverb { j += 1; continue }
-            if word.lower == "and" || word.lower == "or" {
+            if word.lowerFlags.contains(.adverbialFiller) || word.tag == .adverb { j += 1; continue }
+            if word.lower == .and || word.lower == .or {
                 // "Kardashian and Odom are ...": skip the coordinated name.
                 var k = j + 1
                 while k < sentence.upperBound, words[k].isProperNoun || words[k].isCapitalised { k += 1 }

@@ -59,7 +59,7 @@ public struct StatementRecognizer: Sendable {
         guard !document.words.isEmpty else { return [] }
         let analysis = DocumentAnalysis(document)
         let mentions = MentionIndex(analysis)
-        var finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
+        let finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
         return finder.find()
     }
 }
@@ -72,11 +72,35 @@ private struct Draft {
     var verbFirst: Int
     var verbLast: Int
     var verb: String
+    /// ``verb`` as a term, and the lists it is in.
+    var verbTerm: Term
+    var verbFlags: LexiconFlags
     var speaker: Speaker?
     var content: (first: Int, last: Int)?
     var channel: (name: String, span: TextSpan)?
     var stance: Statement.Stance = .asserted
     var reportingEventID: String?
+
+    /// A cue whose verb is `verb`.
+    init(cue: Cue, verbFirst: Int, verbLast: Int, verb: String) {
+        let entry = Vocabulary.shared.entry(of: verb)
+        self.init(cue: cue, verbFirst: verbFirst, verbLast: verbLast, verb: verb, verbTerm: entry.term, verbFlags: entry.flags)
+    }
+
+    /// A cue whose verb is the lemma of word `index`.
+    init(cue: Cue, verbFirst: Int, verbLast: Int, lemmaOf index: Int, in analysis: DocumentAnalysis) {
+        let word = analysis.words[index]
+        self.init(cue: cue, verbFirst: verbFirst, verbLast: verbLast, verb: analysis.lemma(of: index), verbTerm: word.lemma, verbFlags: word.lemmaFlags)
+    }
+
+    init(cue: Cue, verbFirst: Int, verbLast: Int, verb: String, verbTerm: Term, verbFlags: LexiconFlags) {
+        self.cue = cue
+        self.verbFirst = verbFirst
+        self.verbLast = verbLast
+        self.verb = verb
+        self.verbTerm = verbTerm
+        self.verbFlags = verbFlags
+    }
 }
 
 /// The subject of a reporting verb.
@@ -104,22 +128,22 @@ private struct StatementFinder {
         words = analysis.words
     }
 
-    mutating func find() -> [Statement] {
+    func find() -> [Statement] {
         var drafts: [Draft] = []
-        // The reporting event (REPORTING or I_ACTION) on each word, if any.
-        var reportingEvents: [Int: Event] = [:]
-        for event in events where event.eventClass == .reporting || event.eventClass == .intensionalAction {
+        // The reporting event (REPORTING or I_ACTION) on each word, if any: an index into `events`, -1 for none.
+        var reportingEvents = [Int32](repeating: -1, count: analysis.words.count)
+        for (e, event) in events.enumerated() where event.eventClass == .reporting || event.eventClass == .intensionalAction {
             var w = analysis.wordIndex(at: event.span.start) ?? analysis.words.count
             while w < analysis.words.count, analysis.words[w].span.start < event.span.end {
-                if reportingEvents[w] == nil { reportingEvents[w] = event }
+                if reportingEvents[w] < 0 { reportingEvents[w] = Int32(e) }
                 w += 1
             }
         }
-        for (s, range) in analysis.sentenceWords.enumerated() where !mentions.nonProse.contains(s) && !range.isEmpty {
+        for (s, range) in analysis.sentenceWords.enumerated() where !mentions.isNonProse[s] && !range.isEmpty {
             var sentenceDrafts: [Draft] = []
             var i = range.lowerBound
             while i < range.upperBound {
-                if let draft = cue(at: i, in: range, reportingEvents: reportingEvents) {
+                if mayBeCue(i, reportingEvents: reportingEvents), let draft = cue(at: i, in: range, reportingEvents: reportingEvents) {
                     i = draft.verbLast + 1
                     if let complete = complete(draft, in: range) { sentenceDrafts.append(complete) }
                 } else {
@@ -131,7 +155,8 @@ private struct StatementFinder {
             var kept: [Draft] = []
             for draft in sentenceDrafts {
                 let sameContent = kept.contains { other in
-                    other.content != nil && other.content.map { [$0.first, $0.last] } == draft.content.map { [$0.first, $0.last] }
+                    guard let content = other.content, let draftContent = draft.content else { return false }
+                    return content.first == draftContent.first && content.last == draftContent.last
                         && (other.speaker?.name == draft.speaker?.name || draft.cue == .noun)
                 }
                 if sameContent { continue }
@@ -153,49 +178,67 @@ private struct StatementFinder {
 
     // MARK: - Cues
 
-    private func cue(at i: Int, in range: Range<Int>, reportingEvents: [Int: Event]) -> Draft? {
+    /// Whether word `i` passes the word tests of some cue of ``cue(at:in:reportingEvents:)`` (its lexicon
+    /// lists, its lemma, its reporting event): the cheap tests first, for every word.
+    @inline(__always)
+    private func mayBeCue(_ i: Int, reportingEvents: [Int32]) -> Bool {
+        let word = words[i]
+        return word.lowerFlags.contains(.hearsayAdverb) || word.lemmaFlags.contains(.reportingVerb) || word.lemmaFlags.contains(.reportingNoun)
+            || word.lower == .according || word.lemma == .point || word.lemma == .make || reportingEvents[i] >= 0
+    }
+
+    private func cue(at i: Int, in range: Range<Int>, reportingEvents: [Int32]) -> Draft? {
         let word = words[i]
         if word.inTimex || word.isPunctuation { return nil }
-        let next = i + 1 < range.upperBound ? words[i + 1] : nil
-        if word.tag == .adverb || word.penn.hasPrefix("RB"), word.lower.hasSuffix("ly"), let lemma = Lexicon.hearsayAdverbs[word.lower] {
+        let hasNext = i + 1 < range.upperBound
+        if word.tag == .adverb || word.isPennAdverb, word.lowerEndsWithLy, word.lowerFlags.contains(.hearsayAdverb),
+           let lemma = Lexicon.hearsayAdverbs[analysis.lower(of: i)] {
             return Draft(cue: .adverb, verbFirst: i, verbLast: i, verb: lemma)
         }
-        if word.lower == "according", next?.lower == "to" {
+        if word.lower == .according, hasNext, words[i + 1].lower == .to {
             return Draft(cue: .according, verbFirst: i, verbLast: i + 1, verb: "according to")
         }
-        if word.lemma == "point", let next, next.lower == "out", i > range.lowerBound,
-           ![.determiner, .adjective, .numeral, .adposition].contains(words[i - 1].tag) {
+        if word.lemma == .point, hasNext, words[i + 1].lower == .out, i > range.lowerBound, !Self.isModifierOrAdposition(words[i - 1].tag) {
             return Draft(cue: .verb, verbFirst: i, verbLast: i + 1, verb: "point out")
         }
-        if word.lemma == "make", word.isVerb,
-           let clear = (i + 1..<min(i + 6, range.upperBound)).first(where: { words[$0].lower == "clear" }),
+        if word.lemma == .make, word.isVerb,
+           let clear = (i + 1..<min(i + 6, range.upperBound)).first(where: { words[$0].lower == .clear }),
            !(i + 1..<clear).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
             return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: "make clear")
         }
         // "Reports that ..." opening a sentence: a noun the tagger may read as a verb ("Reports" VBZ).
-        if i == firstContentWord(of: range), word.isCapitalised, Lexicon.reportingNouns.contains(word.lemma),
+        if word.isCapitalised, word.lemmaFlags.contains(.reportingNoun), i == firstContentWord(of: range),
            i + 1 < range.upperBound, isComplementiser(i + 1) {
-            return Draft(cue: .noun, verbFirst: i, verbLast: i, verb: word.lemma)
+            return Draft(cue: .noun, verbFirst: i, verbLast: i, lemmaOf: i, in: analysis)
         }
-        let event = reportingEvents[i]
-        if word.isVerb || event?.partOfSpeech == .verb, Lexicon.reportingVerbs.contains(word.lemma) {
-            return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: word.lemma)
+        let event = reportingEvents[i] < 0 ? nil : events[Int(reportingEvents[i])]
+        if word.isVerb || event?.partOfSpeech == .verb, word.lemmaFlags.contains(.reportingVerb) {
+            return Draft(cue: .verb, verbFirst: i, verbLast: i, lemmaOf: i, in: analysis)
         }
-        if word.isNoun, Lexicon.reportingNouns.contains(word.lemma), !word.isCapitalised || i == range.lowerBound,
-           !(next.map { Lexicon.reportingVerbs.contains($0.lemma) && $0.isVerb } ?? false),
+        if word.isNoun, word.lemmaFlags.contains(.reportingNoun), !word.isCapitalised || i == range.lowerBound,
+           !(hasNext && words[i + 1].lemmaFlags.contains(.reportingVerb) && words[i + 1].isVerb),
            (i + 1..<min(i + 6, range.upperBound)).contains(where: { isComplementiser($0) }) {
-            return Draft(cue: .noun, verbFirst: i, verbLast: i, verb: word.lemma)
+            return Draft(cue: .noun, verbFirst: i, verbLast: i, lemmaOf: i, in: analysis)
         }
         if let event, event.eventClass == .reporting, word.isVerb {
-            return Draft(cue: .verb, verbFirst: i, verbLast: i, verb: word.lemma)
+            return Draft(cue: .verb, verbFirst: i, verbLast: i, lemmaOf: i, in: analysis)
         }
         return nil
+    }
+
+    /// A determiner, adjective, numeral or adposition.
+    private static func isModifierOrAdposition(_ tag: UniversalTag?) -> Bool {
+        switch tag {
+        case .determiner?, .adjective?, .numeral?, .adposition?: true
+        default: false
+        }
     }
 
     /// Fills in the speaker, content, channel and stance of a cue; `nil` when it turns out not to be a statement.
     private func complete(_ cue: Draft, in range: Range<Int>) -> Draft? {
         var draft = cue
-        draft.reportingEventID = events.first { $0.span.overlaps(analysis.span(cue.verbFirst, cue.verbLast)) && !$0.instanceID.isEmpty }?.instanceID
+        let verbSpan = analysis.span(cue.verbFirst, cue.verbLast)
+        draft.reportingEventID = events.first { $0.span.overlaps(verbSpan) && !$0.instanceID.isEmpty }?.instanceID
         switch cue.cue {
         case .adverb:
             draft.content = stretch(from: cue.verbLast + 1, in: range, stopAtComma: false)
@@ -241,9 +284,9 @@ private struct StatementFinder {
                 }
             }
             draft.speaker = possessor(of: cue.verbFirst, in: range)
-            if Lexicon.denialVerbs.contains(cue.verb) || cue.verb == "denial" {
+            if cue.verbFlags.contains(.denialVerb) || cue.verbTerm == .denial {
                 draft.stance = .denied
-            } else if draft.speaker == nil, Lexicon.hearsayNouns.contains(cue.verb) {
+            } else if draft.speaker == nil, cue.verbFlags.contains(.hearsayNoun) {
                 draft.stance = .reported
             }
             draft.verb = cue.verb
@@ -255,10 +298,10 @@ private struct StatementFinder {
             draft.speaker = passive ? agent(after: cue.verbLast, in: range) : speaker(of: verb, in: range, depth: 0)
             let found = content(of: cue, speaker: draft.speaker, in: range)
             draft.content = found.map { ($0.first, $0.last) }
-            let needsContent = Lexicon.weakReportingVerbs.contains(cue.verb) || !Lexicon.reportingVerbs.contains(cue.verb)
-                || passive && !["say", "report", "allege", "claim", "rumor", "rumour", "tell"].contains(cue.verb)
+            let needsContent = cue.verbFlags.contains(.weakReportingVerb) || !cue.verbFlags.contains(.reportingVerb)
+                || passive && ![.say, .report, .allege, .claim, .rumor, .rumour, .tell].contains(cue.verbTerm)
             if !(found?.isExplicit ?? false), needsContent { return nil }
-            if Lexicon.denialVerbs.contains(cue.verb) {
+            if cue.verbFlags.contains(.denialVerb) {
                 draft.stance = .denied
             } else if draft.speaker?.isHearsay == true || passive && draft.speaker == nil {
                 draft.stance = .reported
@@ -278,19 +321,19 @@ private struct StatementFinder {
         guard j >= range.lowerBound else { return inverted(after: verb, in: range) }
         let word = words[j]
         // An infinitive or a coordinated verb takes the subject of the verb that governs it.
-        if word.penn == "TO" || word.lower == "to" || word.lower == "and" && depth < 3 {
+        if word.penn == .to || word.lower == .to || word.lower == .and && depth < 3 {
             if let governor = governingVerb(before: j, in: range) { return speaker(of: governor, in: range, depth: depth + 1) }
             return nil
         }
-        if ["who", "which", "that"].contains(word.lower), word.tag == .pronoun || word.penn.hasPrefix("W") {
+        if word.lower == .who || word.lower == .which || word.lower == .that, word.tag == .pronoun || word.isPennWh {
             var k = j - 1
-            while k >= range.lowerBound, analysis.isComma(k) || words[k].text == "—" { k -= 1 }
+            while k >= range.lowerBound, analysis.isComma(k) || words[k].textTerm == .emDash { k -= 1 }
             return k >= range.lowerBound ? speakerMention(endingAt: k, in: range) : nil
         }
-        if word.text == "," || word.text == "\"" || word.text == "”" || word.text == "“" {
+        if word.textTerm == .comma || word.textTerm == .quote || word.textTerm == .closeQuote || word.textTerm == .openQuote {
             if let inverted = inverted(after: verb, in: range) { return inverted }
             // An apposition between the subject and the verb: "John Smith, 45, said", "Smith, a spokesman for X, said".
-            if word.text == ",", let open = (max(range.lowerBound, j - 8)..<j).last(where: { analysis.isComma($0) }), open - 1 >= range.lowerBound,
+            if word.textTerm == .comma, let open = (max(range.lowerBound, j - 8)..<j).last(where: { analysis.isComma($0) }), open - 1 >= range.lowerBound,
                !(open + 1..<j).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
                 return speakerMention(endingAt: open - 1, in: range)
             }
@@ -310,7 +353,7 @@ private struct StatementFinder {
         }
         var last = j
         while last < range.upperBound, words[last].tag == .determiner || words[last].tag == .adjective { last += 1 }
-        if last < range.upperBound, words[last].isNoun, Lexicon.hearsaySubjects.contains(words[last].lower), isHearsayPhrase(j, last) {
+        if last < range.upperBound, words[last].isNoun, words[last].lowerFlags.contains(.hearsaySubject), isHearsayPhrase(j, last) {
             return Speaker(first: j, last: last, name: nil, isHearsay: true)
         }
         return nil
@@ -319,16 +362,21 @@ private struct StatementFinder {
     /// Whether the noun phrase `first...head` (head a hearsay noun) is unattributed hearsay: a plural or an
     /// indefinite noun ("reports", "sources", "a source"), not a particular document ("the report").
     private func isHearsayPhrase(_ first: Int, _ head: Int) -> Bool {
-        if words[head].penn == "NNS" || words[head].lower.hasSuffix("s") && words[head].lower != words[head].lemma { return true }
-        return (first..<head).contains { ["a", "an", "one", "some", "several", "many", "unnamed", "anonymous"].contains(words[$0].lower) }
+        if words[head].penn == .nns || words[head].lowerEndsWithS && words[head].lemmaDiffersFromLower { return true }
+        return (first..<head).contains {
+            switch words[$0].lower {
+            case .a, .an, .one, .some, .several, .many, .unnamed, .anonymous: true
+            default: false
+            }
+        }
     }
 
     /// A mention or noun phrase that ends at word `j`.
     private func speakerMention(endingAt j: Int, in range: Range<Int>) -> Speaker? {
         let word = words[j]
-        if Lexicon.hearsaySubjects.contains(word.lower), word.isNoun, mentions.mention(at: j).map({ $0.first == $0.last }) ?? true {
+        if word.lowerFlags.contains(.hearsaySubject), word.isNoun, mentions.mention(at: j).map({ $0.first == $0.last }) ?? true {
             var first = j
-            while first - 1 >= range.lowerBound, [.determiner, .adjective, .numeral].contains(words[first - 1].tag) { first -= 1 }
+            while first - 1 >= range.lowerBound, Self.isDeterminerAdjectiveOrNumeral(words[first - 1].tag) { first -= 1 }
             return Speaker(first: first, last: j, name: nil, isHearsay: isHearsayPhrase(first, j))
         }
         if let mention = mentions.mention(at: j), mention.last == j || word.isNoun {
@@ -336,12 +384,12 @@ private struct StatementFinder {
         }
         guard word.isNoun || word.tag == .pronoun else { return nil }
         var first = j
-        while first - 1 >= range.lowerBound, [.determiner, .adjective, .noun, .properNoun, .numeral].contains(words[first - 1].tag)
-            || words[first - 1].penn == "POS" || words[first - 1].penn == "PRP$" {
+        while first - 1 >= range.lowerBound, Self.isNounPhraseWord(words[first - 1].tag)
+            || words[first - 1].penn == .pos || words[first - 1].penn == .prpPossessive {
             first -= 1
         }
         if word.tag == .pronoun { first = j }
-        let hearsay = Lexicon.hearsaySubjects.contains(word.lower) && !word.isCapitalised
+        let hearsay = word.lowerFlags.contains(.hearsaySubject) && !word.isCapitalised
         return Speaker(first: first, last: j, name: nil, isHearsay: hearsay)
     }
 
@@ -353,25 +401,41 @@ private struct StatementFinder {
         var last = j
         guard words[j].isNoun || words[j].tag == .determiner || words[j].tag == .pronoun || words[j].tag == .adjective else { return nil }
         if words[j].tag == .pronoun { return Speaker(first: j, last: j, name: nil, isHearsay: false) }
-        while last + 1 < range.upperBound, [.determiner, .adjective, .noun, .properNoun, .numeral].contains(words[last + 1].tag) {
+        while last + 1 < range.upperBound, Self.isNounPhraseWord(words[last + 1].tag) {
             last += 1
             if let mention = mentions.mention(at: last) {
                 return Speaker(first: j, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
             }
         }
         let head = words[last]
-        return Speaker(first: j, last: last, name: nil, isHearsay: Lexicon.hearsaySubjects.contains(head.lower) && isHearsayPhrase(j, last))
+        return Speaker(first: j, last: last, name: nil, isHearsay: head.lowerFlags.contains(.hearsaySubject) && isHearsayPhrase(j, last))
+    }
+
+    /// A determiner, adjective or numeral.
+    private static func isDeterminerAdjectiveOrNumeral(_ tag: UniversalTag?) -> Bool {
+        switch tag {
+        case .determiner?, .adjective?, .numeral?: true
+        default: false
+        }
+    }
+
+    /// A determiner, adjective, noun, proper noun or numeral.
+    private static func isNounPhraseWord(_ tag: UniversalTag?) -> Bool {
+        switch tag {
+        case .determiner?, .adjective?, .noun?, .properNoun?, .numeral?: true
+        default: false
+        }
     }
 
     /// "her claims that", "Smith's denial that".
     private func possessor(of noun: Int, in range: Range<Int>) -> Speaker? {
         var j = noun - 1
-        while j >= range.lowerBound, words[j].tag == .adjective || words[j].penn == "JJ" { j -= 1 }
+        while j >= range.lowerBound, words[j].tag == .adjective || words[j].penn == .jj { j -= 1 }
         guard j >= range.lowerBound else { return nil }
-        if words[j].penn == "PRP$", let mention = mentions.mention(at: j) {
+        if words[j].penn == .prpPossessive, let mention = mentions.mention(at: j) {
             return Speaker(first: j, last: j, name: mentions.name(of: mention), isHearsay: false)
         }
-        if words[j].penn == "POS", j - 1 >= range.lowerBound, let mention = mentions.mention(at: j - 1) {
+        if words[j].penn == .pos, j - 1 >= range.lowerBound, let mention = mentions.mention(at: j - 1) {
             return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
         }
         return nil
@@ -379,17 +443,17 @@ private struct StatementFinder {
 
     /// "It was reported", "she is said to": a form of "be" (or "get") before the participle.
     private func isPassive(_ verb: Int, in range: Range<Int>) -> Bool {
-        guard words[verb].penn == "VBN" else { return false }
+        guard words[verb].penn == .vbn else { return false }
         var j = verb - 1
-        while j >= range.lowerBound, Lexicon.adverbialFillers.contains(words[j].lower) || words[j].tag == .adverb { j -= 1 }
-        return j >= range.lowerBound && (words[j].lemma == "be" || words[j].lemma == "get")
+        while j >= range.lowerBound, words[j].lowerFlags.contains(.adverbialFiller) || words[j].tag == .adverb { j -= 1 }
+        return j >= range.lowerBound && (words[j].lemma == .be || words[j].lemma == .get)
     }
 
     /// The agent of a passive ("was reported by People").
     private func agent(after verb: Int, in range: Range<Int>) -> Speaker? {
         var j = verb + 1
         while j < range.upperBound, j <= verb + 3 {
-            if words[j].lower == "by", j + 1 < range.upperBound { return speakerMention(startingAt: j + 1, in: range) }
+            if words[j].lower == .by, j + 1 < range.upperBound { return speakerMention(startingAt: j + 1, in: range) }
             j += 1
         }
         return nil
@@ -408,9 +472,9 @@ private struct StatementFinder {
 
     private func isFiller(_ j: Int) -> Bool {
         let word = words[j]
-        if word.inTimex || Lexicon.adverbialFillers.contains(word.lower) { return true }
+        if word.inTimex || word.lowerFlags.contains(.adverbialFiller) { return true }
         if word.isAuxiliary { return true }
-        return word.tag == .adverb && word.lower.hasSuffix("ly")
+        return word.tag == .adverb && word.lowerEndsWithLy
     }
 
     // MARK: - Content
@@ -430,16 +494,16 @@ private struct StatementFinder {
         if before >= range.lowerBound, let quote = quotation(endingBefore: before, in: range) { return (quote, true) }
         // A parenthetical: ", she claims," / "(..., she explained)".
         if let speaker, speaker.last < verb, speaker.first - 1 >= range.lowerBound,
-           analysis.isComma(speaker.first - 1) || words[speaker.first - 1].text == "(" {
+           analysis.isComma(speaker.first - 1) || words[speaker.first - 1].textTerm == .openParenthesis {
             var k = after
-            while k < range.upperBound, words[k].lower == "out" || isFiller(k) { k += 1 }
-            let follower = k < range.upperBound ? words[k].text : "."
-            if [",", ")", ".", "!", "?", "—", "–"].contains(follower) {
+            while k < range.upperBound, words[k].lower == .out || isFiller(k) { k += 1 }
+            let follower = k < range.upperBound ? words[k].textTerm : .period
+            if [.comma, .closeParenthesis, .period, .exclamation, .question, .emDash, .enDash].contains(follower) {
                 return explicit(parentheticalContent(commaBefore: speaker.first - 1, after: k, in: range))
             }
         }
         // "..., which the magazine points out": the clause the relative pronoun stands for.
-        if let speaker, speaker.first - 1 >= range.lowerBound, ["which", "as"].contains(words[speaker.first - 1].lower) {
+        if let speaker, speaker.first - 1 >= range.lowerBound, words[speaker.first - 1].lower == .which || words[speaker.first - 1].lower == .as {
             var end = speaker.first - 2
             while end >= range.lowerBound, analysis.isComma(end) { end -= 1 }
             let start = clauseStart(before: end, in: range, stopAtComma: true)
@@ -448,12 +512,12 @@ private struct StatementFinder {
         guard after < range.upperBound else { return nil }
         // A quotation after the verb.
         var k = after
-        while k < range.upperBound, analysis.isComma(k) || words[k].text == ":" { k += 1 }
+        while k < range.upperBound, analysis.isComma(k) || words[k].textTerm == .colon { k += 1 }
         if k < range.upperBound, let quote = quotation(startingAt: k, in: range) { return (quote, true) }
         // A colon after the verb and its object: "wants to make one thing perfectly clear: She did not ...".
         var j = after
         while j < range.upperBound, j <= after + 7, !words[j].isFinite || words[j].inTimex {
-            if words[j].text == ":" {
+            if words[j].textTerm == .colon {
                 return j + 1 < range.upperBound ? explicit(stretch(from: j + 1, in: range, stopAtComma: false, throughColon: true)) : nil
             }
             if analysis.isBreak(j) { break }
@@ -463,7 +527,7 @@ private struct StatementFinder {
         j = after
         while j < range.upperBound, j <= after + 12 {
             if isComplementiser(j, afterReportingVerb: true) { return explicit(stretch(from: j + 1, in: range, stopAtComma: false)) }
-            if analysis.isBreak(j) || words[j].isFinite && !words[j].inTimex || Lexicon.reportingVerbs.contains(words[j].lemma) && j > after + 1 { break }
+            if analysis.isBreak(j) || words[j].isFinite && !words[j].inTimex || words[j].lemmaFlags.contains(.reportingVerb) && j > after + 1 { break }
             j += 1
         }
         // Content after inverted subject: "Talks will resume, said Sam Adurogboye." is the clause before the comma.
@@ -471,7 +535,7 @@ private struct StatementFinder {
             var end = cue.verbFirst - 1
             // A passive's subject without its auxiliary: "Reports ... were denied by a spokesman".
             if isPassive(verb, in: range) {
-                while end >= range.lowerBound, words[end].tag == .adverb || words[end].lemma == "be" || words[end].lemma == "get" { end -= 1 }
+                while end >= range.lowerBound, words[end].tag == .adverb || words[end].lemma == .be || words[end].lemma == .get { end -= 1 }
             }
             while end >= range.lowerBound, analysis.isComma(end) || words[end].isPunctuation && !analysis.isBreak(end) { end -= 1 }
             guard end >= range.lowerBound, !analysis.isBreak(end) else { return nil }
@@ -480,10 +544,10 @@ private struct StatementFinder {
         // A bare complement clause: "said she would resign", "told People the interview came first", after
         // prepositional phrases ("said on Wednesday she would resign").
         j = afterPrepositionalPhrases(after, in: range)
-        if j < range.upperBound, let mention = mentions.mention(at: j), words[cue.verbFirst].lemma == "tell" {
+        if j < range.upperBound, let mention = mentions.mention(at: j), words[cue.verbFirst].lemma == .tell {
             j = afterPrepositionalPhrases(mention.last + 1, in: range)
         }
-        if j < range.upperBound, words[j].tag == .pronoun && words[j].penn == "PRP" || words[j].isProperNoun || words[j].tag == .determiner {
+        if j < range.upperBound, words[j].tag == .pronoun && words[j].penn == .prp || words[j].isProperNoun || words[j].tag == .determiner {
             var k = j
             while k < range.upperBound, k <= j + 6, !analysis.isComma(k), !analysis.isBreak(k) {
                 if words[k].isFinite && !words[k].inTimex && k > j { return explicit(stretch(from: j, in: range, stopAtComma: false)) }
@@ -501,10 +565,10 @@ private struct StatementFinder {
     private func afterPrepositionalPhrases(_ start: Int, in range: Range<Int>) -> Int {
         var j = start
         while j < range.upperBound {
-            if words[j].inTimex || words[j].tag == .adverb && words[j].lower != "that" { j += 1; continue }
-            guard words[j].tag == .adposition, words[j].lower != "that" else { break }
+            if words[j].inTimex || words[j].tag == .adverb && words[j].lower != .that { j += 1; continue }
+            guard words[j].tag == .adposition, words[j].lower != .that else { break }
             var k = j + 1
-            while k < range.upperBound, words[k].tag == .determiner || words[k].penn == "PRP$" || words[k].tag == .adjective
+            while k < range.upperBound, words[k].tag == .determiner || words[k].penn == .prpPossessive || words[k].tag == .adjective
                 || words[k].tag == .numeral || words[k].isNoun && !(k + 1 < range.upperBound && words[k + 1].isFinite) || words[k].inTimex {
                 k += 1
             }
@@ -523,7 +587,7 @@ private struct StatementFinder {
         var last = first
         while last + 1 < range.upperBound {
             let next = last + 1
-            if analysis.isBreak(next) && !(throughColon && words[next].text == ":") { break }
+            if analysis.isBreak(next) && !(throughColon && words[next].textTerm == .colon) { break }
             if stopAtComma && analysis.isComma(next) { break }
             last = next
         }
@@ -542,10 +606,17 @@ private struct StatementFinder {
 
     private func skipLeadIn(_ start: Int, upTo end: Int) -> Int {
         var start = start
-        while start < end, words[start].isPunctuation || ["and", "but", "so", "yet", "or"].contains(words[start].lower) && start < end {
+        while start < end, words[start].isPunctuation || Self.isLeadingConjunction(words[start].lower) && start < end {
             start += 1
         }
         return start
+    }
+
+    private static func isLeadingConjunction(_ term: Term) -> Bool {
+        switch term {
+        case .and, .but, .so, .yet, .or: true
+        default: false
+        }
     }
 
     /// Content around a parenthetical speaker–verb pair; `comma` is the comma (or bracket) before the
@@ -555,15 +626,15 @@ private struct StatementFinder {
         var open: Int?
         var k = comma
         while k >= range.lowerBound {
-            if words[k].text == ")" { break }
-            if words[k].text == "(" { open = k; break }
+            if words[k].textTerm == .closeParenthesis { break }
+            if words[k].textTerm == .openParenthesis { open = k; break }
             k -= 1
         }
         let regionStart = skipLeadIn((open ?? (range.lowerBound - 1)) + 1, upTo: comma)
         var regionEnd = range.upperBound - 1
-        if open != nil, let close = (follower..<range.upperBound).first(where: { words[$0].text == ")" }) { regionEnd = close - 1 }
+        if open != nil, let close = (follower..<range.upperBound).first(where: { words[$0].textTerm == .closeParenthesis }) { regionEnd = close - 1 }
         while regionEnd > regionStart, words[regionEnd].isPunctuation { regionEnd -= 1 }
-        let isFinal = follower >= range.upperBound || [")", ".", "!", "?"].contains(words[follower].text)
+        let isFinal = follower >= range.upperBound || [.closeParenthesis, .period, .exclamation, .question].contains(words[follower].textTerm)
             || follower > regionEnd
         var end = isFinal ? comma - 1 : regionEnd
         while end > regionStart, words[end].isPunctuation { end -= 1 }
@@ -573,9 +644,13 @@ private struct StatementFinder {
 
     /// The quotation (inside its marks) that starts with an opening mark at word `k`.
     private func quotation(startingAt k: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
-        guard ["\"", "“", "'"].contains(words[k].text) else { return nil }
-        let closing: Set<String> = words[k].text == "“" ? ["”"] : [words[k].text, "”"]
-        guard let end = (k + 1..<range.upperBound).first(where: { closing.contains(words[$0].text) }), end > k + 1 else { return nil }
+        let opening = words[k].textTerm
+        guard opening == .quote || opening == .openQuote || opening == .apostrophe else { return nil }
+        // “ closes with ”; " and ' with themselves or ”.
+        guard let end = (k + 1..<range.upperBound).first(where: {
+            let term = words[$0].textTerm
+            return term == .closeQuote || opening != .openQuote && term == opening
+        }), end > k + 1 else { return nil }
         var last = end - 1
         while last > k + 1, words[last].isPunctuation { last -= 1 }
         return (k + 1, last)
@@ -585,9 +660,14 @@ private struct StatementFinder {
     private func quotation(endingBefore j: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
         var close = j
         while close >= range.lowerBound, analysis.isComma(close) { close -= 1 }
-        guard close >= range.lowerBound, ["\"", "”", "'"].contains(words[close].text) else { return nil }
-        let opening: Set<String> = words[close].text == "”" ? ["“"] : [words[close].text, "“"]
-        guard let start = (range.lowerBound..<close).last(where: { opening.contains(words[$0].text) }), start + 1 < close else { return nil }
+        guard close >= range.lowerBound else { return nil }
+        let closing = words[close].textTerm
+        guard closing == .quote || closing == .closeQuote || closing == .apostrophe else { return nil }
+        // ” opens with “; " and ' with themselves or “.
+        guard let start = (range.lowerBound..<close).last(where: {
+            let term = words[$0].textTerm
+            return term == .openQuote || closing != .closeQuote && term == closing
+        }), start + 1 < close else { return nil }
         var last = close - 1
         while last > start + 1, words[last].isPunctuation { last -= 1 }
         return (start + 1, last)
@@ -595,14 +675,14 @@ private struct StatementFinder {
 
     /// Whether word `j` is the complementiser "that" (not a determiner or pronoun: "that thing", "that was").
     private func isComplementiser(_ j: Int, afterReportingVerb: Bool = false) -> Bool {
-        guard words[j].lower == "that", !words[j].inTimex else { return false }
-        if words[j].tag == .subordinatingConjunction || words[j].penn == "IN" { return true }
+        guard words[j].lower == .that, !words[j].inTimex else { return false }
+        if words[j].tag == .subordinatingConjunction || words[j].penn == .in { return true }
         // Tagged as a pronoun or determiner: a complementiser when a clause follows ("that she was", "that the timing";
         // after a reporting verb, anything but a verb or punctuation: "said that talks would resume").
         guard j + 1 < words.count, words[j + 1].sentence == words[j].sentence else { return false }
         let next = words[j + 1]
         if afterReportingVerb { return !(next.isFinite || next.isAuxiliary || next.isVerb || next.isPunctuation) }
-        return next.tag == .pronoun && next.penn == "PRP" || next.tag == .determiner || next.isProperNoun
+        return next.tag == .pronoun && next.penn == .prp || next.tag == .determiner || next.isProperNoun
     }
 
     private func firstContentWord(of range: Range<Int>) -> Int {
@@ -628,42 +708,42 @@ private struct StatementFinder {
         for k in lower...upper where !inContent(k) && !words[k].inTimex {
             let word = words[k]
             // "on Twitter", "via her Instagram account".
-            if ["on", "via", "through", "over", "onto"].contains(word.lower), let (name, span) = namedChannel(after: k + 1, upTo: upper) {
+            if [.on, .via, .through, .over, .onto].contains(word.lower), let (name, span) = namedChannel(after: k + 1, upTo: upper) {
                 consider(name, span, at: k)
             }
             // "took to Twitter".
-            if ["take", "go", "turn", "head"].contains(word.lemma), word.isVerb, k + 1 <= upper, words[k + 1].lower == "to",
+            if [.take, .go, .turn, .head].contains(word.lemma), word.isVerb, k + 1 <= upper, words[k + 1].lower == .to,
                let (name, span) = namedChannel(after: k + 2, upTo: upper) {
                 consider(name, span, at: k)
             }
             // "told People", "told reporters".
-            if word.lemma == "tell", word.isVerb, k + 1 <= upper {
+            if word.lemma == .tell, word.isVerb, k + 1 <= upper {
                 var j = k + 1
-                if Lexicon.adverbialFillers.contains(words[j].lower), j + 1 <= upper { j += 1 }
+                if words[j].lowerFlags.contains(.adverbialFiller), j + 1 <= upper { j += 1 }
                 if let mention = mentions.mention(at: j), mention.first == j, let kind = mentions.kind(of: mention),
                    [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
                     consider(name, mention.span, at: k)
-                } else if Lexicon.audienceNouns.contains(words[j].lower), words[j].lower != "fans" {
-                    consider(words[j].lower, words[j].span, at: k)
+                } else if words[j].lowerFlags.contains(.audienceNoun), words[j].lower != .fans {
+                    consider(analysis.lower(of: j), words[j].span, at: k)
                 } else if words[j].tag == .determiner {
                     // "told a news conference", "told the briefing".
                     var head = j + 1
                     while head <= upper, words[head].tag == .adjective || words[head].isNoun && head + 1 <= upper && words[head + 1].isNoun { head += 1 }
-                    if head <= upper, words[head].isNoun, Lexicon.channelNouns.contains(words[head].lemma) {
+                    if head <= upper, words[head].isNoun, words[head].lemmaFlags.contains(.channelNoun) {
                         let span = analysis.span(j, head)
                         consider(analysis.text(span), span, at: k)
                     }
                 }
             }
             // "in a statement", "in an interview with People".
-            if ["in", "during", "via", "through", "with"].contains(word.lower) {
+            if [.in, .during, .via, .through, .with].contains(word.lower) {
                 var j = k + 1
-                while j <= upper, words[j].tag == .determiner || words[j].penn == "PRP$" || words[j].tag == .adjective
-                    || words[j].penn == "POS" || (words[j].isProperNoun && j + 1 <= upper && words[j + 1].isNoun) {
+                while j <= upper, words[j].tag == .determiner || words[j].penn == .prpPossessive || words[j].tag == .adjective
+                    || words[j].penn == .pos || (words[j].isProperNoun && j + 1 <= upper && words[j + 1].isNoun) {
                     j += 1
                 }
-                if j <= upper, Lexicon.channelNouns.contains(words[j].lemma), words[j].isNoun {
-                    if j + 2 <= upper, ["with", "to", "on", "for"].contains(words[j + 1].lower),
+                if j <= upper, words[j].lemmaFlags.contains(.channelNoun), words[j].isNoun {
+                    if j + 2 <= upper, [.with, .to, .on, .for].contains(words[j + 1].lower),
                        let (name, span) = namedChannel(after: j + 2, upTo: upper) {
                         consider(name, span, at: k)
                     } else {
@@ -674,16 +754,16 @@ private struct StatementFinder {
             }
         }
         if let best { return (best.name, best.span) }
-        if ["tweet", "retweet"].contains(cue.verb) { return ("Twitter", analysis.span(cue.verbFirst, cue.verbLast)) }
+        if cue.verbTerm == .tweet || cue.verbTerm == .retweet { return ("Twitter", analysis.span(cue.verbFirst, cue.verbLast)) }
         return nil
     }
 
     /// A platform or a named organisation starting at word `k` (after a possessive or article).
     private func namedChannel(after k: Int, upTo upper: Int) -> (String, TextSpan)? {
         var j = k
-        while j <= upper, words[j].tag == .determiner || words[j].penn == "PRP$" { j += 1 }
+        while j <= upper, words[j].tag == .determiner || words[j].penn == .prpPossessive { j += 1 }
         guard j <= upper else { return nil }
-        if Lexicon.platforms.contains(words[j].lower) { return (words[j].text.capitalisedFirst, words[j].span) }
+        if words[j].lowerFlags.contains(.platform) { return (analysis.text(of: j).capitalisedFirst, words[j].span) }
         if let mention = mentions.mention(at: j), mention.first == j, mention.form == .name, let kind = mentions.kind(of: mention),
            [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
             return (name, mention.span)
@@ -701,8 +781,8 @@ private struct StatementFinder {
         let content = range.filter { !words[$0].isPunctuation }
         guard (2...7).contains(content.count), let negation = content.first(where: { words[$0].isNegation }) else { return nil }
         let first = words[content[0]]
-        guard first.tag == .pronoun || ["that", "this", "not", "no", "none"].contains(first.lower) else { return nil }
-        guard !content.contains(where: { Lexicon.reportingVerbs.contains(words[$0].lemma) && words[$0].isVerb }) else { return nil }
+        guard first.tag == .pronoun || [.that, .this, .not, .no, .none].contains(first.lower) else { return nil }
+        guard !content.contains(where: { words[$0].lemmaFlags.contains(.reportingVerb) && words[$0].isVerb }) else { return nil }
         var verbFirst = negation
         if negation - 1 >= range.lowerBound, words[negation - 1].isAuxiliary || words[negation - 1].isVerb { verbFirst = negation - 1 }
         var denial = Draft(cue: .verb, verbFirst: verbFirst, verbLast: negation, verb: "deny")

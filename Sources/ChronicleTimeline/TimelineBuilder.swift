@@ -870,41 +870,61 @@ private struct ComponentGraphs {
             let a = root(link.source), b = root(link.target)
             if a != b { parent[max(a, b)] = min(a, b) }
         }
-        var groups: [Int: [Int]] = [:]
+        // The links of each component (by its root), components in order of their first link.
+        var groups = [[Int]](repeating: [], count: nodeCount)
         var order: [Int] = []
         for (index, link) in storyLinks.enumerated() {
             let r = root(link.source)
-            if groups[r] == nil { order.append(r) }
-            groups[r, default: []].append(index)
+            if groups[r].isEmpty { order.append(r) }
+            groups[r].append(index)
         }
-        func endpoint(_ n: Int) -> TemporalRelation.Endpoint {
-            n < entryCount ? .event(instanceID: "\(n)") : .time(id: "\(n)")
+        // Each node lies in one component: its interval there, numbered in order of first mention.
+        var local = [Int](repeating: -1, count: nodeCount)
+        var listed = [Bool](repeating: false, count: nodeCount)
+        /// An entry–entry relation of a component, by story nodes.
+        struct EntryRelation: Hashable {
+            var source: Int
+            var target: Int
+            var type: TemporalRelation.RelationType
         }
         for r in order {
-            let indices = groups[r]!
-            let relations = indices.map { index in
-                TemporalRelation(id: "\(index)", source: endpoint(storyLinks[index].source), target: endpoint(storyLinks[index].target),
-                                 type: storyLinks[index].type)
-            }
-            let graph = TemporalGraph(relations)
-            let left = Set(graph.inconsistencies.map(\.index))
-            inconsistent += graph.inconsistencies.map { indices[$0.index] }
-            var entries: [Int] = []
-            var seen: Set<Int> = []
+            let indices = groups[r]
+            var intervals = 0
             for index in indices {
-                for n in [storyLinks[index].source, storyLinks[index].target] where n < entryCount && seen.insert(n).inserted { entries.append(n) }
+                for n in [storyLinks[index].source, storyLinks[index].target] where local[n] < 0 {
+                    local[n] = intervals
+                    intervals += 1
+                }
+            }
+            var closure = IntervalClosure(intervals: intervals)
+            var left = [Bool](repeating: false, count: indices.count)
+            for (position, index) in indices.enumerated() {
+                let link = storyLinks[index]
+                if !closure.add(link.type, local[link.source], local[link.target]) {
+                    left[position] = true
+                    inconsistent.append(index)
+                }
+            }
+            var entries: [Int] = []
+            for index in indices {
+                for n in [storyLinks[index].source, storyLinks[index].target] where n < entryCount && !listed[n] {
+                    listed[n] = true
+                    entries.append(n)
+                }
             }
             entries.sort()
             if entries.count <= Self.closureLimit {
                 for a in entries {
+                    let x = local[a]
                     for b in entries where a != b {
-                        if graph.entails(.before, from: endpoint(a), to: endpoint(b)) || graph.entails(.immediatelyBefore, from: endpoint(a), to: endpoint(b)) {
+                        let y = local[b]
+                        if closure.entails(.before, x, y) || closure.entails(.immediatelyBefore, x, y) {
                             precedence.append((a, b))
                         }
                     }
                 }
             } else {
-                for (position, index) in indices.enumerated() where !left.contains(position) {
+                for (position, index) in indices.enumerated() where !left[position] {
                     let link = storyLinks[index]
                     guard link.source < entryCount, link.target < entryCount else { continue }
                     switch link.type {
@@ -915,20 +935,31 @@ private struct ComponentGraphs {
                 }
             }
             // Entry–entry relations, each with the documents that state it, without those the others entail.
-            var documents: [TemporalRelation: [Int]] = [:]
-            var entryRelations: [TemporalRelation] = []
-            for (position, index) in indices.enumerated() where !left.contains(position) {
+            var documents: [EntryRelation: [Int]] = [:]
+            var entryRelations: [EntryRelation] = []
+            for (position, index) in indices.enumerated() where !left[position] {
                 let link = storyLinks[index]
                 guard link.source < entryCount, link.target < entryCount else { continue }
-                let relation = TemporalRelation(id: "", source: endpoint(link.source), target: endpoint(link.target), type: link.type)
+                let relation = EntryRelation(source: link.source, target: link.target, type: link.type)
                 if documents[relation] == nil { entryRelations.append(relation) }
                 if !(documents[relation]?.contains(link.document) ?? false) { documents[relation, default: []].append(link.document) }
             }
             guard !entryRelations.isEmpty else { continue }
-            for relation in TemporalGraph(entryRelations).reduced() {
-                guard case .event(let source) = relation.source, case .event(let target) = relation.target,
-                      let s = Int(source), let t = Int(target) else { continue }
-                reduced.append((s, t, relation.type, (documents[relation] ?? []).sorted()))
+            // Numbered in order of first mention; those that contradict the ones before them are left out
+            // (none is: they are part of a consistent set).
+            var entryInterval: [Int: Int] = [:]
+            var pairs: [(source: Int, target: Int, type: TemporalRelation.RelationType)] = []
+            for relation in entryRelations {
+                for n in [relation.source, relation.target] where entryInterval[n] == nil { entryInterval[n] = entryInterval.count }
+                pairs.append((entryInterval[relation.source]!, entryInterval[relation.target]!, relation.type))
+            }
+            var entryClosure = IntervalClosure(intervals: entryInterval.count)
+            var consistent: [Int] = []
+            for (position, pair) in pairs.enumerated() where entryClosure.add(pair.type, pair.source, pair.target) { consistent.append(position) }
+            let kept = IntervalClosure.reduced(intervals: entryInterval.count, count: consistent.count) { pairs[consistent[$0]] }
+            for k in kept {
+                let relation = entryRelations[consistent[k]]
+                reduced.append((relation.source, relation.target, relation.type, (documents[relation] ?? []).sorted()))
             }
         }
         inconsistent.sort()
