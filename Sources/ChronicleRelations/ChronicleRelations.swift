@@ -83,7 +83,7 @@ public struct RelationRecognizer: Sendable {
         }
         let selected = RelationSelection.select(
             scored, thresholds: model.thresholds, rules: rules, signalled: signalled.relations, existing: document.relations, options: options,
-            numbering: numbering, blocked: blocked)
+            numbering: numbering, blocked: blocked, blocks: RelationSelection.blocks(context, numbering: numbering))
         var next = RelationSelection.firstFreeNumber(in: document.relations)
         for var relation in selected {
             relation.id = "l\(next)"
@@ -288,7 +288,7 @@ enum RelationSelection {
     static func select(
         _ scored: [ScoredPair], thresholds: [Float], rules: [TemporalRelation], signalled: [TemporalRelation] = [],
         existing: [TemporalRelation], options: RelationRecognizer.Options, numbering: EndpointNumbering = EndpointNumbering(),
-        blocked: Set<UInt64> = []
+        blocked: Set<UInt64> = [], blocks: [Int]? = nil
     ) -> [TemporalRelation] {
         var numbering = numbering
         var signalledPairs = Set<UInt64>()
@@ -331,7 +331,7 @@ enum RelationSelection {
             if index < firstKept { return signalled[index - firstFound].type }
             return scored[kept[index - firstKept].index].type
         }
-        var closure = IntervalClosure(intervals: numbering.count)
+        var closure = BlockClosure(intervals: numbering.count, blocks: blocks, shared: creationTime)
         var accepted = [Bool](repeating: true, count: total)
         for index in 0..<total where !closure.add(type(index), intervals[2 * index], intervals[2 * index + 1]) { accepted[index] = false }
         var linkedTimes = [Bool](repeating: false, count: numbering.count)
@@ -356,6 +356,24 @@ enum RelationSelection {
         return result
     }
 
+    /// The most intervals whose relations are kept consistent in one closure. Its three bit matrices take
+    /// 3 × (2n)² bits: 24 MB for 4,000 intervals, but gigabytes for the 30,000 events of a book-length text.
+    static let closureLimit = 4_000
+
+    /// For a document with more than ``closureLimit`` events and time expressions: per interval, its block of
+    /// consecutive sentences (about 1,000 intervals each; the creation time belongs to all). `nil` otherwise.
+    static func blocks(_ context: RelationContext, numbering: EndpointNumbering) -> [Int]? {
+        guard numbering.count > closureLimit else { return nil }
+        let sentences = max(1, context.sentenceWords.count)
+        let perBlock = max(1, sentences * 1_000 / numbering.count)
+        var blocks = [Int](repeating: 0, count: numbering.count)
+        for e in context.events.indices where context.hasInstanceID[e] {
+            blocks[numbering.interval(ofEvent: e)] = context.eventSentence[e] / perBlock
+        }
+        for t in context.timeExpressions.indices { blocks[numbering.interval(ofTimex: t)] = context.timexSentence[t] / perBlock }
+        return blocks
+    }
+
     /// A pair of intervals as one number.
     static func key(_ a: Int, _ b: Int) -> UInt64 { UInt64(truncatingIfNeeded: a) << 32 | UInt64(truncatingIfNeeded: b) }
 
@@ -366,5 +384,51 @@ enum RelationSelection {
             if let n = Int(relation.id.dropFirst()), n >= next { next = n + 1 }
         }
         return next
+    }
+}
+
+/// The consistency check of ``RelationSelection``: one ``IntervalClosure`` over every interval, or, for a very
+/// long document, one per block of sentences. Blocks share only the creation time, so relations consistent
+/// within each block are consistent together (a cycle would need a relation between two blocks); a relation
+/// between two blocks (event–event or time–time links across a block boundary) is left out.
+struct BlockClosure {
+    private var whole: IntervalClosure?
+    private var parts: [IntervalClosure] = []
+    /// Per interval: its block and its number within the block (the shared interval has one in every block).
+    private var block: [Int] = []
+    private var local: [Int] = []
+    private let shared: Int
+
+    init(intervals: Int, blocks: [Int]?, shared: Int) {
+        self.shared = shared
+        guard let blocks else {
+            whole = IntervalClosure(intervals: intervals)
+            return
+        }
+        // Intervals numbered after the blocks were made (endpoints of relations the document already had) go to block 0.
+        block = (0..<intervals).map { $0 < blocks.count ? blocks[$0] : 0 }
+        let count = (block.max() ?? 0) + 1
+        var sizes = [Int](repeating: 1, count: count)  // number 0 is the shared interval in every block
+        local = [Int](repeating: 0, count: intervals)
+        for interval in 0..<intervals where interval != shared {
+            local[interval] = sizes[block[interval]]
+            sizes[block[interval]] += 1
+        }
+        parts = sizes.map { IntervalClosure(intervals: $0) }
+    }
+
+    /// Adds `x TYPE y` if it is consistent with what was added before (and, with blocks, within one block).
+    mutating func add(_ type: TemporalRelation.RelationType, _ x: Int, _ y: Int) -> Bool {
+        if whole != nil { return whole!.add(type, x, y) }
+        let b: Int
+        switch (x == shared, y == shared) {
+        case (true, true): b = 0
+        case (true, false): b = block[y]
+        case (false, true): b = block[x]
+        case (false, false):
+            guard block[x] == block[y] else { return false }
+            b = block[x]
+        }
+        return parts[b].add(type, x == shared ? 0 : local[x], y == shared ? 0 : local[y])
     }
 }

@@ -143,3 +143,35 @@ struct RelationTrainingTests {
         }
     }
 }
+
+/// Very long documents: the consistency check works per block of sentences, in bounded memory.
+@Suite("Relation selection in blocks")
+struct BlockClosureTests {
+    @Test func oneClosureBehavesLikeIntervalClosure() {
+        var blocked = BlockClosure(intervals: 4, blocks: nil, shared: 3)
+        do { let added = blocked.add(.before, 0, 1); #expect(added) }
+        do { let added = blocked.add(.before, 1, 2); #expect(added) }
+        do { let added = blocked.add(.before, 2, 0); #expect(!added, "a cycle") }
+    }
+
+    @Test func blocksShareTheCreationTimeOnly() {
+        // Intervals 0, 1 in block 0; 2, 3 in block 1; 4 is the creation time.
+        var closure = BlockClosure(intervals: 5, blocks: [0, 0, 1, 1, 0], shared: 4)
+        do { let added = closure.add(.before, 0, 4); #expect(added) }
+        do { let added = closure.add(.after, 1, 4); #expect(added) }
+        do { let added = closure.add(.after, 0, 1); #expect(!added, "contradicts 0 < t0 < 1 within block 0") }
+        do { let added = closure.add(.before, 2, 4); #expect(added) }
+        do { let added = closure.add(.after, 2, 4); #expect(!added, "contradicts within block 1") }
+        do { let added = closure.add(.before, 0, 2); #expect(!added, "relations across blocks are left out") }
+        do { let added = closure.add(.includes, 4, 3); #expect(added) }
+    }
+
+    @Test func aLongDocumentGetsConsistentRelationsInBoundedBlocks() {
+        let sentence = "The minister said on Monday that the talks had collapsed after the vote, and officials will meet again next week. "
+        let text = String(repeating: sentence, count: 700)
+        let document = RelationRecognizerTests.annotated(text)
+        #expect(document.events.count > RelationSelection.closureLimit / 2)
+        #expect(!document.relations.isEmpty)
+        #expect(TemporalGraph(document.relations).isConsistent)
+    }
+}
