@@ -81,8 +81,17 @@ public struct RelationRecognizer: Sendable {
             blocked.insert(RelationSelection.key(event, time))
             blocked.insert(RelationSelection.key(time, event))
         }
+        // "now", "currently" (PRESENT_REF) are the time of writing, as the timeline reads them: a constraint on
+        // the relations chosen, not written out (TimeBank does not link them so).
+        var constraints: [TemporalRelation] = []
+        if context.hasCreationTime {
+            for timex in context.timeExpressions where timex.value == "PRESENT_REF" && timex.kind == .date && timex.modifier == nil {
+                constraints.append(TemporalRelation(id: "", source: .time(id: timex.id), target: .creationTime, type: .simultaneous))
+            }
+        }
         let selected = RelationSelection.select(
-            scored, thresholds: model.thresholds, rules: rules, signalled: signalled.relations, existing: document.relations, options: options,
+            scored, thresholds: model.thresholds, rules: rules, signalled: signalled.relations, existing: document.relations + constraints,
+            options: options,
             numbering: numbering, blocked: blocked, blocks: RelationSelection.blocks(context, numbering: numbering))
         var next = RelationSelection.firstFreeNumber(in: document.relations)
         for var relation in selected {

@@ -225,6 +225,13 @@ struct SeedTimelineAcceptanceTests {
         #expect(Self.time(clarify)["end"] as? String == "2015-10-28")
     }
 
+    /// The seed story is consistent: "right now" is the time of writing, so nothing in it conflicts.
+    @Test(.enabled(if: isAvailable, "needs ../shared/stories/seed-khloe-odom.txt and the registered command"))
+    func noFalseWarningsWithACreationTime() throws {
+        let warnings = try Self.timeline(["--dct", "2015-10-29"])["warnings"] as? [[String: Any]] ?? []
+        #expect(warnings.compactMap { $0["code"] as? String }.isEmpty, "\(warnings)")
+    }
+
     @Test(.enabled(if: isAvailable, "needs ../shared/stories/seed-khloe-odom.txt and the registered command"))
     func withoutCreationTimeTheYearIsAmbiguous() throws {
         let warnings = try Self.timeline([])["warnings"] as? [[String: Any]] ?? []
