@@ -101,6 +101,24 @@ struct TimelineCommandTests {
         }
     }
 
+    @Test func tooLongADocumentIsAClearError() throws {
+        let directory = try TemporaryDirectory()
+        let input = try directory.write("band.txt", Self.story)
+        let output = directory.url.appendingPathComponent("out.json").path
+        #expect(throws: (any Error).self) {
+            try TimelineCommand.parse([input.path, "--max-document-bytes", "50", "--output", output]).run()
+        }
+        #expect(!FileManager.default.fileExists(atPath: output))
+        do {
+            _ = try TimelineStory(maximumDocumentBytes: 50).timeline(of: [input.path])
+            Issue.record("accepted a document over the limit")
+        } catch let failure as CommandFailure {
+            #expect(failure.lines.count == 1)
+            #expect(failure.lines.first?.contains("document 'band' is \(Self.story.utf8.count) bytes long") == true)
+        }
+        #expect(throws: (any Error).self) { try TimelineCommand.parse([input.path, "--max-document-bytes", "0"]) }
+    }
+
     // MARK: The command in-process
 
     @Test func writesEachFormatAtomically() throws {
