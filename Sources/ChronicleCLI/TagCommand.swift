@@ -126,13 +126,18 @@ struct ExampleCommand: ParsableCommand {
         discussion: "The first part is what 'tag --example' prints; the second what 'timeline' prints for the story.")
 
     func run() throws {
-        try TagCommand.parse(["--example"]).run()
+        // The whole pipeline: its time expressions are those of 'tag --example' (the time stage is the same).
         let document = Pipeline().run(ExampleStory.text, creationTime: ExampleStory.creationTime, id: ExampleStory.name)
+        var shown = document
+        shown.diagnostics = []
+        print(TableRenderer().render(shown, title: ExampleStory.title), terminator: "")
         let timeline = TimelineBuilder().build([StoryDocument(document, title: ExampleStory.headline)])
         print("")
         print("The story's timeline (chronicle timeline): one line per event, date first (… D: before D; D …: after D):")
         print("")
         print(TimelineTextRenderer().render(timeline), terminator: "")
+        print("")
+        print(ExampleStory.footer.joined(separator: "\n"))
     }
 }
 
