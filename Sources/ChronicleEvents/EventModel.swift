@@ -1,4 +1,5 @@
 import ChronicleCore
+import ChronicleLanguage
 
 /// A trained event model: the averaged-perceptron weights that score every content word for "no event" and
 /// the seven TimeML event classes, and the lexicon of lemmas with their event rates in training.
@@ -92,7 +93,7 @@ public struct EventModel: Sendable {
 
     /// Reads the base64 text of a serialised model.
     init(base64 text: StaticString) throws(EventModelError) {
-        guard let bytes = text.withUTF8Buffer({ EventBase64.decode($0) }) else { throw EventModelError("not base64") }
+        guard let bytes = text.withUTF8Buffer({ Base64.decode($0) }) else { throw EventModelError("not base64") }
         try self.init(serialized: bytes)
     }
 
@@ -163,7 +164,7 @@ public struct EventModel: Sendable {
 
             /// The serialised event model that ``EventModel/shipped`` decodes, in base64 (\(bytes.count) bytes).
             enum ShippedEventModel {
-                static let base64: StaticString = "\(EventBase64.encode(bytes))"
+                static let base64: StaticString = "\(Base64.encode(bytes))"
             }
 
             """

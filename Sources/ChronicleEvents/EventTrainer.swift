@@ -87,7 +87,7 @@ public struct EventTrainer: Sendable {
                 }
                 for (word, label) in zip(document.words, alignment.labels) {
                     let coarse = EventWordInfo.coarse(word.universalTag)
-                    let key = EventWordInfo.lexiconKey(lemma: EventHash.folded(word.lemma ?? ""), coarse: coarse)
+                    let key = EventWordInfo.lexiconKey(lemma: StableHash.folded(word.lemma ?? ""), coarse: coarse)
                     totals[source][key, default: LemmaCounts()].add(label: Int(label))
                     perFold[source][number % folds][key, default: LemmaCounts()].add(label: Int(label))
                     if coarse == 1 { verbCounts[key, default: 0] += 1 }
@@ -152,7 +152,7 @@ public struct EventTrainer: Sendable {
             var weights = [Float](repeating: 0, count: featureKeys.count * classCount)
             var totalsOverTime = [Double](repeating: 0, count: featureKeys.count * classCount)
             var order = Array(exampleLabels.indices)
-            var random = EventRandom(seed: options.seed &+ UInt64(member))
+            var random = SplitMix64(seed: options.seed &+ UInt64(member))
             var time = 0.0
             var scores = [Float](repeating: 0, count: classCount)
             for iteration in 1...max(1, options.iterations) {

@@ -1,4 +1,5 @@
 import ChronicleCore
+import ChronicleLanguage
 
 /// Event nouns that the words around them make certain, for the nominal events a story's order hangs on
 /// and that the statistical model, trained on TimeBank's few examples of each noun, may miss:
@@ -92,7 +93,7 @@ enum SignalledEvents {
             lemmas = [[UInt8]](repeating: [], count: capacity)
             flags = [LemmaFlags](repeating: [], count: capacity)
             for lemma in all.sorted() {
-                let hash = EventHash.folded(lemma)
+                let hash = StableHash.folded(lemma)
                 var index = Int(truncatingIfNeeded: hash) & mask
                 while hashes[index] != 0 { index = (index + 1) & mask }
                 hashes[index] = hash

@@ -1,49 +1,9 @@
+import ChronicleLanguage
 import Foundation
 
-// Low-level pieces of the event model: stable hashing, a read-only hash table, the 8-bit weight
-// codebook, byte reading and writing, base64 and a seeded shuffle. They mirror the part-of-speech
-// model's (ChronicleLanguage keeps its own internal), so that the two models stay independent.
-
-/// Stable 64-bit hashing (FNV-1a, then a SplitMix64 finaliser): the same on every platform and in every
-/// process, unlike `Hasher`, so that feature keys computed at training time match those computed later.
-enum EventHash {
-    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
-
-    @inline(__always)
-    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* prime
-    }
-
-    @inline(__always)
-    static func finish(_ hash: UInt64) -> UInt64 {
-        var z = hash
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Combines a template number and up to two values into a 32-bit feature key (never 0, which marks
-    /// empty slots).
-    @inline(__always)
-    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
-        let mixed = finish(template &* 0x9E37_79B9_7F4A_7C15 ^ a ^ (b &* 0xC2B2_AE3D_27D4_EB4F))
-        let key = UInt32(truncatingIfNeeded: mixed >> 32)
-        return key == 0 ? 1 : key
-    }
-
-    /// The hash of `bytes` with ASCII letters lower-cased.
-    static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = offset
-        for byte in bytes { hash = add(hash, byte &- 65 < 26 ? byte | 0x20 : byte) }
-        return finish(hash)
-    }
-
-    /// The hash of a string with ASCII letters lower-cased.
-    static func folded(_ string: String) -> UInt64 {
-        folded(string.utf8)
-    }
-}
+// Low-level pieces of the event model: a read-only hash table, the scoring table, the 8-bit weight
+// codebook, and byte reading and writing (with the event model's error). Stable hashing, base64 and the
+// seeded shuffle are the part-of-speech model's (`StableHash`, `Base64`, `SplitMix64` in ChronicleLanguage).
 
 /// An open-addressing hash table from non-zero 32-bit keys (already hashes) to 32-bit values.
 struct EventKeyTable: Sendable {
@@ -394,77 +354,5 @@ struct EventByteReader {
             previous = key
         }
         return keys
-    }
-}
-
-/// Base64, to compile the shipped model into the binary as a string literal.
-enum EventBase64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    private static let values: [UInt8] = {
-        var table = [UInt8](repeating: 0xFF, count: 256)
-        for (index, character) in alphabet.enumerated() { table[Int(character)] = UInt8(index) }
-        return table
-    }()
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index < bytes.count {
-            let b0 = UInt32(bytes[index])
-            let b1 = index + 1 < bytes.count ? UInt32(bytes[index + 1]) : 0
-            let b2 = index + 2 < bytes.count ? UInt32(bytes[index + 2]) : 0
-            let group = b0 << 16 | b1 << 8 | b2
-            out.append(alphabet[Int(group >> 18 & 63)])
-            out.append(alphabet[Int(group >> 12 & 63)])
-            out.append(index + 1 < bytes.count ? alphabet[Int(group >> 6 & 63)] : UInt8(ascii: "="))
-            out.append(index + 2 < bytes.count ? alphabet[Int(group & 63)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The bytes of a base64 text; nil when it holds anything but base64 characters and final padding.
-    static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        var end = text.count
-        while end > 0, text[end - 1] == UInt8(ascii: "=") { end -= 1 }
-        var out: [UInt8] = []
-        out.reserveCapacity(end * 3 / 4)
-        var group: UInt32 = 0, bits = 0
-        for index in 0..<end {
-            let value = values[Int(text[index])]
-            guard value != 0xFF else { return nil }
-            group = group << 6 | UInt32(value)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: group >> UInt32(bits)))
-            }
-        }
-        return out
-    }
-}
-
-/// SplitMix64: a small seeded generator, with a Fisher–Yates shuffle whose sequence is fixed here (the
-/// standard library's shuffling algorithm may change between releases).
-struct EventRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return EventHash.finish(state)
-    }
-
-    mutating func shuffle<T>(_ items: inout [T]) {
-        guard items.count > 1 else { return }
-        for i in stride(from: items.count - 1, to: 0, by: -1) {
-            let j = Int(next() % UInt64(i + 1))
-            items.swapAt(i, j)
-        }
     }
 }

@@ -1,16 +1,17 @@
 /// Stable 64-bit hashing (FNV-1a, then a SplitMix64 finalizer): the same on every platform and in every
 /// process, unlike `Hasher`, so that feature keys computed at training time match those computed later.
-enum StableHash {
-    static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
+/// Shared with the event model (`package`), which hashes its features the same way.
+package enum StableHash {
+    package static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    package static let prime: UInt64 = 0x0000_0100_0000_01B3
 
     @inline(__always)
-    static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+    package static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* prime
     }
 
     @inline(__always)
-    static func finish(_ hash: UInt64) -> UInt64 {
+    package static func finish(_ hash: UInt64) -> UInt64 {
         var z = hash
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -20,14 +21,26 @@ enum StableHash {
     /// Combines a template number and up to two values into a 32-bit feature key (never 0, which marks
     /// empty slots).
     @inline(__always)
-    static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
+    package static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
         let mixed = finish(template &* 0x9E37_79B9_7F4A_7C15 ^ a ^ (b &* 0xC2B2_AE3D_27D4_EB4F))
         let key = UInt32(truncatingIfNeeded: mixed >> 32)
         return key == 0 ? 1 : key
     }
 
-    static func of<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    package static func of<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         finish(bytes.reduce(offset, add))
+    }
+
+    /// The hash of `bytes` with ASCII letters lower-cased.
+    package static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash = offset
+        for byte in bytes { hash = add(hash, byte &- 65 < 26 ? byte | 0x20 : byte) }
+        return finish(hash)
+    }
+
+    /// The hash of a string with ASCII letters lower-cased.
+    package static func folded(_ string: String) -> UInt64 {
+        folded(string.utf8)
     }
 }
 

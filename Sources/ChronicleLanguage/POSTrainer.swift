@@ -476,20 +476,21 @@ private struct GrowableKeyTable {
 }
 
 /// SplitMix64: a small seeded generator, with a Fisher–Yates shuffle whose sequence is fixed here (the
-/// standard library's shuffling algorithm may change between releases).
-struct SplitMix64 {
+/// standard library's shuffling algorithm may change between releases). Shared (`package`) with the event
+/// and relation trainers.
+package struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return StableHash.finish(state)
     }
 
-    mutating func shuffle<T>(_ items: inout [T]) {
+    package mutating func shuffle<T>(_ items: inout [T]) {
         guard items.count > 1 else { return }
         for i in stride(from: items.count - 1, to: 0, by: -1) {
             let j = Int(next() % UInt64(i + 1))

@@ -198,21 +198,6 @@ struct PerceptronTrainer {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64) for shuffling training examples.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
 /// A linear model in a flat open-addressing table from feature hash to a row of weights, for fast scoring.
 ///
 /// Each slot holds the key (0 marks an empty slot) followed by the row's weights: as 16-bit integers times the

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import ChronicleEvents
+import ChronicleLanguage
 
 /// The scoring table finds every feature of a model with its weights, and nothing for other keys, whatever
 /// collisions the keys make.
@@ -8,7 +9,7 @@ import Testing
 struct ScoringTableTests {
     /// A seeded model-like set of keys and rows, with keys crowded into few first slots.
     func makeTable(keyCount: Int, first: [UInt32] = [], scale: Float = 0.02) -> (EventScoringTable, [UInt32], [UInt64], EventCodebook) {
-        var random = EventRandom(seed: 7)
+        var random = SplitMix64(seed: 7)
         var keys = Set<UInt32>()
         while keys.count < keyCount { keys.insert(UInt32(truncatingIfNeeded: random.next()) | 1) }
         let sorted = keys.sorted()
@@ -38,7 +39,7 @@ struct ScoringTableTests {
             #expect(weights[k] == expected)
         }
         let present = Set(keys)
-        var random = EventRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         let missing = (0..<2_000).map { _ in UInt32(truncatingIfNeeded: random.next()) | 1 }.filter { !present.contains($0) }
         #expect(look(table, missing).allSatisfy { $0 == SIMD8() })
     }
