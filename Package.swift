@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "ChronicleRelations", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleLanguage"], swiftSettings: swiftSettings),
         .target(
             name: "ChronicleTimeline",
-            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents", "ChronicleRelations"],
+            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents", "ChronicleRelations", "ChronicleFormats"],
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),

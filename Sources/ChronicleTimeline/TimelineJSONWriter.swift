@@ -1,4 +1,5 @@
 import ChronicleCore
+import ChronicleFormats
 
 /// Writes a ``Timeline`` as JSON: the `chronicle.timeline/1` contract.
 ///
@@ -81,16 +82,16 @@ public struct TimelineJSONWriter: Sendable {
 
     /// The JSON text of `timeline` (no trailing line end).
     public func string(for timeline: Timeline) -> String {
-        Self.value(for: timeline).serialized(pretty: style == .pretty)
+        Self.value(for: timeline).serialized(style == .pretty ? .pretty : .compact)
     }
 
-    static func value(for timeline: Timeline) -> JSON {
+    static func value(for timeline: Timeline) -> JSONValue {
         .object([
             ("schema", .string(Timeline.schema)),
             ("documents", .array(timeline.documents.map { document in
                 .object([
                     ("id", .string(document.id)),
-                    ("title", document.title.map(JSON.string) ?? .null),
+                    ("title", document.title.map(JSONValue.string) ?? .null),
                     ("dct", document.creationTime.map { .string($0.description) } ?? .null),
                     ("dctSource", document.creationTime.map { .string($0.source.rawValue) } ?? .null),
                 ])
@@ -101,15 +102,15 @@ public struct TimelineJSONWriter: Sendable {
                     ("source", .string(relation.source)),
                     ("target", .string(relation.target)),
                     ("type", .string(relation.type.rawValue)),
-                    ("documents", .array(relation.documents.map(JSON.string))),
+                    ("documents", .array(relation.documents.map(JSONValue.string))),
                 ])
             })),
             ("warnings", .array(timeline.warnings.map(value(for:)))),
         ])
     }
 
-    static func value(for entry: Timeline.Entry) -> JSON {
-        var members: [(String, JSON)] = [
+    static func value(for entry: Timeline.Entry) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
             ("id", .string(entry.id)),
             ("event", .object([
                 ("text", .string(entry.event.text)),
@@ -118,16 +119,16 @@ public struct TimelineJSONWriter: Sendable {
                 ("document", .string(entry.event.source.document)),
                 ("start", .integer(entry.event.source.span.start)),
                 ("end", .integer(entry.event.source.span.end)),
-                ("sentence", entry.event.source.sentence.map(JSON.integer) ?? .null),
+                ("sentence", entry.event.source.sentence.map(JSONValue.integer) ?? .null),
             ])),
             ("time", value(for: entry.time)),
         ]
         if let statement = entry.statement {
             members.append(("statement", .object([
-                ("speaker", statement.speaker.map(JSON.string) ?? .null),
-                ("speakerMention", statement.speakerMention.map(JSON.string) ?? .null),
+                ("speaker", statement.speaker.map(JSONValue.string) ?? .null),
+                ("speakerMention", statement.speakerMention.map(JSONValue.string) ?? .null),
                 ("verb", .string(statement.verb)),
-                ("channel", statement.channel.map(JSON.string) ?? .null),
+                ("channel", statement.channel.map(JSONValue.string) ?? .null),
                 ("stance", .string(statement.stance.rawValue)),
                 ("content", statement.content.map { content in
                     .object([
@@ -139,23 +140,23 @@ public struct TimelineJSONWriter: Sendable {
                 } ?? .null),
             ])))
         }
-        members.append(("participants", .array(entry.participants.map(JSON.string))))
+        members.append(("participants", .array(entry.participants.map(JSONValue.string))))
         members.append(("sources", .array(entry.sources.map { source in
             .object([
                 ("document", .string(source.document)),
                 ("start", .integer(source.span.start)),
                 ("end", .integer(source.span.end)),
-                ("sentence", source.sentence.map(JSON.integer) ?? .null),
+                ("sentence", source.sentence.map(JSONValue.integer) ?? .null),
             ])
         })))
         members.append(("attribution", .string(entry.attribution.rawValue)))
-        members.append(("attributedTo", .array(entry.attributedTo.map(JSON.string))))
+        members.append(("attributedTo", .array(entry.attributedTo.map(JSONValue.string))))
         members.append(("denied", .bool(entry.isDenied)))
         return .object(members)
     }
 
-    static func value(for time: Timeline.Placement) -> JSON {
-        let anchor: JSON
+    static func value(for time: Timeline.Placement) -> JSONValue {
+        let anchor: JSONValue
         switch time.anchor {
         case .time(let document, let id, let text, let value)?:
             anchor = .object([("kind", .string("time")), ("document", .string(document)), ("id", .string(id)),
@@ -168,7 +169,7 @@ public struct TimelineJSONWriter: Sendable {
             anchor = .null
         }
         return .object([
-            ("value", time.value.map(JSON.string) ?? .null),
+            ("value", time.value.map(JSONValue.string) ?? .null),
             ("start", time.start.map { .string($0.description) } ?? .null),
             ("end", time.end.map { .string($0.description) } ?? .null),
             ("granularity", .string(time.granularity.rawValue)),
@@ -177,97 +178,19 @@ public struct TimelineJSONWriter: Sendable {
         ])
     }
 
-    static func value(for warning: Timeline.Warning) -> JSON {
-        var members: [(String, JSON)] = [
+    static func value(for warning: Timeline.Warning) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
             ("severity", .string(warning.severity.rawValue)),
             ("code", .string(warning.code.rawValue)),
             ("message", .string(warning.message)),
-            ("document", warning.document.map(JSON.string) ?? .null),
+            ("document", warning.document.map(JSONValue.string) ?? .null),
         ]
         if let span = warning.span {
             members.append(("start", .integer(span.start)))
             members.append(("end", .integer(span.end)))
         }
-        if !warning.candidates.isEmpty { members.append(("candidates", .array(warning.candidates.map(JSON.integer)))) }
-        if !warning.entries.isEmpty { members.append(("entries", .array(warning.entries.map(JSON.string)))) }
+        if !warning.candidates.isEmpty { members.append(("candidates", .array(warning.candidates.map(JSONValue.integer)))) }
+        if !warning.entries.isEmpty { members.append(("entries", .array(warning.entries.map(JSONValue.string)))) }
         return .object(members)
-    }
-}
-
-/// A JSON value whose objects keep their keys in order, serialised deterministically the way
-/// ChronicleFormats' `JSONValue` does (same escaping, same two-space pretty layout). The timeline module
-/// does not depend on ChronicleFormats, so it carries this small copy.
-enum JSON: Sendable {
-    case null
-    case bool(Bool)
-    case integer(Int)
-    case string(String)
-    case array([JSON])
-    case object([(String, JSON)])
-
-    func serialized(pretty: Bool) -> String {
-        var out: [UInt8] = []
-        write(to: &out, pretty: pretty, indent: 0)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    private func write(to out: inout [UInt8], pretty: Bool, indent: Int) {
-        switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): out.append(contentsOf: String(value).utf8)
-        case .string(let value): Self.writeString(value, to: &out)
-        case .array(let elements):
-            guard !elements.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-            out.append(UInt8(ascii: "["))
-            for (index, element) in elements.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { Self.newline(indent + 1, to: &out) }
-                element.write(to: &out, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { Self.newline(indent, to: &out) }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
-            out.append(UInt8(ascii: "{"))
-            for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { Self.newline(indent + 1, to: &out) }
-                Self.writeString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(UInt8(ascii: " ")) }
-                value.write(to: &out, pretty: pretty, indent: indent + 1)
-            }
-            if pretty { Self.newline(indent, to: &out) }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static func newline(_ indent: Int, to out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private static func writeString(_ string: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        for byte in string.utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0x00..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hexDigits[Int(byte >> 4)])
-                out.append(hexDigits[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
     }
 }
