@@ -78,8 +78,8 @@ struct TrainEventsCommand: ParsableCommand {
         do {
             let start = DispatchTime.now().uptimeNanoseconds
             func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-            let training = try Self.readAnnotated(train)
-            let extraDocuments = try extra.map { try Self.readAnnotated($0).map(\.document) } ?? []
+            let training = try AnnotatedTimeML.read(directory: train)
+            let extraDocuments = try extra.map { try AnnotatedTimeML.read(directory: $0).map(\.document) } ?? []
             console.error(String(format: "read and tagged %d training and %d extra documents in %.1f s", training.count, extraDocuments.count, elapsed()))
             let options = EventTrainer.Options(
                 iterations: iterations, seed: seed, pruningThreshold: pruning, extraWeight: extraWeight, eventBias: eventBias,
@@ -106,7 +106,7 @@ struct TrainEventsCommand: ParsableCommand {
             let trainingSeconds = Double(DispatchTime.now().uptimeNanoseconds - trainingStart) / 1e9
             let bytes = result.model.serialized()
             if let out {
-                try write(bytes, to: out)
+                try OutputSink.writeAtomically(bytes, to: out)
             }
             if let swiftOut {
                 let made = "chronicle train events --train \(URL(fileURLWithPath: train).lastPathComponent)"
@@ -117,7 +117,7 @@ struct TrainEventsCommand: ParsableCommand {
                     + (pruning != EventTrainer.Options().pruningThreshold ? " --pruning \(pruning)" : "")
                     + (ensemble != EventTrainer.Options().ensembleSize ? " --ensemble \(ensemble)" : "")
                 let source = EventModel.swiftSource(embedding: bytes, comment: "\(result.model.summary)\nMade with: \(made)")
-                try write(Array(source.utf8), to: swiftOut)
+                try OutputSink.writeAtomically(Array(source.utf8), to: swiftOut)
             }
             console.output("""
                 \(result.model.summary)
@@ -128,7 +128,7 @@ struct TrainEventsCommand: ParsableCommand {
                 """)
 
             if let test {
-                let documents = try Self.readAnnotated(test)
+                let documents = try AnnotatedTimeML.read(directory: test)
                 let recognizer = EventRecognizer(model: result.model)
                 let evaluation = EventEvaluator().evaluate(documents.map { Self.pair($0, recognizer: recognizer) })
                 console.output("\nscores on \(test):\n" + EvaluationTableRenderer().render(evaluation))
@@ -140,48 +140,11 @@ struct TrainEventsCommand: ParsableCommand {
         }
     }
 
-    /// A TimeML file's name and document, with the linguistic layer added (gold events kept in `events`).
-    struct Annotated: Sendable {
-        var name: String
-        var document: Document
-    }
-
-    /// The `.tml` files under `directory`, read and tagged on all cores, in the order of their names.
-    static func readAnnotated(_ directory: String) throws -> [Annotated] {
-        let root = URL(fileURLWithPath: directory, isDirectory: true)
-        try EvalSupport.requireDirectory(root, role: "directory", given: directory)
-        let names = try timeMLFiles(in: root)
-        guard !names.isEmpty else { throw CommandFailure("no .tml files in \(directory)") }
-        let reader = TimeMLReader()
-        let results = parallelMap(names) { name -> Result<Annotated, TimeMLReadError> in
-            Result { () throws(TimeMLReadError) -> Annotated in
-                var document = try reader.read(contentsOf: root.appendingPathComponent(name)).document
-                LanguageAnnotator().annotate(&document)
-                return Annotated(name: name, document: document)
-            }
-        }
-        var documents: [Annotated] = [], problems: [String] = []
-        for result in results {
-            switch result {
-            case .success(let document): documents.append(document)
-            case .failure(let error): problems.append("error: \(error)")
-            }
-        }
-        guard problems.isEmpty else { throw CommandFailure(lines: problems) }
-        return documents
-    }
-
     /// The gold events of a document against those `recognizer` finds.
-    static func pair(_ annotated: Annotated, recognizer: EventRecognizer) -> EvaluationPair {
+    static func pair(_ annotated: AnnotatedTimeML, recognizer: EventRecognizer) -> EvaluationPair {
         let document = annotated.document
         return EvaluationPair(
             name: annotated.name, gold: AnnotatedText(text: document.text, timeExpressions: [], events: document.events),
             system: AnnotatedText(text: document.text, timeExpressions: [], events: recognizer.events(in: document)))
-    }
-
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        let sink = try OutputSink(atomicallyWritingTo: path)
-        try sink.write(bytes)
-        try sink.commit()
     }
 }

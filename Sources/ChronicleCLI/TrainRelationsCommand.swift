@@ -63,7 +63,7 @@ struct TrainRelationsCommand: ParsableCommand {
         do {
             let start = DispatchTime.now().uptimeNanoseconds
             func elapsed() -> String { String(format: "%.1f s", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9) }
-            let training = try Self.readAnnotated(train)
+            let training = try AnnotatedTimeML.read(directory: train)
             console.error("read and tagged \(training.count) training documents in \(elapsed())")
             var options = RelationTrainer.Options()
             options.iterations = iterations
@@ -71,14 +71,14 @@ struct TrainRelationsCommand: ParsableCommand {
             options.folds = folds
             let (model, report) = RelationTrainer(options: options).train(training.map(\.document)) { console.error($0) }
             let bytes = model.serialized()
-            if let out { try write(bytes, to: out) }
+            if let out { try OutputSink.writeAtomically(bytes, to: out) }
             if let swiftOut {
                 let made = "chronicle train relations --train \(URL(fileURLWithPath: train).lastPathComponent)"
                     + (iterations != RelationTrainer.Options().iterations ? " --iterations \(iterations)" : "")
                     + (seed != RelationTrainer.Options().seed ? " --seed \(seed)" : "")
                     + (folds != RelationTrainer.Options().folds ? " --folds \(folds)" : "")
                 let source = model.swiftSource(comment: "\(model.summary)\n\(report.summaryLine)\nMade with: \(made)")
-                try write(Array(source.utf8), to: swiftOut)
+                try OutputSink.writeAtomically(Array(source.utf8), to: swiftOut)
             }
             console.output("""
                 \(model.summary)
@@ -88,7 +88,7 @@ struct TrainRelationsCommand: ParsableCommand {
                 """)
 
             if let test {
-                let documents = try Self.readAnnotated(test)
+                let documents = try AnnotatedTimeML.read(directory: test)
                 let recognizer = RelationRecognizer(model: model)
                 let pairs = parallelMap(documents) { annotated -> EvaluationPair in
                     var document = annotated.document
@@ -105,45 +105,5 @@ struct TrainRelationsCommand: ParsableCommand {
             failure.report(to: console)
             throw ExitCode.failure
         }
-    }
-
-    /// A TimeML file's name and document (gold events, time expressions and relations kept), with words.
-    struct Annotated: Sendable {
-        var name: String
-        var gold: TimeMLDocument
-        var document: Document
-    }
-
-    /// The `.tml` files under `directory`, read and tagged on all cores, in the order of their names.
-    static func readAnnotated(_ directory: String) throws -> [Annotated] {
-        let root = URL(fileURLWithPath: directory, isDirectory: true)
-        try EvalSupport.requireDirectory(root, role: "directory", given: directory)
-        let names = try timeMLFiles(in: root)
-        guard !names.isEmpty else { throw CommandFailure("no .tml files in \(directory)") }
-        let reader = TimeMLReader()
-        let annotator = LanguageAnnotator()
-        let results = parallelMap(names) { name -> Result<Annotated, TimeMLReadError> in
-            Result { () throws(TimeMLReadError) -> Annotated in
-                let gold = try reader.read(contentsOf: root.appendingPathComponent(name))
-                var document = gold.document
-                annotator.annotate(&document)
-                return Annotated(name: name, gold: gold, document: document)
-            }
-        }
-        var documents: [Annotated] = [], problems: [String] = []
-        for result in results {
-            switch result {
-            case .success(let document): documents.append(document)
-            case .failure(let error): problems.append("error: \(error)")
-            }
-        }
-        guard problems.isEmpty else { throw CommandFailure(lines: problems) }
-        return documents
-    }
-
-    private func write(_ bytes: [UInt8], to path: String) throws {
-        let sink = try OutputSink(atomicallyWritingTo: path)
-        try sink.write(bytes)
-        try sink.commit()
     }
 }
