@@ -76,15 +76,67 @@ struct FeatureWeights {
         }
     }
 
+    /// A feature whose weights are the dense row `row` of the model's ``DenseWeights`` (a count of 0, which
+    /// stored features never have).
+    init(denseRow row: Int) {
+        bits = UInt32(row) << 8
+    }
+
     private static let inlineFlag: UInt32 = 1 << 31
 
     var isInline: Bool { bits & Self.inlineFlag != 0 }
+    /// Whether the weights are a dense row (then ``start`` is the row's number).
+    var isDense: Bool { bits & (Self.inlineFlag | 0xFF) == 0 }
     /// The two weights of an inline feature (the second is ``WeightEntry/zero`` for a single weight).
     var inlineWeights: (WeightEntry, WeightEntry) {
         (WeightEntry(UInt16(truncatingIfNeeded: bits >> 16) & 0x7FFF), WeightEntry(UInt16(truncatingIfNeeded: bits)))
     }
     var start: Int { Int(bits >> 8) }
     var count: Int { Int(bits & 0xFF) }
+}
+
+/// The weights of the features with many weights (the bias, the previous classes, frequent words), one
+/// dense row of 16-bit scores per feature with a score for every class, padded to a multiple of 8 classes:
+/// adding a row is a few vector additions, where its entries one by one would be a long chain of scattered
+/// additions. Built when a model is loaded; it adds exactly what the entries add.
+struct DenseWeights: Sendable {
+    /// Features with at least this many weights get a dense row.
+    static let minimumWeights = 16
+
+    /// Row `r` is `scores[r * stride ..< (r + 1) * stride]`.
+    let scores: [Int16]
+    /// The classes of the model rounded up to a multiple of 8.
+    let stride: Int
+
+    /// Rows for the features `rows` (each a range of `weights`), or nil when some score does not fit 16 bits.
+    init?(rows: [Range<Int>], weights: [UInt16], codebook: WeightCodebook, classCount: Int) {
+        stride = (classCount + 7) / 8 * 8
+        guard codebook.values.allSatisfy({ Int32(Int16.min)...Int32(Int16.max) ~= $0 }) else { return nil }
+        var scores = [Int16](repeating: 0, count: rows.count * stride)
+        for (row, range) in rows.enumerated() {
+            for bits in weights[range] {
+                let entry = WeightEntry(bits)
+                let sum = Int32(scores[row * stride + entry.tagClass]) + codebook.values[Int(entry.code)]
+                // Two entries of one class in one feature do not happen; refuse rather than overflow if they did.
+                guard Int32(Int16.min)...Int32(Int16.max) ~= sum else { return nil }
+                scores[row * stride + entry.tagClass] = Int16(sum)
+            }
+        }
+        self.scores = scores
+    }
+
+    /// Adds row `row` to `scores` (at least ``stride`` long).
+    @inline(__always)
+    static func add(row: UnsafePointer<Int16>, to scores: UnsafeMutablePointer<Int32>, stride: Int) {
+        let source = UnsafeRawPointer(row), target = UnsafeMutableRawPointer(scores)
+        var offset = 0
+        while offset < stride {
+            let weights = SIMD8<Int32>(truncatingIfNeeded: source.loadUnaligned(fromByteOffset: offset * 2, as: SIMD8<Int16>.self))
+            let sum = target.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<Int32>.self) &+ weights
+            target.storeBytes(of: sum, toByteOffset: offset * 4, as: SIMD8<Int32>.self)
+            offset += 8
+        }
+    }
 }
 
 /// One weight of a model, packed in 16 bits: the class (high byte) and the weight's code in the model's

@@ -41,20 +41,35 @@ public struct POSModel: Sendable {
     let lexicon: KeyTable
     let lemmaTable: KeyTable
     let codebook: WeightCodebook
+    /// Dense rows of the features with many weights (nil if the model's scores do not fit them).
+    let dense: DenseWeights?
     /// Per class: the hash of its Penn tag (for lemma keys) and the lemma rule it uses.
     let lemmaRules: [(tagHash: UInt64, rule: LemmaRule)]
 
     init(parts: Parts) {
         self.parts = parts
-        var pairs: [(key: UInt32, value: UInt32)] = []
-        pairs.reserveCapacity(parts.featureKeys.count)
+        codebook = WeightCodebook(scale: parts.weightScale)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(parts.featureKeys.count)
         var start = 0
-        for (key, count) in zip(parts.featureKeys, parts.featureCounts) {
-            pairs.append((key, FeatureWeights(start: start, count: Int(count), weights: parts.weights).bits))
+        for count in parts.featureCounts {
+            ranges.append(start..<(start + Int(count)))
             start += Int(count)
         }
+        let denseRanges = ranges.filter { $0.count >= DenseWeights.minimumWeights }
+        dense = DenseWeights(rows: denseRanges, weights: parts.weights, codebook: codebook, classCount: parts.classes.count)
+        var pairs: [(key: UInt32, value: UInt32)] = []
+        pairs.reserveCapacity(parts.featureKeys.count)
+        var denseRow = 0
+        for (key, range) in zip(parts.featureKeys, ranges) {
+            if dense != nil, range.count >= DenseWeights.minimumWeights {
+                pairs.append((key, FeatureWeights(denseRow: denseRow).bits))
+                denseRow += 1
+            } else {
+                pairs.append((key, FeatureWeights(start: range.lowerBound, count: range.count, weights: parts.weights).bits))
+            }
+        }
         features = KeyTable(pairs)
-        codebook = WeightCodebook(scale: parts.weightScale)
         lexicon = KeyTable(Array(zip(parts.lexiconKeys, parts.lexiconValues)).map { ($0.0, $0.1) })
         lemmaTable = KeyTable(parts.lemmaKeys.enumerated().map { ($0.element, UInt32($0.offset)) })
         lemmaRules = parts.classes.map { (StableHash.of($0.pennTag.utf8), LemmaRule(pennTag: $0.pennTag)) }

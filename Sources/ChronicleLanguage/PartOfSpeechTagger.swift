@@ -133,7 +133,8 @@ public struct PartOfSpeechTagger: Sendable {
         report: (Int, UnsafeMutablePointer<Int32>) -> Void
     ) {
         let classCount = model.parts.classes.count
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: classCount) { scores in
+        // Dense rows are added 8 classes at a time: room for the padding.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: (classCount + 7) / 8 * 8) { scores in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: FeatureTemplates.count) { keys in
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureTemplates.count) { slots in
             var previous = FeatureTemplates.noPrevious, beforePrevious = FeatureTemplates.noPrevious
@@ -165,27 +166,36 @@ public struct PartOfSpeechTagger: Sendable {
     @inline(__always)
     private func addWeights(of keys: UnsafeMutableBufferPointer<UInt32>, slots: UnsafeMutableBufferPointer<UInt64>, to row: UnsafeMutablePointer<Int32>) {
         model.features.values(for: keys, into: slots)
+        let denseScores = model.dense?.scores ?? [], stride = model.dense?.stride ?? 0
         model.parts.weights.withUnsafeBufferPointer { weights in
-            model.codebook.values.withUnsafeBufferPointer { codebook in
-                @inline(__always) func add(_ entry: WeightEntry) { row[entry.tagClass] &+= codebook[Int(entry.code)] }
-                // Read the first weight of every feature stored apart before adding any, so that the processor
-                // fetches them in parallel (the keys are not needed any more).
-                for k in slots.indices where slots[k] != KeyTable.missing {
-                    let feature = FeatureWeights(bits: UInt32(truncatingIfNeeded: slots[k]))
-                    if !feature.isInline { keys[k] = UInt32(weights[feature.start]) }
-                }
-                for k in slots.indices where slots[k] != KeyTable.missing {
-                    let feature = FeatureWeights(bits: UInt32(truncatingIfNeeded: slots[k]))
-                    if feature.isInline {
-                        let (first, second) = feature.inlineWeights
-                        add(first)
-                        add(second)
-                    } else {
-                        add(WeightEntry(UInt16(truncatingIfNeeded: keys[k])))
-                        for bits in weights[(feature.start + 1)..<(feature.start + feature.count)] { add(WeightEntry(bits)) }
-                    }
+        model.codebook.values.withUnsafeBufferPointer { codebook in
+        denseScores.withUnsafeBufferPointer { dense in
+            @inline(__always) func add(_ entry: WeightEntry) { row[entry.tagClass] &+= codebook[Int(entry.code)] }
+            // Read the first weight of every feature stored apart before adding any, so that the processor
+            // fetches them in parallel (the keys are not needed any more).
+            for k in slots.indices where slots[k] != KeyTable.missing {
+                let feature = FeatureWeights(bits: UInt32(truncatingIfNeeded: slots[k]))
+                if feature.isDense {
+                    keys[k] = UInt32(UInt16(bitPattern: dense[feature.start * stride]))
+                } else if !feature.isInline {
+                    keys[k] = UInt32(weights[feature.start])
                 }
             }
+            for k in slots.indices where slots[k] != KeyTable.missing {
+                let feature = FeatureWeights(bits: UInt32(truncatingIfNeeded: slots[k]))
+                if feature.isInline {
+                    let (first, second) = feature.inlineWeights
+                    add(first)
+                    add(second)
+                } else if feature.isDense {
+                    DenseWeights.add(row: dense.baseAddress! + feature.start * stride, to: row, stride: stride)
+                } else {
+                    add(WeightEntry(UInt16(truncatingIfNeeded: keys[k])))
+                    for bits in weights[(feature.start + 1)..<(feature.start + feature.count)] { add(WeightEntry(bits)) }
+                }
+            }
+        }
+        }
         }
     }
 
