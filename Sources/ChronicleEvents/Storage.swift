@@ -63,30 +63,36 @@ struct EventKeyTable: Sendable {
     }
 }
 
-/// The feature weights of a model laid out for scoring: an open-addressing table (linear probing) whose slots
-/// hold the key and its row of weights side by side, so that looking a key up costs one memory access instead
-/// of two (the key's slot, then its row). A slot is 20 bytes, three to a 64-byte cache line: the key, then the
-/// eight weights decoded (``EventCodebook/values``) as 16-bit integers, or, for a model whose weights do not
-/// fit in 16 bits, the row of codes. Empty slots hold key 0 and zero weights (or codes), which add nothing to
-/// any score. The table is sparse (about one key in six slots) so that nearly every key is in its first slot
-/// or missing: the lookups of a sentence then run without mispredicted branches, and the processor fetches
-/// their slots from memory in parallel.
+/// The feature weights of a model laid out for scoring: a hash table whose slots hold the key and its row of
+/// weights side by side, so that looking a key up costs one memory access instead of two (the key's slot,
+/// then its row). A slot is 20 bytes, three to a 64-byte cache line: the key, then the eight weights decoded
+/// (``EventCodebook/values``) as 16-bit integers, or, for a model whose weights do not fit in 16 bits, the row
+/// of codes. Empty slots hold key 0 and zero weights (or codes), which add nothing to any score.
+///
+/// A key's home is a whole line (a bucket of three slots), and a key is looked for in all three at once,
+/// without branches: the line is one memory access whichever slot holds the key. Keys go to the first line
+/// after their home with a free slot (linear probing over lines). The table is sparse (about one key in six
+/// slots, half a key per line), so that a line is full (and a key may be further on) for very few keys: the
+/// lookups of a sentence then run without mispredicted branches, and the processor fetches their lines from
+/// memory in parallel. (With one home slot per key instead, one lookup in fifteen found another key there and
+/// had to probe on, a branch the processor could not predict and a second access it could not overlap.)
 struct EventScoringTable: Sendable {
     /// Bytes per slot, slots per line, bytes per line.
     static let slotBytes = 20
     static let lineSlots = 3
     static let lineBytes = 64
 
-    /// The slots, in memory of their own: on Linux in huge pages where the system allows, since the lookups
-    /// are spread over the whole table and would otherwise miss the TLB nearly every time.
-    final class Slots: @unchecked Sendable {
+    /// The lines, in memory of their own: on Linux in huge pages where the system allows, since the lookups
+    /// are spread over the whole table and would otherwise miss the TLB nearly every time. One more line than
+    /// ``count``, never filled, is the row of every missing key.
+    final class Lines: @unchecked Sendable {
         let base: UnsafeMutableRawPointer
-        /// The number of slots.
+        /// The number of lines keys are placed in.
         let count: Int
 
         init(count: Int) {
             self.count = count
-            let bytes = (count + EventScoringTable.lineSlots - 1) / EventScoringTable.lineSlots * EventScoringTable.lineBytes
+            let bytes = (count + 1) * EventScoringTable.lineBytes
             let hugePage = 1 << 21
             base = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: bytes >= hugePage ? hugePage : EventScoringTable.lineBytes)
             #if os(Linux)
@@ -99,15 +105,11 @@ struct EventScoringTable: Sendable {
             base.deallocate()
         }
 
-        /// The byte offset of slot `slot`.
-        @inline(__always)
-        func offset(_ slot: Int) -> Int {
-            let line = slot / EventScoringTable.lineSlots
-            return line * EventScoringTable.lineBytes + (slot - line * EventScoringTable.lineSlots) * EventScoringTable.slotBytes
-        }
+        /// The byte offset of the zero row that missing keys get (in the extra line).
+        var zeroRow: Int { count * EventScoringTable.lineBytes + 4 }
     }
 
-    private let slots: Slots
+    private let lines: Lines
     /// Whether slots hold weights (16-bit) rather than codes.
     private let holdsWeights: Bool
     /// The weight of each code (see ``EventCodebook/values``).
@@ -117,7 +119,7 @@ struct EventScoringTable: Sendable {
     /// (those the model has) are placed before the others, in that order: keys looked up often should be.
     init(keys: [UInt32], rows: [UInt64], codebook: EventCodebook, first: [UInt32] = []) {
         let holdsWeights = codebook.values.allSatisfy { Int32(Int16.min) <= $0 && $0 <= Int32(Int16.max) }
-        let slots = Slots(count: max(16, keys.count * 6))
+        let lines = Lines(count: max(16, keys.count * 2))
         var order: [Int] = []
         order.reserveCapacity(keys.count)
         if !first.isEmpty {
@@ -135,59 +137,76 @@ struct EventScoringTable: Sendable {
         }
         for k in order {
             let key = keys[k], row = rows[k]
-            var slot = Self.home(of: key, count: slots.count)
-            while slots.base.load(fromByteOffset: slots.offset(slot), as: UInt32.self) != 0 { slot = slot + 1 == slots.count ? 0 : slot + 1 }
-            let offset = slots.offset(slot)
-            slots.base.storeBytes(of: key, toByteOffset: offset, as: UInt32.self)
+            var line = Self.home(of: key, count: lines.count)
+            var offset = 0
+            place: while true {
+                for slot in 0..<Self.lineSlots {
+                    offset = line * Self.lineBytes + slot * Self.slotBytes
+                    if lines.base.load(fromByteOffset: offset, as: UInt32.self) == 0 { break place }
+                }
+                line = line + 1 == lines.count ? 0 : line + 1
+            }
+            lines.base.storeBytes(of: key, toByteOffset: offset, as: UInt32.self)
             if holdsWeights {
                 var weights = SIMD8<Int16>()
                 for c in 0..<8 { weights[c] = Int16(codebook.values[Int(row >> UInt64(8 * c) & 0xFF)]) }
-                slots.base.storeBytes(of: weights, toByteOffset: offset + 4, as: SIMD8<Int16>.self)
+                lines.base.storeBytes(of: weights, toByteOffset: offset + 4, as: SIMD8<Int16>.self)
             } else {
-                slots.base.storeBytes(of: row, toByteOffset: offset + 4, as: UInt64.self)
+                lines.base.storeBytes(of: row, toByteOffset: offset + 4, as: UInt64.self)
             }
         }
-        self.slots = slots
+        self.lines = lines
         self.holdsWeights = holdsWeights
         self.codebook = codebook.values
     }
 
-    /// The first slot of a key (the key is a hash: its high bits spread over the slots).
+    /// The home line of a key (the key is a hash: its high bits spread over the lines).
     @inline(__always)
     private static func home(of key: UInt32, count: Int) -> Int {
         Int(truncatingIfNeeded: (UInt64(key) &* UInt64(count)) >> 32)
     }
 
     /// The rows of `keys` (16 bytes each: weights or codes; zero for a missing key), into `rows`, in passes
-    /// that keep as many memory reads in flight as the processor allows: the offsets of the keys' first slots;
-    /// the keys in those slots (a read each, nothing else, so that the processor fetches the slots from memory
-    /// in parallel); the rows there (now in the cache); then, for the few keys whose first slot holds another
-    /// key, the slots after it. `offsets` and `found` are scratch space for as many keys.
+    /// that keep as many memory reads in flight as the processor allows: the offsets of the keys' home lines;
+    /// the first key of each line (a read each, nothing else, so that the processor fetches the lines from
+    /// memory in parallel); then the row of the slot holding the key, chosen without branches (the zero row
+    /// when none does). Only a key whose home line is full and holds other keys is looked for further on.
+    /// `offsets` and `found` are scratch space for as many keys.
     @inline(__always)
     func rows(
         of keys: UnsafeBufferPointer<UInt32>, into rows: UnsafeMutablePointer<SIMD8<Int16>>, offsets: UnsafeMutablePointer<Int>,
         found: UnsafeMutablePointer<UInt32>
     ) {
-        let slots = self.slots
-        let base = UnsafeRawPointer(slots.base)
-        let count = slots.count
-        for k in keys.indices { offsets[k] = slots.offset(Self.home(of: keys[k], count: count)) }
+        let lines = self.lines
+        let base = UnsafeRawPointer(lines.base)
+        let count = lines.count, zeroRow = lines.zeroRow
+        for k in keys.indices { offsets[k] = Self.home(of: keys[k], count: count) &* Self.lineBytes }
         for k in keys.indices { found[k] = base.load(fromByteOffset: offsets[k], as: UInt32.self) }
-        for k in keys.indices { rows[k] = base.loadUnaligned(fromByteOffset: offsets[k] + 4, as: SIMD8<Int16>.self) }
-        for k in keys.indices where found[k] != keys[k] && found[k] != 0 {
-            rows[k] = Self.probe(keys[k], in: slots)
+        for k in keys.indices {
+            let key = keys[k], offset = offsets[k]
+            let k0 = found[k]
+            let k1 = base.load(fromByteOffset: offset &+ Self.slotBytes, as: UInt32.self)
+            let k2 = base.load(fromByteOffset: offset &+ 2 &* Self.slotBytes, as: UInt32.self)
+            var at = k2 == key ? offset &+ 2 &* Self.slotBytes &+ 4 : zeroRow
+            at = k1 == key ? offset &+ Self.slotBytes &+ 4 : at
+            at = k0 == key ? offset &+ 4 : at
+            rows[k] = base.loadUnaligned(fromByteOffset: at, as: SIMD8<Int16>.self)
+            if at == zeroRow, k0 != 0, k1 != 0, k2 != 0 { rows[k] = Self.probe(key, in: lines) }
         }
     }
 
-    /// The row of `key` past its first slot (zero when it is missing).
+    /// The row of `key` past its full home line (zero when it is missing).
     @inline(never)
-    private static func probe(_ key: UInt32, in slots: Slots) -> SIMD8<Int16> {
-        var slot = home(of: key, count: slots.count)
+    private static func probe(_ key: UInt32, in lines: Lines) -> SIMD8<Int16> {
+        var line = home(of: key, count: lines.count)
         while true {
-            slot = slot + 1 == slots.count ? 0 : slot + 1
-            let offset = slots.offset(slot)
-            let found = slots.base.load(fromByteOffset: offset, as: UInt32.self)
-            if found == key || found == 0 { return UnsafeRawPointer(slots.base).loadUnaligned(fromByteOffset: offset + 4, as: SIMD8<Int16>.self) }
+            line = line + 1 == lines.count ? 0 : line + 1
+            for slot in 0..<lineSlots {
+                let offset = line * lineBytes + slot * slotBytes
+                let found = lines.base.load(fromByteOffset: offset, as: UInt32.self)
+                if found == key { return UnsafeRawPointer(lines.base).loadUnaligned(fromByteOffset: offset + 4, as: SIMD8<Int16>.self) }
+                if found == 0 { return SIMD8() }
+            }
         }
     }
 
