@@ -167,59 +167,90 @@ enum EventFeatures {
     }
 
     /// The padded infos of words `range` of `words` (two padding infos on each side).
+    ///
+    /// `infos` is resized rather than emptied and appended to, and written through a buffer pointer: a
+    /// sentence's infos are then stored without a capacity or uniqueness check per word.
     static func infos(
         words: UnsafeBufferPointer<Word>, range: Range<Int>, roles: UnsafeBufferPointer<GroupRole>, bytes: UnsafeBufferPointer<UInt8>,
         into infos: inout [EventWordInfo]
     ) {
-        infos.removeAll(keepingCapacity: true)
-        infos.append(.padding)
-        infos.append(.padding)
-        for index in range {
-            var form = FeatureHash.offset
-            var capitalised = false
-            let byteRange = words[index].byteRange
-            if let first = byteRange.first { capitalised = bytes[first] &- 65 < 26 }
-            @inline(__always) func foldedForm(_ byte: UInt8) -> UInt8 {
-                byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
+        let count = range.count + 4
+        if infos.count > count {
+            infos.removeLast(infos.count - count)
+        } else if infos.count < count {
+            infos.append(contentsOf: repeatElement(.padding, count: count - infos.count))
+        }
+        infos.withUnsafeMutableBufferPointer { infos in
+            infos[0] = .padding
+            infos[1] = .padding
+            for index in range {
+                infos[index - range.lowerBound + 2] = info(of: index, words: words, role: roles[index], bytes: bytes)
             }
-            for position in byteRange { form = FeatureHash.add(form, foldedForm(bytes[position])) }
-            var formSuffix = FeatureHash.offset
-            for position in max(byteRange.lowerBound, byteRange.upperBound - 3)..<max(byteRange.lowerBound, byteRange.upperBound) {
-                formSuffix = FeatureHash.add(formSuffix, foldedForm(bytes[position]))
-            }
-            var lemma = FeatureHash.offset
-            var s2 = FeatureHash.offset &+ 2, s3 = FeatureHash.offset &+ 3, s4 = FeatureHash.offset &+ 4
-            var asciiLemma = true
-            if var text = words[index].lemma {
-                text.withUTF8 { text in
-                    @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
-                    var any: UInt8 = 0
-                    for byte in text {
-                        any |= byte
-                        lemma = FeatureHash.add(lemma, folded(byte))
-                    }
-                    asciiLemma = any < 0x80
-                    let count = text.count
-                    for position in max(0, count - 4)..<count {
-                        let byte = folded(text[position])
-                        let left = count - position
-                        if left <= 2 { s2 = FeatureHash.add(s2, byte) }
-                        if left <= 3 { s3 = FeatureHash.add(s3, byte) }
-                        s4 = FeatureHash.add(s4, byte)
-                    }
+            infos[count - 2] = .padding
+            infos[count - 1] = .padding
+        }
+    }
+
+    /// The info of word `index` of `words` (whose text is in `bytes`).
+    ///
+    /// The lemma and the Penn tag are read through their contiguous UTF-8 (`withContiguousStorageIfAvailable`,
+    /// which every native string has), not copied into a variable or walked through a `String.UTF8View`.
+    @inline(__always)
+    private static func info(of index: Int, words: UnsafeBufferPointer<Word>, role: GroupRole, bytes: UnsafeBufferPointer<UInt8>) -> EventWordInfo {
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        @inline(__always) func foldedForm(_ byte: UInt8) -> UInt8 {
+            byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
+        }
+        var form = FeatureHash.offset
+        var capitalised = false
+        let byteRange = words[index].byteRange
+        if let first = byteRange.first { capitalised = bytes[first] &- 65 < 26 }
+        for position in byteRange { form = FeatureHash.add(form, foldedForm(bytes[position])) }
+        var formSuffix = FeatureHash.offset
+        for position in max(byteRange.lowerBound, byteRange.upperBound - 3)..<max(byteRange.lowerBound, byteRange.upperBound) {
+            formSuffix = FeatureHash.add(formSuffix, foldedForm(bytes[position]))
+        }
+        var lemma = FeatureHash.offset
+        var s2 = FeatureHash.offset &+ 2, s3 = FeatureHash.offset &+ 3, s4 = FeatureHash.offset &+ 4
+        var asciiLemma = true
+        if let text = words[index].lemma {
+            @inline(__always) func hash(_ text: UnsafeBufferPointer<UInt8>) {
+                var any: UInt8 = 0
+                for byte in text {
+                    any |= byte
+                    lemma = FeatureHash.add(lemma, folded(byte))
+                }
+                asciiLemma = any < 0x80
+                let count = text.count
+                for position in max(0, count - 4)..<count {
+                    let byte = folded(text[position])
+                    let left = count - position
+                    if left <= 2 { s2 = FeatureHash.add(s2, byte) }
+                    if left <= 3 { s3 = FeatureHash.add(s3, byte) }
+                    s4 = FeatureHash.add(s4, byte)
                 }
             }
-            var tag = FeatureHash.offset
-            if let penn = words[index].pennTag { for byte in penn.utf8 { tag = FeatureHash.add(tag, byte) } }
-            let universal = words[index].universalTag
-            infos.append(EventWordInfo(
-                form: FeatureHash.finish(form), lemma: FeatureHash.finish(lemma), tag: FeatureHash.finish(tag),
-                universal: EventWordInfo.universal(universal),
-                coarse: EventWordInfo.coarse(universal), capitalised: capitalised,
-                suffixes: (s2, s3, s4, FeatureHash.finish(formSuffix)), role: roles[index], asciiLemma: asciiLemma))
+            if text.utf8.withContiguousStorageIfAvailable(hash) == nil {
+                var text = text
+                text.withUTF8(hash)
+            }
         }
-        infos.append(.padding)
-        infos.append(.padding)
+        var tag = FeatureHash.offset
+        if let penn = words[index].pennTag {
+            @inline(__always) func hash(_ text: UnsafeBufferPointer<UInt8>) {
+                for byte in text { tag = FeatureHash.add(tag, byte) }
+            }
+            if penn.utf8.withContiguousStorageIfAvailable(hash) == nil {
+                var penn = penn
+                penn.withUTF8(hash)
+            }
+        }
+        let universal = words[index].universalTag
+        return EventWordInfo(
+            form: FeatureHash.finish(form), lemma: FeatureHash.finish(lemma), tag: FeatureHash.finish(tag),
+            universal: EventWordInfo.universal(universal),
+            coarse: EventWordInfo.coarse(universal), capitalised: capitalised,
+            suffixes: (s2, s3, s4, FeatureHash.finish(formSuffix)), role: role, asciiLemma: asciiLemma)
     }
 
     /// What the features of one word need beyond the word infos.

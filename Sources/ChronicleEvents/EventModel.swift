@@ -71,13 +71,22 @@ public struct EventModel: Sendable {
     }
 
     /// The class (index into ``classes``) of the eight class scores (class `c` in lane `c`): the best event class
-    /// when its score plus the event bias beats "no event", else 0.
+    /// (the first of equals) when its score plus the event bias beats "no event", else 0. The best score is
+    /// carried along rather than read back at a variable lane, so that the loop compiles to conditional moves:
+    /// which class wins is unpredictable, and branches on it were mispredicted.
     @inline(__always)
-    func decide(_ scores: SIMD8<Int32>) -> Int {
-        var best = 1
-        for c in 2..<8 where scores[c] > scores[best] { best = c }
-        return scores[best] &+ storage.parts.eventBias > scores[0] ? best : 0
+    func decide(_ scores: SIMD8<Int32>, eventBias: Int32) -> Int {
+        var best = 1, top = scores[1]
+        for c in 2..<8 {
+            let score = scores[c]
+            best = score > top ? c : best
+            top = score > top ? score : top
+        }
+        return top &+ eventBias > scores[0] ? best : 0
     }
+
+    /// What is added to the event classes' scores before they are compared with "no event" (see ``decide(_:eventBias:)``).
+    var eventBias: Int32 { storage.parts.eventBias }
 
     // MARK: Serialisation
 

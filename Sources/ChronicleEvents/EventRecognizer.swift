@@ -53,6 +53,7 @@ public struct EventRecognizer: Sendable {
         let model = self.model
         let table = model.storage.features
         let lexicon = model.storage.lexicon
+        let eventBias = model.eventBias
         let ranges = Self.sentenceRanges(of: document)
         let longest = ranges.reduce(0) { max($0, $1.count) }
         var found: [Event] = []
@@ -121,7 +122,7 @@ public struct EventRecognizer: Sendable {
                                     let i = index - range.lowerBound + 2
                                     var label = 0
                                     if scored[c] {
-                                        label = model.decide(table.scores(rows: rows.baseAddress! + row * EventFeatures.count, count: EventFeatures.count))
+                                        label = model.decide(table.scores(rows: rows.baseAddress! + row * EventFeatures.count, count: EventFeatures.count), eventBias: eventBias)
                                         row += 1
                                     }
                                     // A condition the model missed: "found unconscious", "will be available".
