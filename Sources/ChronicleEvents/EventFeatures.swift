@@ -471,39 +471,52 @@ enum Derivation {
         return stems
     }
 
+    /// Whether a rule's suffix ends with each byte (lower-case): most nouns end with none of these few
+    /// letters, and are done with at once.
+    private static let lastBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for rule in rules { table[Int(rule.suffix.last!)] = true }
+        return table
+    }()
+
     /// Calls `body` with the hash of every verb lemma `lemma` may be derived from, until it returns true;
     /// returns whether it did. Allocates nothing.
     static func forEachStem(of lemma: String, _ body: (UInt64) -> Bool) -> Bool {
+        if let result = lemma.utf8.withContiguousStorageIfAvailable({ forEachStem(of: $0, body) }) { return result }
         var lemma = lemma
-        return lemma.withUTF8 { bytes in
-            let count = bytes.count
-            guard count >= 4 else { return false }
-            @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
-            for (suffix, replacements) in rules {
-                guard count >= suffix.count + 3 else { continue }
-                var matches = true
-                for k in 0..<suffix.count where folded(bytes[count - suffix.count + k]) != suffix[k] {
-                    matches = false
-                    break
-                }
-                guard matches else { continue }
-                let stemLength = count - suffix.count
-                var stem = FeatureHash.offset
-                for k in 0..<stemLength { stem = FeatureHash.add(stem, folded(bytes[k])) }
-                for replacement in replacements {
-                    var hash = stem
-                    for byte in replacement { hash = FeatureHash.add(hash, byte) }
-                    if body(FeatureHash.finish(hash)) { return true }
-                }
-                // "shipping" → "ship": an undoubled final consonant.
-                if suffix == ing, stemLength >= 3,
-                   folded(bytes[stemLength - 1]) == folded(bytes[stemLength - 2]) {
-                    var hash = FeatureHash.offset
-                    for k in 0..<(stemLength - 1) { hash = FeatureHash.add(hash, folded(bytes[k])) }
-                    if body(FeatureHash.finish(hash)) { return true }
-                }
+        return lemma.withUTF8 { forEachStem(of: $0, body) }
+    }
+
+    /// ``forEachStem(of:_:)`` for the UTF-8 bytes of a lemma.
+    static func forEachStem(of bytes: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Bool) -> Bool {
+        let count = bytes.count
+        guard count >= 4 else { return false }
+        @inline(__always) func folded(_ byte: UInt8) -> UInt8 { byte &- 65 < 26 ? byte | 0x20 : byte }
+        guard lastBytes[Int(folded(bytes[count - 1]))] else { return false }
+        for (suffix, replacements) in rules {
+            guard count >= suffix.count + 3 else { continue }
+            var matches = true
+            for k in 0..<suffix.count where folded(bytes[count - suffix.count + k]) != suffix[k] {
+                matches = false
+                break
             }
-            return false
+            guard matches else { continue }
+            let stemLength = count - suffix.count
+            var stem = FeatureHash.offset
+            for k in 0..<stemLength { stem = FeatureHash.add(stem, folded(bytes[k])) }
+            for replacement in replacements {
+                var hash = stem
+                for byte in replacement { hash = FeatureHash.add(hash, byte) }
+                if body(FeatureHash.finish(hash)) { return true }
+            }
+            // "shipping" → "ship": an undoubled final consonant.
+            if suffix == ing, stemLength >= 3,
+               folded(bytes[stemLength - 1]) == folded(bytes[stemLength - 2]) {
+                var hash = FeatureHash.offset
+                for k in 0..<(stemLength - 1) { hash = FeatureHash.add(hash, folded(bytes[k])) }
+                if body(FeatureHash.finish(hash)) { return true }
+            }
         }
+        return false
     }
 }
