@@ -137,7 +137,7 @@ struct EventWordInfo {
     }
 
     static func lexiconKey(lemma: UInt64, coarse: UInt8) -> UInt32 {
-        FeatureHash.key(900, lemma, UInt64(coarse))
+        StableHash.key(900, lemma, UInt64(coarse))
     }
 
     /// The lexicon key of the word.
@@ -201,33 +201,33 @@ enum EventFeatures {
         @inline(__always) func foldedForm(_ byte: UInt8) -> UInt8 {
             byte &- 65 < 26 ? byte | 0x20 : (byte &- 48 < 10 ? UInt8(ascii: "0") : byte)
         }
-        var form = FeatureHash.offset
+        var form = StableHash.offset
         var capitalised = false
         let byteRange = words[index].byteRange
         if let first = byteRange.first { capitalised = bytes[first] &- 65 < 26 }
-        for position in byteRange { form = FeatureHash.add(form, foldedForm(bytes[position])) }
-        var formSuffix = FeatureHash.offset
+        for position in byteRange { form = StableHash.add(form, foldedForm(bytes[position])) }
+        var formSuffix = StableHash.offset
         for position in max(byteRange.lowerBound, byteRange.upperBound - 3)..<max(byteRange.lowerBound, byteRange.upperBound) {
-            formSuffix = FeatureHash.add(formSuffix, foldedForm(bytes[position]))
+            formSuffix = StableHash.add(formSuffix, foldedForm(bytes[position]))
         }
-        var lemma = FeatureHash.offset
-        var s2 = FeatureHash.offset &+ 2, s3 = FeatureHash.offset &+ 3, s4 = FeatureHash.offset &+ 4
+        var lemma = StableHash.offset
+        var s2 = StableHash.offset &+ 2, s3 = StableHash.offset &+ 3, s4 = StableHash.offset &+ 4
         var asciiLemma = true
         if let text = words[index].lemma {
             @inline(__always) func hash(_ text: UnsafeBufferPointer<UInt8>) {
                 var any: UInt8 = 0
                 for byte in text {
                     any |= byte
-                    lemma = FeatureHash.add(lemma, folded(byte))
+                    lemma = StableHash.add(lemma, folded(byte))
                 }
                 asciiLemma = any < 0x80
                 let count = text.count
                 for position in max(0, count - 4)..<count {
                     let byte = folded(text[position])
                     let left = count - position
-                    if left <= 2 { s2 = FeatureHash.add(s2, byte) }
-                    if left <= 3 { s3 = FeatureHash.add(s3, byte) }
-                    s4 = FeatureHash.add(s4, byte)
+                    if left <= 2 { s2 = StableHash.add(s2, byte) }
+                    if left <= 3 { s3 = StableHash.add(s3, byte) }
+                    s4 = StableHash.add(s4, byte)
                 }
             }
             if text.utf8.withContiguousStorageIfAvailable(hash) == nil {
@@ -235,10 +235,10 @@ enum EventFeatures {
                 text.withUTF8(hash)
             }
         }
-        var tag = FeatureHash.offset
+        var tag = StableHash.offset
         if let penn = words[index].pennTag {
             @inline(__always) func hash(_ text: UnsafeBufferPointer<UInt8>) {
-                for byte in text { tag = FeatureHash.add(tag, byte) }
+                for byte in text { tag = StableHash.add(tag, byte) }
             }
             if penn.utf8.withContiguousStorageIfAvailable(hash) == nil {
                 var penn = penn
@@ -247,10 +247,10 @@ enum EventFeatures {
         }
         let universal = words[index].universalTag
         return EventWordInfo(
-            form: FeatureHash.finish(form), lemma: FeatureHash.finish(lemma), tag: FeatureHash.finish(tag),
+            form: StableHash.finish(form), lemma: StableHash.finish(lemma), tag: StableHash.finish(tag),
             universal: EventWordInfo.universal(universal),
             coarse: EventWordInfo.coarse(universal), capitalised: capitalised,
-            suffixes: (s2, s3, s4, FeatureHash.finish(formSuffix)), role: role, asciiLemma: asciiLemma)
+            suffixes: (s2, s3, s4, StableHash.finish(formSuffix)), role: role, asciiLemma: asciiLemma)
     }
 
     /// What the features of one word need beyond the word infos.
@@ -286,7 +286,7 @@ enum EventFeatures {
                 deverbal |= 2
             }
         }
-        var group = FeatureHash.offset
+        var group = StableHash.offset
         var j = i - 1, adverbs = 0, items = 0
         scan: while j >= 2, items < 4 {
             let role = infos[j].role
@@ -297,7 +297,7 @@ enum EventFeatures {
                 adverbs += 1
                 if adverbs > 3 { break scan }
             default:
-                group = FeatureHash.add(FeatureHash.add(group, role.rawValue), UInt8(truncatingIfNeeded: infos[j].tag))
+                group = StableHash.add(StableHash.add(group, role.rawValue), UInt8(truncatingIfNeeded: infos[j].tag))
                 items += 1
                 if role == .to { break scan }
             }
@@ -314,11 +314,11 @@ enum EventFeatures {
         }
         let predicative: UInt64 = (info.coarse == 3 || info.tag == Self.pastParticiple) && isPredicative(at: i, infos: infos) ? 1 : 0
         return Context(
-            entry: entry, deverbal: deverbal, group: items == 0 ? 0 : FeatureHash.finish(group), governor: governor, first: i == 2,
+            entry: entry, deverbal: deverbal, group: items == 0 ? 0 : StableHash.finish(group), governor: governor, first: i == 2,
             predicative: predicative)
     }
 
-    private static let pastParticiple = FeatureHash.finish("VBN".utf8.reduce(FeatureHash.offset, FeatureHash.add))
+    private static let pastParticiple = StableHash.finish("VBN".utf8.reduce(StableHash.offset, StableHash.add))
     /// Adjectives of lasting conditions (health, life, availability, legal and marital status) that are events
     /// (TimeML STATEs) when predicated of something: "was found unconscious", "is dead", "will be available".
     /// TimeBank annotates these where it annotates adjectives at all, but too rarely for the model to learn them all.
@@ -352,50 +352,50 @@ enum EventFeatures {
             "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS", "PDT", "POS",
             "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP",
             "WP$", "WRB", ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP", "ADD", "AFX", "GW", "XX", "$", "#",
-        ].map { FeatureHash.finish($0.utf8.reduce(FeatureHash.offset, FeatureHash.add)) } + [FeatureHash.finish(FeatureHash.offset)]
+        ].map { StableHash.finish($0.utf8.reduce(StableHash.offset, StableHash.add)) } + [StableHash.finish(StableHash.offset)]
         let neighbourTags = tags + [EventWordInfo.padding.tag]
         let universals = (UInt64(0)...16).map { $0 } + [98]
         let rates = (UInt64(0)..<16).map { $0 }, small = (UInt64(0)..<8).map { $0 }
-        var keys: [UInt32] = [FeatureHash.key(0, 0)]
+        var keys: [UInt32] = [StableHash.key(0, 0)]
         for u in universals {
-            keys.append(FeatureHash.key(3, u))
+            keys.append(StableHash.key(3, u))
             for r in rates {
-                keys.append(FeatureHash.key(22, r, u))
-                keys.append(FeatureHash.key(25, r, u))
+                keys.append(StableHash.key(22, r, u))
+                keys.append(StableHash.key(25, r, u))
             }
-            for d in UInt64(0)..<4 { keys.append(FeatureHash.key(28, d, u)) }
-            for c in UInt64(0)..<3 { keys.append(FeatureHash.key(29, c, u)) }
-            for p in UInt64(0)..<2 { keys.append(FeatureHash.key(40, p, u)) }
+            for d in UInt64(0)..<4 { keys.append(StableHash.key(28, d, u)) }
+            for c in UInt64(0)..<3 { keys.append(StableHash.key(29, c, u)) }
+            for p in UInt64(0)..<2 { keys.append(StableHash.key(40, p, u)) }
         }
         for r in rates {
             for n in small {
-                keys.append(FeatureHash.key(21, r, n))
-                keys.append(FeatureHash.key(23, n, r))
-                keys.append(FeatureHash.key(24, r, n))
-                keys.append(FeatureHash.key(26, n, r))
+                keys.append(StableHash.key(21, r, n))
+                keys.append(StableHash.key(23, n, r))
+                keys.append(StableHash.key(24, r, n))
+                keys.append(StableHash.key(26, n, r))
             }
-            for e in rates { keys.append(FeatureHash.key(27, r, e)) }
-            for d in UInt64(0)..<4 { keys.append(FeatureHash.key(37, d, r)) }
+            for e in rates { keys.append(StableHash.key(27, r, e)) }
+            for d in UInt64(0)..<4 { keys.append(StableHash.key(37, d, r)) }
             for p in UInt64(0)..<2 {
-                keys.append(FeatureHash.key(41, p, r))
-                keys.append(FeatureHash.key(42, p, r))
+                keys.append(StableHash.key(41, p, r))
+                keys.append(StableHash.key(42, p, r))
             }
         }
         for c in small {
-            keys.append(FeatureHash.key(38, c, 0))
-            for u in universals { keys.append(FeatureHash.key(38, c, u)) }
+            keys.append(StableHash.key(38, c, 0))
+            for u in universals { keys.append(StableHash.key(38, c, u)) }
         }
-        for t in tags { keys.append(FeatureHash.key(4, t)) }
+        for t in tags { keys.append(StableHash.key(4, t)) }
         for t in neighbourTags {
-            keys.append(FeatureHash.key(12, t))
-            keys.append(FeatureHash.key(13, t))
+            keys.append(StableHash.key(12, t))
+            keys.append(StableHash.key(13, t))
         }
         for t in neighbourTags {
             for v in neighbourTags {
-                keys.append(FeatureHash.key(14, t, v))
-                keys.append(FeatureHash.key(15, t, v))
-                keys.append(FeatureHash.key(16, t, v))
-                keys.append(FeatureHash.key(17, t, v))
+                keys.append(StableHash.key(14, t, v))
+                keys.append(StableHash.key(15, t, v))
+                keys.append(StableHash.key(16, t, v))
+                keys.append(StableHash.key(17, t, v))
             }
         }
         return keys
@@ -406,49 +406,49 @@ enum EventFeatures {
     static func keys(at i: Int, infos: UnsafeBufferPointer<EventWordInfo>, context c: Context, into keys: UnsafeMutablePointer<UInt32>) {
         let w = infos[i], p1 = infos[i - 1], p2 = infos[i - 2], n1 = infos[i + 1], n2 = infos[i + 2]
         let e = c.entry
-        keys[0] = FeatureHash.key(0, 0)
-        keys[1] = FeatureHash.key(1, w.lemma)
-        keys[2] = FeatureHash.key(2, w.form)
-        keys[3] = FeatureHash.key(3, w.universal)
-        keys[4] = FeatureHash.key(4, w.tag)
-        keys[5] = FeatureHash.key(5, w.suffixes.0, w.universal)
-        keys[6] = FeatureHash.key(6, w.suffixes.1, w.universal)
-        keys[7] = FeatureHash.key(7, w.suffixes.2, w.universal)
-        keys[8] = FeatureHash.key(8, w.lemma, w.tag)
-        keys[9] = FeatureHash.key(9, p1.form)
-        keys[10] = FeatureHash.key(10, p1.lemma)
-        keys[11] = FeatureHash.key(11, n1.lemma)
-        keys[12] = FeatureHash.key(12, p1.tag)
-        keys[13] = FeatureHash.key(13, n1.tag)
-        keys[14] = FeatureHash.key(14, p2.tag, p1.tag)
-        keys[15] = FeatureHash.key(15, w.tag, n1.tag)
-        keys[16] = FeatureHash.key(16, p1.tag, w.tag)
-        keys[17] = FeatureHash.key(17, n1.tag, n2.tag)
-        keys[18] = FeatureHash.key(18, p2.lemma)
-        keys[19] = FeatureHash.key(19, c.group)
-        keys[20] = FeatureHash.key(20, c.group, w.tag)
-        keys[21] = FeatureHash.key(21, e.goldRate, e.goldCount)
-        keys[22] = FeatureHash.key(22, e.goldRate, w.universal)
-        keys[23] = FeatureHash.key(23, e.goldClass, e.goldRate)
-        keys[24] = FeatureHash.key(24, e.extraRate, e.extraCount)
-        keys[25] = FeatureHash.key(25, e.extraRate, w.universal)
-        keys[26] = FeatureHash.key(26, e.extraClass, e.extraRate)
-        keys[27] = FeatureHash.key(27, e.goldRate, e.extraRate)
-        keys[28] = FeatureHash.key(28, c.deverbal, w.universal)
-        keys[29] = FeatureHash.key(29, c.first ? 2 : w.capitalised ? 1 : 0, w.universal)
-        keys[30] = FeatureHash.key(30, p1.lemma, w.universal)
-        keys[31] = FeatureHash.key(31, w.lemma, n1.lemma)
-        keys[32] = FeatureHash.key(32, p1.lemma, w.lemma)
-        keys[33] = FeatureHash.key(33, c.governor, w.universal)
-        keys[34] = FeatureHash.key(34, w.suffixes.3, w.tag)
-        keys[35] = FeatureHash.key(35, n1.form)
-        keys[36] = FeatureHash.key(36, n2.lemma)
-        keys[37] = FeatureHash.key(37, c.deverbal, e.goldRate)
-        keys[38] = FeatureHash.key(38, e.goldClass, w.lemma == 0 ? 0 : w.universal)
-        keys[39] = FeatureHash.key(39, c.governor, w.lemma)
-        keys[40] = FeatureHash.key(40, c.predicative, w.universal)
-        keys[41] = FeatureHash.key(41, c.predicative, e.goldRate)
-        keys[42] = FeatureHash.key(42, c.predicative, e.extraRate)
+        keys[0] = StableHash.key(0, 0)
+        keys[1] = StableHash.key(1, w.lemma)
+        keys[2] = StableHash.key(2, w.form)
+        keys[3] = StableHash.key(3, w.universal)
+        keys[4] = StableHash.key(4, w.tag)
+        keys[5] = StableHash.key(5, w.suffixes.0, w.universal)
+        keys[6] = StableHash.key(6, w.suffixes.1, w.universal)
+        keys[7] = StableHash.key(7, w.suffixes.2, w.universal)
+        keys[8] = StableHash.key(8, w.lemma, w.tag)
+        keys[9] = StableHash.key(9, p1.form)
+        keys[10] = StableHash.key(10, p1.lemma)
+        keys[11] = StableHash.key(11, n1.lemma)
+        keys[12] = StableHash.key(12, p1.tag)
+        keys[13] = StableHash.key(13, n1.tag)
+        keys[14] = StableHash.key(14, p2.tag, p1.tag)
+        keys[15] = StableHash.key(15, w.tag, n1.tag)
+        keys[16] = StableHash.key(16, p1.tag, w.tag)
+        keys[17] = StableHash.key(17, n1.tag, n2.tag)
+        keys[18] = StableHash.key(18, p2.lemma)
+        keys[19] = StableHash.key(19, c.group)
+        keys[20] = StableHash.key(20, c.group, w.tag)
+        keys[21] = StableHash.key(21, e.goldRate, e.goldCount)
+        keys[22] = StableHash.key(22, e.goldRate, w.universal)
+        keys[23] = StableHash.key(23, e.goldClass, e.goldRate)
+        keys[24] = StableHash.key(24, e.extraRate, e.extraCount)
+        keys[25] = StableHash.key(25, e.extraRate, w.universal)
+        keys[26] = StableHash.key(26, e.extraClass, e.extraRate)
+        keys[27] = StableHash.key(27, e.goldRate, e.extraRate)
+        keys[28] = StableHash.key(28, c.deverbal, w.universal)
+        keys[29] = StableHash.key(29, c.first ? 2 : w.capitalised ? 1 : 0, w.universal)
+        keys[30] = StableHash.key(30, p1.lemma, w.universal)
+        keys[31] = StableHash.key(31, w.lemma, n1.lemma)
+        keys[32] = StableHash.key(32, p1.lemma, w.lemma)
+        keys[33] = StableHash.key(33, c.governor, w.universal)
+        keys[34] = StableHash.key(34, w.suffixes.3, w.tag)
+        keys[35] = StableHash.key(35, n1.form)
+        keys[36] = StableHash.key(36, n2.lemma)
+        keys[37] = StableHash.key(37, c.deverbal, e.goldRate)
+        keys[38] = StableHash.key(38, e.goldClass, w.lemma == 0 ? 0 : w.universal)
+        keys[39] = StableHash.key(39, c.governor, w.lemma)
+        keys[40] = StableHash.key(40, c.predicative, w.universal)
+        keys[41] = StableHash.key(41, c.predicative, e.goldRate)
+        keys[42] = StableHash.key(42, c.predicative, e.extraRate)
     }
 }
 
@@ -502,19 +502,19 @@ enum Derivation {
             }
             guard matches else { continue }
             let stemLength = count - suffix.count
-            var stem = FeatureHash.offset
-            for k in 0..<stemLength { stem = FeatureHash.add(stem, folded(bytes[k])) }
+            var stem = StableHash.offset
+            for k in 0..<stemLength { stem = StableHash.add(stem, folded(bytes[k])) }
             for replacement in replacements {
                 var hash = stem
-                for byte in replacement { hash = FeatureHash.add(hash, byte) }
-                if body(FeatureHash.finish(hash)) { return true }
+                for byte in replacement { hash = StableHash.add(hash, byte) }
+                if body(StableHash.finish(hash)) { return true }
             }
             // "shipping" → "ship": an undoubled final consonant.
             if suffix == ing, stemLength >= 3,
                folded(bytes[stemLength - 1]) == folded(bytes[stemLength - 2]) {
-                var hash = FeatureHash.offset
-                for k in 0..<(stemLength - 1) { hash = FeatureHash.add(hash, folded(bytes[k])) }
-                if body(FeatureHash.finish(hash)) { return true }
+                var hash = StableHash.offset
+                for k in 0..<(stemLength - 1) { hash = StableHash.add(hash, folded(bytes[k])) }
+                if body(StableHash.finish(hash)) { return true }
             }
         }
         return false

@@ -172,7 +172,7 @@ public struct EventRecognizer: Sendable {
     static func isEventLike(_ word: Word, model: EventModel) -> Bool {
         guard let lemma = word.lemma?.lowercased(), word.universalTag == .noun, let first = word.lemma?.utf8.first,
               first &- 65 >= 26 else { return false }
-        let hash = FeatureHash.finish(lemma.utf8.reduce(FeatureHash.offset, FeatureHash.add))
+        let hash = StableHash.finish(lemma.utf8.reduce(StableHash.offset, StableHash.add))
         let asNoun = LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: hash, coarse: 2)))
         if asNoun.goldRate >= 4 || asNoun.extraRate >= 5 { return true }
         if Derivation.forEachStem(of: lemma, { LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: $0, coarse: 1))).seenAsVerb }) {
@@ -186,7 +186,7 @@ public struct EventRecognizer: Sendable {
     static func isVerbLike(_ word: Word, model: EventModel) -> Bool {
         guard let lemma = word.lemma?.lowercased(), word.universalTag == .noun, let first = word.lemma?.utf8.first,
               first &- 65 >= 26 else { return false }
-        let hash = FeatureHash.finish(lemma.utf8.reduce(FeatureHash.offset, FeatureHash.add))
+        let hash = StableHash.finish(lemma.utf8.reduce(StableHash.offset, StableHash.add))
         return LemmaEntry(bits: model.lexiconBits(EventWordInfo.lexiconKey(lemma: hash, coarse: 1))).seenAsVerb
     }
 

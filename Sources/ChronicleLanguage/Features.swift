@@ -1,16 +1,18 @@
 /// Stable 64-bit hashing (FNV-1a, then a SplitMix64 finalizer): the same on every platform and in every
 /// process, unlike `Hasher`, so that feature keys computed at training time match those computed later.
-/// Shared with the event model (`package`), which hashes its features the same way.
+/// Shared with the event model (`package`), which hashes its features the same way; the steps are
+/// `@inlinable` so that they are inlined there too (a `package` function is otherwise a real call from
+/// another module, and event features make some hundred hashing steps per word).
 package enum StableHash {
     package static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
     package static let prime: UInt64 = 0x0000_0100_0000_01B3
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
         (hash ^ UInt64(byte)) &* prime
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func finish(_ hash: UInt64) -> UInt64 {
         var z = hash
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -20,18 +22,20 @@ package enum StableHash {
 
     /// Combines a template number and up to two values into a 32-bit feature key (never 0, which marks
     /// empty slots).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
         let mixed = finish(template &* 0x9E37_79B9_7F4A_7C15 ^ a ^ (b &* 0xC2B2_AE3D_27D4_EB4F))
         let key = UInt32(truncatingIfNeeded: mixed >> 32)
         return key == 0 ? 1 : key
     }
 
+    @inlinable
     package static func of<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         finish(bytes.reduce(offset, add))
     }
 
     /// The hash of `bytes` with ASCII letters lower-cased.
+    @inlinable
     package static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash = offset
         for byte in bytes { hash = add(hash, byte &- 65 < 26 ? byte | 0x20 : byte) }
@@ -51,8 +55,10 @@ struct WordInfo {
     var normal: UInt64
     /// The form as written.
     var exact: UInt64
-    var suffixes: (UInt64, UInt64, UInt64, UInt64)
-    var prefixes: (UInt64, UInt64, UInt64)
+    /// The last 2, 3 and 4 bytes, folded like ``normal``.
+    var suffixes: (two: UInt64, three: UInt64, four: UInt64)
+    /// The first byte, folded like ``normal``.
+    var prefix: UInt64
     /// Letter classes with runs collapsed ("Kardashian" → "Xx", "U.S." → "X.X.", "3.5" → "d.d").
     var shape: UInt64
     /// The lexicon's set of classes for this word, or ``Lexicon/unknownAmbiguity``.
@@ -67,8 +73,8 @@ struct WordInfo {
     private init(marker: UInt64) {
         normal = StableHash.finish(marker &* 0x1234_5678)
         exact = normal
-        suffixes = (normal, normal, normal, normal)
-        prefixes = (normal, normal, normal)
+        suffixes = (normal, normal, normal)
+        prefix = normal
         shape = normal
         ambiguity = Lexicon.paddingAmbiguity
         fixedClass = Lexicon.noClass
@@ -77,19 +83,14 @@ struct WordInfo {
     /// The hashes of the word `bytes`; the lexicon fields are filled by the caller.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         var normal = StableHash.offset, exact = StableHash.offset, shape = StableHash.offset
-        var prefixes = (StableHash.offset, StableHash.offset, StableHash.offset)
+        var prefix = StableHash.offset
         var lastClass: UInt8 = 0, shapeLength = 0
         for (index, byte) in bytes.enumerated() {
             let isUpper = byte &- 65 < 26, isDigit = byte &- 48 < 10, isLower = byte &- 97 < 26
             let folded = isUpper ? byte | 0x20 : (isDigit ? UInt8(ascii: "0") : byte)
             normal = StableHash.add(normal, folded)
             exact = StableHash.add(exact, byte)
-            switch index {
-            case 0: prefixes.0 = normal
-            case 1: prefixes.1 = normal
-            case 2: prefixes.2 = normal
-            default: break
-            }
+            if index == 0 { prefix = normal }
             let wordClass: UInt8 = isUpper ? UInt8(ascii: "X") : isLower ? UInt8(ascii: "x") : isDigit ? UInt8(ascii: "d")
                 : byte >= 0x80 ? UInt8(ascii: "u") : byte
             if wordClass != lastClass, shapeLength < 8 {
@@ -99,8 +100,6 @@ struct WordInfo {
             }
         }
         let count = bytes.count
-        if count < 3 { prefixes.2 = normal }
-        if count < 2 { prefixes.1 = normal }
         /// The hash of the last `length` bytes, folded like `normal`.
         func suffix(_ length: Int) -> UInt64 {
             var hash = StableHash.offset &+ UInt64(length)
@@ -112,8 +111,8 @@ struct WordInfo {
         }
         self.normal = StableHash.finish(normal)
         self.exact = StableHash.finish(exact &+ 1)
-        self.suffixes = (suffix(1), suffix(2), suffix(3), suffix(4))
-        self.prefixes = (prefixes.0 &+ 11, prefixes.1 &+ 12, prefixes.2 &+ 13)
+        self.suffixes = (suffix(2), suffix(3), suffix(4))
+        self.prefix = prefix &+ 11
         self.shape = StableHash.finish(shape &+ 7)
         self.ambiguity = Lexicon.unknownAmbiguity
         self.fixedClass = Lexicon.noClass
@@ -140,7 +139,7 @@ enum Direction: Int, CaseIterable {
 /// so each has its own weights.
 enum FeatureTemplates {
     /// The number of keys ``keys(at:in:direction:caseStyle:previous:beforePrevious:into:)`` writes.
-    static let count = 42
+    static let count = 30
 
     /// The class number used for "no previous word".
     static let noPrevious: UInt64 = 0xFFFF
@@ -155,49 +154,37 @@ enum FeatureTemplates {
         beforePrevious: UInt64, into keys: UnsafeMutablePointer<UInt32>
     ) {
         let d = UInt64(direction.rawValue) * 1000
-        let w = words[i], p1 = words[i - 1], p2 = words[i - 2], n1 = words[i + 1], n2 = words[i + 2]
+        let w = words[i], p1 = words[i - 1], n1 = words[i + 1], n2 = words[i + 2]
         let ambiguity = UInt64(w.ambiguity)
         keys[0] = StableHash.key(d + 0, 0)
         keys[1] = StableHash.key(d + 1, w.normal)
         keys[2] = StableHash.key(d + 2, w.exact)
-        keys[3] = StableHash.key(d + 3, w.suffixes.0)
-        keys[4] = StableHash.key(d + 4, w.suffixes.1)
-        keys[5] = StableHash.key(d + 5, w.suffixes.2)
-        keys[6] = StableHash.key(d + 6, w.suffixes.3)
-        keys[7] = StableHash.key(d + 7, w.prefixes.0)
-        keys[8] = StableHash.key(d + 8, w.prefixes.1)
-        keys[9] = StableHash.key(d + 9, w.prefixes.2)
-        keys[10] = StableHash.key(d + 10, w.shape)
-        keys[11] = StableHash.key(d + 11, p1.normal)
-        keys[12] = StableHash.key(d + 12, p2.normal)
-        keys[13] = StableHash.key(d + 13, n1.normal)
-        keys[14] = StableHash.key(d + 14, n2.normal)
-        keys[15] = StableHash.key(d + 15, p1.suffixes.2)
-        keys[16] = StableHash.key(d + 16, n1.suffixes.2)
-        keys[17] = StableHash.key(d + 17, n1.shape)
-        keys[18] = StableHash.key(d + 18, p1.shape)
-        keys[19] = StableHash.key(d + 19, previous)
-        keys[20] = StableHash.key(d + 20, beforePrevious)
-        keys[21] = StableHash.key(d + 21, previous, beforePrevious)
-        keys[22] = StableHash.key(d + 22, previous, w.normal)
-        keys[23] = StableHash.key(d + 23, previous, w.suffixes.2)
-        keys[24] = StableHash.key(d + 24, ambiguity)
-        keys[25] = StableHash.key(d + 25, UInt64(n1.ambiguity))
-        keys[26] = StableHash.key(d + 26, UInt64(n2.ambiguity))
-        keys[27] = StableHash.key(d + 27, w.normal, n1.normal)
-        keys[28] = StableHash.key(d + 28, p1.normal, w.normal)
-        keys[29] = StableHash.key(d + 29, i == 2 ? 1 : 0, w.shape)
-        keys[30] = StableHash.key(d + 30, ambiguity, previous)
-        keys[31] = StableHash.key(d + 31, caseStyle, w.shape)
-        keys[32] = StableHash.key(d + 32, p1.shape, StableHash.finish(w.shape ^ n1.shape &* 31))
-        keys[33] = StableHash.key(d + 33, previous, n1.normal)
-        keys[34] = StableHash.key(d + 34, n1.normal, n2.normal)
-        keys[35] = StableHash.key(d + 35, ambiguity, w.shape)
-        keys[36] = StableHash.key(d + 36, n1.exact)
-        keys[37] = StableHash.key(d + 37, p1.exact)
-        keys[38] = StableHash.key(d + 38, n1.suffixes.1)
-        keys[39] = StableHash.key(d + 39, ambiguity, UInt64(n1.ambiguity))
-        keys[40] = StableHash.key(d + 40, w.normal, UInt64(n1.ambiguity))
-        keys[41] = StableHash.key(d + 41, previous, UInt64(n1.ambiguity))
+        keys[3] = StableHash.key(d + 4, w.suffixes.two)
+        keys[4] = StableHash.key(d + 5, w.suffixes.three)
+        keys[5] = StableHash.key(d + 6, w.suffixes.four)
+        keys[6] = StableHash.key(d + 7, w.prefix)
+        keys[7] = StableHash.key(d + 10, w.shape)
+        keys[8] = StableHash.key(d + 11, p1.normal)
+        keys[9] = StableHash.key(d + 13, n1.normal)
+        keys[10] = StableHash.key(d + 14, n2.normal)
+        keys[11] = StableHash.key(d + 15, p1.suffixes.three)
+        keys[12] = StableHash.key(d + 16, n1.suffixes.three)
+        keys[13] = StableHash.key(d + 19, previous)
+        keys[14] = StableHash.key(d + 21, previous, beforePrevious)
+        keys[15] = StableHash.key(d + 22, previous, w.normal)
+        keys[16] = StableHash.key(d + 23, previous, w.suffixes.three)
+        keys[17] = StableHash.key(d + 24, ambiguity)
+        keys[18] = StableHash.key(d + 25, UInt64(n1.ambiguity))
+        keys[19] = StableHash.key(d + 27, w.normal, n1.normal)
+        keys[20] = StableHash.key(d + 28, p1.normal, w.normal)
+        keys[21] = StableHash.key(d + 29, i == 2 ? 1 : 0, w.shape)
+        keys[22] = StableHash.key(d + 30, ambiguity, previous)
+        keys[23] = StableHash.key(d + 31, caseStyle, w.shape)
+        keys[24] = StableHash.key(d + 32, p1.shape, StableHash.finish(w.shape ^ n1.shape &* 31))
+        keys[25] = StableHash.key(d + 33, previous, n1.normal)
+        keys[26] = StableHash.key(d + 34, n1.normal, n2.normal)
+        keys[27] = StableHash.key(d + 35, ambiguity, w.shape)
+        keys[28] = StableHash.key(d + 40, w.normal, UInt64(n1.ambiguity))
+        keys[29] = StableHash.key(d + 41, previous, UInt64(n1.ambiguity))
     }
 }
