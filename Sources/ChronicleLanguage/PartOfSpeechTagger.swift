@@ -76,43 +76,34 @@ public struct PartOfSpeechTagger: Sendable {
     /// confident forward decisions as they are).
     func predict(bytes: UnsafeBufferPointer<UInt8>, words: some Collection<Range<Int>>) -> [UInt8] {
         var (infos, caseStyle) = Lexicon.wordInfos(bytes: bytes, words: words, lexicon: model.lexicon)
-        let fixed = infos[2..<(infos.count - 2)].map(\.fixedClass)
-        let classCount = model.parts.classes.count, count = fixed.count
+        // The class of each word known before the backward pass: from the lexicon, or a confident forward decision.
+        var decided = infos[2..<(infos.count - 2)].map(\.fixedClass)
+        let classCount = model.parts.classes.count, count = decided.count
         guard classCount > 1 else { return [UInt8](repeating: 0, count: count) }
+        // Per word left open by the forward pass: the sum of its two passes' scores.
         var sums = [Int32](repeating: 0, count: count * classCount)
         for direction in Direction.allCases {
             if direction == .backward { infos.reverse() }
             infos.withUnsafeMutableBufferPointer { infos in
                 sums.withUnsafeMutableBufferPointer { sums in
-                    scorePass(UnsafeBufferPointer(infos), direction: direction, caseStyle: caseStyle) { position, scores in
-                        let word = direction == .forward ? position : count - 1 - position
-                        let sum = sums.baseAddress! + word * classCount
-                        // The best class and the two best scores, kept in registers (reading them back from
-                        // memory made this loop wait on each load).
-                        var best = 0
-                        var bestScore = scores[0], secondScore = scores[1]
-                        if secondScore > bestScore { (best, bestScore, secondScore) = (1, secondScore, bestScore) }
-                        sum[0] &+= scores[0]
-                        sum[1] &+= scores[1]
-                        for c in 2..<classCount {
-                            let score = scores[c]
-                            sum[c] &+= score
-                            if score > bestScore {
-                                secondScore = bestScore
-                                (best, bestScore) = (c, score)
-                            } else if score > secondScore {
-                                secondScore = score
+                    scorePass(UnsafeBufferPointer(infos), direction: direction, caseStyle: caseStyle) { position, scores, best, margin in
+                        if direction == .forward {
+                            if margin >= Self.confidentMargin {
+                                infos[position + 2].fixedClass = best
+                                decided[position] = best
+                            } else {
+                                (sums.baseAddress! + position * classCount).initialize(from: scores, count: classCount)
                             }
-                        }
-                        if direction == .forward, bestScore &- secondScore >= Self.confidentMargin {
-                            infos[position + 2].fixedClass = UInt8(best)
+                        } else {
+                            let sum = sums.baseAddress! + (count - 1 - position) * classCount
+                            for c in 0..<classCount { sum[c] &+= scores[c] }
                         }
                     }
                 }
             }
         }
         return (0..<count).map { word in
-            var best = fixed[word]
+            var best = decided[word]
             if best == Lexicon.noClass {
                 let base = word * classCount
                 best = 0
@@ -127,16 +118,18 @@ public struct PartOfSpeechTagger: Sendable {
     }
 
     /// One greedy pass over the padded word infos (reversed for the backward pass): for each word without a
-    /// fixed class, `report` receives its position in `infos` (0 for the first real word) and its class scores.
+    /// fixed class, `report` receives its position in `infos` (0 for the first real word), its class scores,
+    /// its best class (the first on ties) and the margin of that class over the runner-up.
     private func scorePass(
         _ infos: UnsafeBufferPointer<WordInfo>, direction: Direction, caseStyle: UInt64,
-        report: (Int, UnsafeMutablePointer<Int32>) -> Void
+        report: (Int, UnsafeMutablePointer<Int32>, UInt8, Int32) -> Void
     ) {
         let classCount = model.parts.classes.count
         // Dense rows are added 8 classes at a time: room for the padding.
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: (classCount + 7) / 8 * 8) { scores in
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: FeatureTemplates.count) { keys in
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FeatureTemplates.count) { slots in
+            let scores = scores.baseAddress!
             var previous = FeatureTemplates.noPrevious, beforePrevious = FeatureTemplates.noPrevious
             for i in 2..<(infos.count - 2) {
                 var best = infos[i].fixedClass
@@ -144,15 +137,24 @@ public struct PartOfSpeechTagger: Sendable {
                     FeatureTemplates.keys(
                         at: i, in: infos, direction: direction, caseStyle: caseStyle, previous: previous,
                         beforePrevious: beforePrevious, into: keys.baseAddress!)
-                    scores.initialize(repeating: 0)
-                    addWeights(of: keys, slots: slots, to: scores.baseAddress!)
-                    best = 0
-                    var bestScore = scores[0]
-                    for c in 1..<classCount where scores[c] > bestScore {
-                        best = UInt8(c)
-                        bestScore = scores[c]
+                    scores.initialize(repeating: 0, count: (classCount + 7) / 8 * 8)
+                    addWeights(of: keys, slots: slots, to: scores)
+                    // The best class and the two best scores, kept in registers (reading them back from memory
+                    // made this loop wait on each load).
+                    var top = 0
+                    var bestScore = scores[0], secondScore = scores[1]
+                    if secondScore > bestScore { (top, bestScore, secondScore) = (1, secondScore, bestScore) }
+                    for c in 2..<classCount {
+                        let score = scores[c]
+                        if score > bestScore {
+                            secondScore = bestScore
+                            (top, bestScore) = (c, score)
+                        } else if score > secondScore {
+                            secondScore = score
+                        }
                     }
-                    report(i - 2, scores.baseAddress!)
+                    best = UInt8(top)
+                    report(i - 2, scores, best, bestScore &- secondScore)
                 }
                 beforePrevious = previous
                 previous = UInt64(best)
