@@ -17,7 +17,9 @@ struct BenchCommand: ParsableCommand {
             The full pipeline is slower, so it runs on a sample of about --pipeline-megabytes MB (1 by default): \
             every k-th document in sorted file order, k chosen to give about that size (the whole corpus if it is \
             smaller). On the sample, one core: the full pipeline (time expressions, words with tags and lemmas, \
-            events, temporal relations, statements: Pipeline() with every stage), which must reach 2 MB/s; the \
+            events, temporal relations, statements: Pipeline() with every stage) over batches of about 256 KB of \
+            documents, stage by stage, as chronicle runs it over many documents, which must reach 2 MB/s; the \
+            same one document per call (each stage then evicts the others' models from the caches); the \
             timeline of each document on its own (TimelineBuilder on the pipeline's output, without the pipeline); \
             and both in a row, pipeline then timeline per document, as a program would run them. Their ratios are \
             to the baseline over the whole corpus.

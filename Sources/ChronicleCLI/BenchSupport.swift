@@ -154,9 +154,10 @@ struct SpeedBench {
         return [baseline, tokenizer, tagging, jsonl]
     }
 
-    /// The full pipeline (``Pipeline`` with every stage: time, words, events, relations, statements), then
-    /// the timeline of each document (``TimelineBuilder``) on the pipeline's output, then both in a row as a
-    /// program would run them, in this order.
+    /// The full pipeline (``Pipeline`` with every stage: time, words, events, relations, statements) over the
+    /// corpus in batches of about ``Pipeline/batchBytes`` (as `chronicle` runs it over many documents), the same
+    /// one document per call, then the timeline of each document (``TimelineBuilder``) on the pipeline's
+    /// output, then pipeline and timeline in a row, one document at a time, in this order.
     func measurePipeline(progress: (String) -> Void) -> [SpeedMeasurement] {
         let items = corpus.items
         let pipeline = Pipeline(stages: .all)
@@ -164,9 +165,19 @@ struct SpeedBench {
 
         progress("full pipeline")
         var documents: [Document] = []
+        let batches = Pipeline.batches(byteCounts: items.map(\.text.utf8.count))
         let full = measure("full pipeline: time, words, events, relations, statements", unit: "events") {
-            documents = items.map { pipeline.run($0.text, creationTime: $0.creationTime, id: $0.id) }
+            documents = []
+            for batch in batches {
+                var part = items[batch].map { Document(id: $0.id, text: $0.text, creationTime: $0.creationTime) }
+                pipeline.run(&part)
+                documents += part
+            }
             return documents.reduce(0) { $0 + $1.events.count }
+        }
+        progress("full pipeline, one document per call")
+        let single = measure("full pipeline, one document per call", unit: "events") {
+            items.reduce(0) { $0 + pipeline.run($1.text, creationTime: $1.creationTime, id: $1.id).events.count }
         }
 
         progress("timeline per document")
@@ -180,7 +191,7 @@ struct SpeedBench {
                 found + builder.build([pipeline.run(item.text, creationTime: item.creationTime, id: item.id)]).entries.count
             }
         }
-        return [full, timeline, both]
+        return [full, single, timeline, both]
     }
 
     /// The shortest time one run should take, so that fast passes are not lost in timer and scheduling noise.

@@ -1,19 +1,24 @@
 /// Stable 64-bit hashing (FNV-1a, then a SplitMix64 finalizer): the same on every platform and in every
 /// process, unlike `Hasher`, so that feature keys computed at training time match those computed later.
-/// Shared with the event model (`package`), which hashes its features the same way; the steps are
-/// `@inlinable` so that they are inlined there too (a `package` function is otherwise a real call from
-/// another module, and event features make some hundred hashing steps per word).
-package enum StableHash {
-    package static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
-    package static let prime: UInt64 = 0x0000_0100_0000_01B3
+///
+/// The part-of-speech, event and relation models hash their features with it. It is public and its steps
+/// are `@inlinable` so that the other modules' feature code inlines them: a `package` function is a real
+/// call from another module, and event features make some hundred hashing steps per word.
+public enum StableHash {
+    /// The FNV-1a offset basis.
+    public static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// The FNV-1a prime.
+    public static let prime: UInt64 = 0x0000_0100_0000_01B3
 
+    /// One FNV-1a step: `hash` with `byte` mixed in.
     @inlinable @inline(__always)
-    package static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* prime
+    public static func add(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
+    /// The SplitMix64 finalizer: spreads the bits of an FNV-1a hash.
     @inlinable @inline(__always)
-    package static func finish(_ hash: UInt64) -> UInt64 {
+    public static func finish(_ hash: UInt64) -> UInt64 {
         var z = hash
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -23,27 +28,28 @@ package enum StableHash {
     /// Combines a template number and up to two values into a 32-bit feature key (never 0, which marks
     /// empty slots).
     @inlinable @inline(__always)
-    package static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
+    public static func key(_ template: UInt64, _ a: UInt64, _ b: UInt64 = 0) -> UInt32 {
         let mixed = finish(template &* 0x9E37_79B9_7F4A_7C15 ^ a ^ (b &* 0xC2B2_AE3D_27D4_EB4F))
         let key = UInt32(truncatingIfNeeded: mixed >> 32)
         return key == 0 ? 1 : key
     }
 
+    /// The hash of `bytes`.
     @inlinable
-    package static func of<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        finish(bytes.reduce(offset, add))
+    public static func of<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        finish(bytes.reduce(0xCBF2_9CE4_8422_2325, add))
     }
 
     /// The hash of `bytes` with ASCII letters lower-cased.
     @inlinable
-    package static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash = offset
+    public static func folded<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes { hash = add(hash, byte &- 65 < 26 ? byte | 0x20 : byte) }
         return finish(hash)
     }
 
     /// The hash of a string with ASCII letters lower-cased.
-    package static func folded(_ string: String) -> UInt64 {
+    public static func folded(_ string: String) -> UInt64 {
         folded(string.utf8)
     }
 }
