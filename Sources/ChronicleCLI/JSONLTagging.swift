@@ -105,7 +105,15 @@ struct JSONLTagging: Sendable {
             }
             let name = source.name
             var out: [UInt8] = []
-            for outcome in parallelMap(batch, threads: settings.threads, { process($0, input: name) }) {
+            // The lines are tagged in parts of about Pipeline.batchBytes, one part per thread at a time, each part
+            // stage by stage (Pipeline.run on [Document]): the stages' models stay in cache.
+            let sizes = batch.map { line -> Int in
+                if case .complete(_, let content) = line { return content.count }
+                return 0
+            }
+            let limit = min(Pipeline.batchBytes, max(1, sizes.reduce(0, +) / max(1, settings.threads)))
+            let parts = Pipeline.batches(byteCounts: sizes, limit: limit).map { Array(batch[$0]) }
+            for outcome in parallelMap(parts, threads: settings.threads, { process($0, input: name) }).joined() {
                 switch outcome {
                 case .blank:
                     break
@@ -138,17 +146,49 @@ struct JSONLTagging: Sendable {
         return false
     }
 
-    private func process(_ line: BoundedLineReader.Line, input: String) -> Outcome {
+    /// Tags the lines of one part of a batch: their documents go through the pipeline together.
+    private func process(_ lines: [BoundedLineReader.Line], input: String) -> [Outcome] {
+        var outcomes: [Outcome?] = []  // nil: the next document of `documents`
+        var documents: [Document] = []
+        var overrides: [Bool] = []
+        for line in lines {
+            switch read(line, input: input) {
+            case .success(let (document, overridesDCT)):
+                outcomes.append(nil)
+                documents.append(document)
+                overrides.append(overridesDCT)
+            case .failure(let outcome):
+                outcomes.append(outcome.value)
+            }
+        }
+        pipeline.run(&documents)
+        var next = 0
+        return outcomes.map { outcome in
+            if let outcome { return outcome }
+            defer { next += 1 }
+            return .tagged(output: render(documents[next]), overridesDCT: overrides[next])
+        }
+    }
+
+    /// An outcome that is not a document to tag, as an error for `Result`.
+    private struct Settled: Error {
+        let value: Outcome
+    }
+
+    /// The document of one line, with whether `--dct` overrides its own; or what the line gives instead (a
+    /// blank line, or a skipped one).
+    private func read(_ line: BoundedLineReader.Line, input: String) -> Result<(Document, Bool), Settled> {
         switch line {
         case .oversized(let number, let byteCount):
-            return .skipped("\(input):\(number): the line is \(byteCount) bytes, more than the --max-bytes limit of \(settings.maximumBytes) bytes")
+            return .failure(Settled(value: .skipped(
+                "\(input):\(number): the line is \(byteCount) bytes, more than the --max-bytes limit of \(settings.maximumBytes) bytes")))
         case .complete(let number, let bytes):
-            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .blank }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .failure(Settled(value: .blank)) }
             let record: JSONLineRecord
             do {
                 record = try JSONLineReader().read(bytes, lineNumber: number)
             } catch {
-                return .skipped("\(input):\(number): byte \(error.byteOffset): \(error.message)")
+                return .failure(Settled(value: .skipped("\(input):\(number): byte \(error.byteOffset): \(error.message)")))
             }
             var document = record.document
             var overridesDCT = false
@@ -156,8 +196,7 @@ struct JSONLTagging: Sendable {
                 overridesDCT = document.creationTime.map { $0.description != override.description } ?? false
                 document.creationTime = override
             }
-            pipeline.run(&document)
-            return .tagged(output: render(document), overridesDCT: overridesDCT)
+            return .success((document, overridesDCT))
         }
     }
 
