@@ -60,7 +60,7 @@ public struct Pipeline: Sendable {
     /// document at a time makes each stage evict the others' models: on a corpus of short news articles this
     /// is about a tenth faster. Give it a few hundred kilobytes of text at a time (see ``batchBytes`` and
     /// ``batches(byteCounts:limit:)``): all the documents' layers stay in memory until the last stage is done.
-    public func run(_ documents: inout [Document]) {
+    public func run<Documents: MutableCollection<Document>>(_ documents: inout Documents) {
         if let languageAnnotator {
             for index in documents.indices where documents[index].words.isEmpty { languageAnnotator.annotate(&documents[index]) }
         }
