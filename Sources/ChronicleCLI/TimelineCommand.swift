@@ -138,13 +138,18 @@ struct TimelineStory: Sendable {
             }
             throw CommandFailure(lines: problems)
         }
+        // The documents go through the pipeline in parts of about Pipeline.batchBytes, one part per thread at a
+        // time, each part stage by stage (the stages' models stay in cache).
         let pipeline = Pipeline(stages: .all)
-        let annotated = parallelMap(items, threads: threads) { item -> StoryDocument in
-            var document = item.document
-            pipeline.run(&document)
-            return StoryDocument(document, title: item.title)
+        let sizes = items.map(\.document.text.utf8.count)
+        let limit = min(Pipeline.batchBytes, max(1, sizes.reduce(0, +) / max(1, threads)))
+        let parts = Pipeline.batches(byteCounts: sizes, limit: limit).map { Array(items[$0]) }
+        let annotated = parallelMap(parts, threads: threads) { part -> [StoryDocument] in
+            var documents = part.map(\.document)
+            pipeline.run(&documents)
+            return zip(documents, part).map { StoryDocument($0, title: $1.title) }
         }
-        return TimelineBuilder().build(annotated)
+        return TimelineBuilder().build(Array(annotated.joined()))
     }
 
     func render(_ timeline: Timeline, as format: TimelineFormat) -> String {
