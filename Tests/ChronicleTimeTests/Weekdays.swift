@@ -70,4 +70,10 @@ let weekdays: [Example] = [
     ex("The committee will meet this Tuesday.", "2015-10-26", .date("this Tuesday", "2015-10-27")),
     ex("The shelter will open this Friday.", "2019-06-17", .date("this Friday", "2019-06-21")),
     ex("The race will be run this Sunday.", "2019-06-20", .date("this Sunday", "2019-06-23")),
+    // "plans to" after the weekday: a verb of intention when a name or noun is its subject, a noun after a
+    // determiner or a reporting verb ("announced plans to").
+    ex("On Tuesday, the league plans to hold a news conference.", "1998-10-26", .date("Tuesday", "1998-10-27")),
+    ex("On Thursday, Ms. Reyes plans to testify before the committee.", "2016-03-14", .date("Thursday", "2016-03-17")),
+    ex("On Tuesday, the company announced plans to expand.", "1998-10-26", .date("Tuesday", "1998-10-20")),
+    ex("On Friday, its plans to expand were dropped.", "1998-10-26", .date("Friday", "1998-10-23")),
 ]

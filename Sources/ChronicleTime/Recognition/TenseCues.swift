@@ -46,6 +46,8 @@ struct TenseCues {
     ]
     static let adjectiveAdverbs: Set<String> = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
+    /// Words before "plans" that make it a noun ("its own plans", "new plans", "'s plans").
+    static let possessives: Set<String> = ["own", "new", "future", "expansion", "travel", "vacation", "business", "s", "no", "any", "the", "and", "of", "with", "about", "announced", "unveiled", "outlined", "detailed", "scrapped", "dropped", "revealed"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
     /// nearest on the left decides, else the nearest on the right.
@@ -102,8 +104,17 @@ struct TenseCues {
         while j < highest {
             if let w = word(j) {
                 // After the expression, a planning verb is just a verb ("On Friday, the government planned to ..."),
-                // and "plans", "plan" are as often nouns ("vacation plans for the trip").
-                if w == "plans" || w == "plan" { j += 1; continue }
+                // and "plans", "plan" are as often nouns ("vacation plans for the trip", "its plans to expand"),
+                // but not before an infinitive after a name or noun: "On Tuesday, the league plans to hold ...".
+                if w == "plans" || w == "plan" {
+                    if s.isText(j + 1, "to"), let next = word(j + 2), !Self.determiners.contains(next),
+                       let before = word(j - 1), !Self.determiners.contains(before), !Self.possessives.contains(before),
+                       !s.isApostrophe(j - 1) {
+                        return (groupTense(endingAt: j, default: .future), false)
+                    }
+                    j += 1
+                    continue
+                }
                 if Self.planningWords.contains(w) || w == "expected" || w == "expects" || w == "intends" || w == "intended" {
                     if w.hasSuffix("ed") { return (groupTense(endingAt: j, default: .past), hasPastPerfect(endingAt: j)) }
                     return (groupTense(endingAt: j, default: .present), false)
