@@ -17,22 +17,25 @@ struct BenchCommandTests {
         #expect(oneCore.count == 4)
         #expect(oneCore[0]["ratioToBaseline"] as? Double == 1)
         #expect(oneCore[2]["count"] as? Int == 2, "one time expression per document")
-        // The full pipeline, the timeline per document, and both in a row, over the whole (small) corpus.
+        // The full pipeline in batches and one document per call, the timeline per document, and pipeline and
+        // timeline in a row, over the whole (small) corpus.
         let pipeline = try #require(report["pipeline"] as? [String: Any])
         let sampled = try #require(pipeline["corpus"] as? [String: Any])
         #expect(sampled["sample"] as? Bool == false)
         #expect(sampled["documents"] as? Int == 2)
         #expect(sampled["textBytes"] as? Int == (report["corpus"] as? [String: Any])?["textBytes"] as? Int)
         let stages = try #require(pipeline["oneCore"] as? [[String: Any]])
-        #expect(stages.map { $0["unit"] as? String } == ["events", "entries", "entries"])
+        #expect(stages.map { $0["unit"] as? String } == ["events", "events", "entries", "entries"])
         #expect(stages[0]["name"] as? String == "full pipeline: time, words, events, relations, statements")
+        #expect(stages[1]["name"] as? String == "full pipeline, one document per call")
+        #expect(stages[0]["count"] as? Int == stages[1]["count"] as? Int, "the same events, in batches or one by one")
         for stage in stages {
             for key in ["seconds", "megabytesPerSecond", "ratioToBaseline", "documentsPerSecond"] {
                 #expect((stage[key] as? Double ?? 0) > 0, "\(stage["name"] ?? "?"): \(key)")
             }
             #expect((stage["count"] as? Int ?? 0) > 0, "\(stage["name"] ?? "?"): something found")
         }
-        #expect(stages[1]["count"] as? Int == stages[2]["count"] as? Int, "the same timelines, with or without the pipeline timed")
+        #expect(stages[2]["count"] as? Int == stages[3]["count"] as? Int, "the same timelines, with or without the pipeline timed")
         let floor = try #require(pipeline["floor"] as? [String: Any])
         #expect(floor["megabytesPerSecond"] as? Double == 2)
         #expect(floor["measured"] as? Double == stages[0]["megabytesPerSecond"] as? Double)
@@ -58,7 +61,8 @@ struct BenchCommandTests {
         let heading = try #require(lines.first { $0.hasPrefix("Full pipeline, one core, in memory") })
         #expect(heading.contains("on a sample: every 2nd document of corpus"), "\(heading)")
         #expect(heading.hasSuffix(": 2 documents, 0.0 MB of text"), "\(heading)")
-        for name in ["full pipeline: time, words, events, relations, statements", "timeline per document, from the pipeline's output",
+        for name in ["full pipeline: time, words, events, relations, statements", "full pipeline, one document per call",
+                     "timeline per document, from the pipeline's output",
                      "pipeline + timeline per document"] {
             let row = try #require(lines.first { $0.hasPrefix("  \(name)  ") }, "a row for \(name)")
             // MB/s, then the ratio to the baseline (positivity is checked on the JSON, which is not rounded).

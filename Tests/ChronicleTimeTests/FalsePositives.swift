@@ -11,6 +11,11 @@ import Testing
 func falsePositive(_ example: Example) { checkTagging(example) }
 
 let falsePositives: [Example] = [
+    // Titles in quotation marks: digits and a capitalised unit just after the opening quote.
+    nothing("He said so on CBS's ''60 Minutes.''", "2000-04-17"),
+    nothing("She watched \"48 Hours\" with her family.", "2000-04-17"),
+    ex("\"60 days\" is the deadline, he said.", "2000-04-17", .duration("60 days", "P60D")),
+    ex("The interview on \"60 Minutes\" lasted 60 minutes.", "2000-04-17", .duration("60 minutes", "PT60M")),
     // Month names used as verbs, names and adjectives.
     nothing("Officials may decide to delay the vote.", "2015-10-28"),
     nothing("Investors may want to wait before buying.", "2015-10-28"),

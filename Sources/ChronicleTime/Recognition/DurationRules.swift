@@ -95,6 +95,11 @@ extension Grammar {
         if s.isKeyword(end, .old) || (s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .old)) || (s.isKeyword(end, .of) && s.isText(end + 1, "age")) {
             return nil
         }
+        // A title in quotation marks ("CBS's ''60 Minutes''", "\"48 Hours\""): digits and a capitalised unit just
+        // after an opening quote.
+        if number?.isDigits == true, lead == .none, !adjectival, s.isCapitalized(j), s.isQuoteMark(i - 1) {
+            return nil
+        }
         // "a second betrayal": the ordinal, not a duration.
         if unit == .second, !plural, number?.isArticle == true, s.isWord(end),
            !(s.isKeyword(end, .of) || s.isKeyword(end, .or) || s.isKeyword(end, .and) || s.isKeyword(end, .to) || s.isKeyword(end, .later)

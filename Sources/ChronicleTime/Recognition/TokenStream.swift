@@ -61,6 +61,18 @@ struct TokenStream {
         return t.byteEnd - t.byteStart == 3 && bytes[b] == 0xE2 && bytes[b + 1] == 0x80 && (bytes[b + 2] == 0x99 || bytes[b + 2] == 0x98)
     }
 
+    /// A quotation mark: `"`, `'`, `` ` `` or a run of them (`''`, ``` `` ```), or a curly quote (U+2018, U+2019,
+    /// U+201C, U+201D).
+    func isQuoteMark(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
+        let t = tokens[i]
+        let range = Int(t.byteStart)..<Int(t.byteEnd)
+        if range.count == 3, bytes[range.lowerBound] == 0xE2, bytes[range.lowerBound + 1] == 0x80 {
+            return (0x98...0x9D).contains(bytes[range.lowerBound + 2])
+        }
+        return !range.isEmpty && range.allSatisfy { bytes[$0] == 0x22 || bytes[$0] == 0x27 || bytes[$0] == 0x60 }
+    }
+
     /// No white space between token `i - 1` and token `i`.
     @inline(__always) func glued(_ i: Int) -> Bool {
         i > 0 && i < tokens.count && !tokens[i].spaceBefore
