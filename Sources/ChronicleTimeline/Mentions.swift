@@ -194,9 +194,17 @@ struct MentionIndex: Sendable {
 
     /// The distinct names of the people and organisations mentioned in the words `range`, in order of mention.
     func participants(in range: ClosedRange<Int>) -> [String] {
+        // Mentions are sorted by first word: the first one starting in the range, by binary search.
+        var low = 0, high = mentions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if mentions[middle].first < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
         var names: [String] = []
-        for mention in mentions where mention.first >= range.lowerBound && mention.last <= range.upperBound {
-            guard let entity = mention.entity, entities[entity].kind != .title, entities[entity].kind != .place, mention.form != .author else { continue }
+        for mention in mentions[low...] {
+            if mention.first > range.upperBound { break }
+            guard mention.last <= range.upperBound, let entity = mention.entity, entities[entity].kind != .title,
+                  entities[entity].kind != .place, mention.form != .author else { continue }
             let name = entities[entity].name
             if !names.contains(name) { names.append(name) }
         }

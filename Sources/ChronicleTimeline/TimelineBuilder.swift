@@ -665,17 +665,17 @@ private struct Build {
             successors[a].append(b)
             predecessorCount[b] += 1
         }
-        // Kahn's algorithm, taking the smallest key among the entries whose predecessors are placed.
-        var ready = (0..<count).filter { predecessorCount[$0] == 0 }
+        // Kahn's algorithm, taking the smallest key among the entries whose predecessors are placed (a binary
+        // heap of them: keys are distinct, since entries have distinct first mentions; the entry breaks ties).
+        var ready = MinimumHeap<Int> { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        for c in 0..<count where predecessorCount[c] == 0 { ready.insert(c) }
         var result: [Int] = []
         result.reserveCapacity(count)
-        while !ready.isEmpty {
-            let pick = ready.indices.min { keys[ready[$0]] < keys[ready[$1]] }!
-            let c = ready.remove(at: pick)
+        while let c = ready.removeMinimum() {
             result.append(c)
             for s in successors[c] {
                 predecessorCount[s] -= 1
-                if predecessorCount[s] == 0 { ready.append(s) }
+                if predecessorCount[s] == 0 { ready.insert(s) }
             }
         }
         if result.count < count {
@@ -853,6 +853,11 @@ enum Derivation {
 /// cost too much).
 private struct ComponentGraphs {
     static let closureLimit = 600
+    /// Components with more intervals than this (a very long document, where the relations of thousands of
+    /// events hang together) are not closed: a closure costs about the cube of its size. Their links are kept as
+    /// the documents give them (each document's relations are consistent already), unchecked for cycles across
+    /// documents and unreduced, and their order is that of the direct BEFORE/AFTER links.
+    static let intervalLimit = 3_000
 
     /// Indices of the story links left out as contradictory, ascending.
     private(set) var inconsistent: [Int] = []
@@ -896,9 +901,10 @@ private struct ComponentGraphs {
                     intervals += 1
                 }
             }
-            var closure = IntervalClosure(intervals: intervals)
+            let isClosed = intervals <= Self.intervalLimit
+            var closure = IntervalClosure(intervals: isClosed ? intervals : 0)
             var left = [Bool](repeating: false, count: indices.count)
-            for (position, index) in indices.enumerated() {
+            for (position, index) in indices.enumerated() where isClosed {
                 let link = storyLinks[index]
                 if !closure.add(link.type, local[link.source], local[link.target]) {
                     left[position] = true
@@ -913,7 +919,7 @@ private struct ComponentGraphs {
                 }
             }
             entries.sort()
-            if entries.count <= Self.closureLimit {
+            if isClosed, entries.count <= Self.closureLimit {
                 for a in entries {
                     let x = local[a]
                     for b in entries where a != b {
@@ -945,6 +951,12 @@ private struct ComponentGraphs {
                 if !(documents[relation]?.contains(link.document) ?? false) { documents[relation, default: []].append(link.document) }
             }
             guard !entryRelations.isEmpty else { continue }
+            guard isClosed else {
+                for relation in entryRelations {
+                    reduced.append((relation.source, relation.target, relation.type, (documents[relation] ?? []).sorted()))
+                }
+                continue
+            }
             // Numbered in order of first mention; those that contradict the ones before them are left out
             // (none is: they are part of a consistent set).
             var entryInterval: [Int: Int] = [:]
@@ -964,5 +976,44 @@ private struct ComponentGraphs {
         }
         inconsistent.sort()
         precedence.sort { ($0.before, $0.after) < ($1.before, $1.after) }
+    }
+}
+
+/// A binary min-heap under `isLess`.
+private struct MinimumHeap<Element> {
+    private var items: [Element] = []
+    private let isLess: (Element, Element) -> Bool
+
+    init(isLess: @escaping (Element, Element) -> Bool) {
+        self.isLess = isLess
+    }
+
+    mutating func insert(_ element: Element) {
+        items.append(element)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard isLess(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    /// Removes and returns the smallest element, nil when the heap is empty.
+    mutating func removeMinimum() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let minimum = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, isLess(items[left], items[smallest]) { smallest = left }
+            if right < items.count, isLess(items[right], items[smallest]) { smallest = right }
+            guard smallest != parent else { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return minimum
     }
 }
