@@ -53,6 +53,8 @@ struct MentionIndex: Sendable {
     private(set) var nonProse: Set<Int> = []
     /// ``nonProse`` as a flag per sentence.
     private(set) var isNonProse: [Bool] = []
+    /// The entities of two or more words, by their first and by their last word, ascending (for ``personMatching(_:before:words:)``).
+    private var namesWithToken: [String: [Int]] = [:]
 
     init(_ analysis: DocumentAnalysis) {
         let words = analysis.words
@@ -95,11 +97,17 @@ struct MentionIndex: Sendable {
             }
         }
         // Entities of the multi-word names first, so that single words can be matched against them.
-        // (An entity's name is its tokens joined, and names are unique: the entities are few, a search will do.)
+        // (An entity's name is its tokens joined, and names are unique; a long document has thousands.)
+        var entityNamed: [String: Int] = [:]
         func entityIndex(for tokens: [String], kind: Kind) -> Int {
             let key = tokens.joined(separator: " ")
-            if let existing = entities.firstIndex(where: { $0.name == key }) { return existing }
+            if let existing = entityNamed[key] { return existing }
             entities.append(Entity(name: key, tokens: tokens, kind: kind, gender: nil))
+            entityNamed[key] = entities.count - 1
+            if tokens.count >= 2 {
+                namesWithToken[tokens[0], default: []].append(entities.count - 1)
+                if tokens[tokens.count - 1] != tokens[0] { namesWithToken[tokens[tokens.count - 1], default: []].append(entities.count - 1) }
+            }
             return entities.count - 1
         }
         var runEntity: [Int?] = Array(repeating: nil, count: runs.count)
@@ -226,13 +234,10 @@ struct MentionIndex: Sendable {
 
     /// The person whose first or last name is `token` (the most recently mentioned one when there are several).
     private func personMatching(_ token: String, before index: Int, words: [AnalysedWord]) -> Int? {
-        func isCandidate(_ e: Int) -> Bool {
-            entities[e].kind == .person && entities[e].tokens.count >= 2 && (entities[e].tokens.last == token || entities[e].tokens.first == token)
-        }
-        // Most often none or one: no list for those.
-        guard let only = entities.indices.first(where: isCandidate) else { return nil }
-        guard entities.indices[(only + 1)...].contains(where: isCandidate) else { return only }
-        let candidates = entities.indices.filter(isCandidate)
+        // The people of two or more words whose first or last word is `token`, in the order of the entities.
+        let candidates = (namesWithToken[token] ?? []).filter { entities[$0].kind == .person }
+        guard let only = candidates.first else { return nil }
+        guard candidates.count > 1 else { return only }
         // Several people share the name: the one mentioned last before `index` (else the first).
         var best: (entity: Int, at: Int)?
         for mention in mentions where mention.first < index {
