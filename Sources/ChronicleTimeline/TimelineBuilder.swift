@@ -445,9 +445,12 @@ private struct Build {
             for m in cluster { if let s = mentions[m].statement { statementEntry[mentions[m].document, default: [:]][s] = c } }
         }
 
+        let contents = story.map { StatementContents($0.document.statements) }
         var entries: [Timeline.Entry] = []
         for c in order {
-            entries.append(entry(c, cluster: clusters[c], placement: placements[c], entryID: entryID, timeNodes: timeNodes, statementEntry: statementEntry))
+            entries.append(entry(
+                c, cluster: clusters[c], placement: placements[c], entryID: entryID, timeNodes: timeNodes, statementEntry: statementEntry,
+                contents: contents))
         }
         // A participant named by one word in one document ("Odom") and in full in another ("Lamar Odom") is one participant.
         let fullNames = Set(entries.flatMap(\.participants).filter { $0.contains(" ") })
@@ -689,7 +692,7 @@ private struct Build {
     // MARK: Entries
 
     private func entry(_ c: Int, cluster: [Int], placement: PlacementDraft, entryID: [String], timeNodes: [Node],
-                       statementEntry: [Int: [Int: Int]]) -> Timeline.Entry {
+                       statementEntry: [Int: [Int: Int]], contents: [StatementContents]) -> Timeline.Entry {
         // The representative mention: a statement's verb if there is one, else the first with the narrowest days.
         let representative = cluster.first { mentions[$0].statement != nil } ?? cluster.min { a, b in
             let wa = width(mentions[a].bounds), wb = width(mentions[b].bounds)
@@ -735,9 +738,8 @@ private struct Build {
         for m in cluster {
             let mention = mentions[m]
             let statements = story[mention.document].document.statements
-            let containing = statements.indices.filter { s in
-                guard let content = statements[s].content, content.contains(mention.span), s != mention.statement else { return false }
-                return !statements[s].verbSpan.overlaps(mention.span)
+            let containing = contents[mention.document].containing(mention.span).filter { s in
+                s != mention.statement && !statements[s].verbSpan.overlaps(mention.span)
             }.sorted { (statements[$0].content!.length, $0) < (statements[$1].content!.length, $1) }
             if containing.isEmpty { narrated = true }
             for s in containing {
@@ -1015,5 +1017,44 @@ private struct MinimumHeap<Element> {
             parent = smallest
         }
         return minimum
+    }
+}
+
+/// The statements of a document by the start of their content, to find those whose content holds a span
+/// without looking at every statement (a long document has thousands).
+private struct StatementContents {
+    /// Statements with content, by content start.
+    private let order: [Int]
+    private let starts: [Int]
+    /// Per position of ``order``: the furthest content end up to it.
+    private let furthestEnd: [Int]
+    private let contents: [TextSpan]
+
+    init(_ statements: [Statement]) {
+        contents = statements.map { $0.content ?? TextSpan(start: 0, end: 0) }
+        order = statements.indices.filter { statements[$0].content != nil }.sorted { (statements[$0].content!.start, $0) < (statements[$1].content!.start, $1) }
+        starts = order.map { statements[$0].content!.start }
+        var furthest = Int.min
+        furthestEnd = order.map { s in
+            furthest = max(furthest, statements[s].content!.end)
+            return furthest
+        }
+    }
+
+    /// The statements whose content contains `span`, in ascending order.
+    func containing(_ span: TextSpan) -> [Int] {
+        // The statements starting at or before the span, scanned back while one of them could still reach its end.
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= span.start { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int] = []
+        var k = low - 1
+        while k >= 0, furthestEnd[k] >= span.end {
+            if contents[order[k]].contains(span) { result.append(order[k]) }
+            k -= 1
+        }
+        return result.sorted()
     }
 }
