@@ -40,7 +40,16 @@ import ChronicleCore
 ///    days, or for an entry whose relations contradict its times, and `ordering-cycle` for each relation
 ///    that contradicts the ones before it (``TemporalGraph``).
 public struct TimelineBuilder: Sendable {
-    public init() {}
+    /// The largest group of relations tied together (events and times) that is closed: checked for ordering
+    /// cycles across documents, ordered by everything it entails, reduced to the relations the others do not
+    /// entail. A closure costs about the cube of its size; a larger group (one very long document, a story of
+    /// hundreds of articles) keeps its relations as the documents give them (each document's own are
+    /// consistent) and is ordered by its direct BEFORE and AFTER relations.
+    public var maximumClosedIntervals: Int
+
+    public init(maximumClosedIntervals: Int = 3_000) {
+        self.maximumClosedIntervals = maximumClosedIntervals
+    }
 
     /// The timeline of documents without titles.
     public func build(_ documents: [Document]) -> Timeline {
@@ -49,7 +58,7 @@ public struct TimelineBuilder: Sendable {
 
     /// The timeline of a story.
     public func build(_ story: [StoryDocument]) -> Timeline {
-        var builder = Build(story)
+        var builder = Build(story, maximumClosedIntervals: maximumClosedIntervals)
         return builder.run()
     }
 }
@@ -100,8 +109,11 @@ private struct Build {
     var times: [Node: DayInterval] = [:]
     var timeExpressions: [Node: TimeExpression] = [:]
 
-    init(_ story: [StoryDocument]) {
+    let maximumClosedIntervals: Int
+
+    init(_ story: [StoryDocument], maximumClosedIntervals: Int) {
         self.story = story
+        self.maximumClosedIntervals = maximumClosedIntervals
     }
 
     mutating func run() -> Timeline {
@@ -378,7 +390,9 @@ private struct Build {
         for link in storyLinks { bounds.add(link.type, link.source, link.target) }
         bounds.propagate()
         // Closures, per connected component of the relations: cycles, the order they entail, relations without redundancy.
-        let components = ComponentGraphs(storyLinks: storyLinks, entryCount: clusters.count, nodeCount: clusters.count + timeNodes.count)
+        let components = ComponentGraphs(
+            storyLinks: storyLinks, entryCount: clusters.count, nodeCount: clusters.count + timeNodes.count,
+            maximumClosedIntervals: maximumClosedIntervals)
         return StoryGraph(entryOfMention: entryOfMention, timeNodes: timeNodes, links: storyLinks, bounds: bounds, components: components)
     }
 
@@ -855,18 +869,14 @@ enum Derivation {
 /// cost too much).
 private struct ComponentGraphs {
     static let closureLimit = 600
-    /// Components with more intervals than this (a very long document, where the relations of thousands of
-    /// events hang together) are not closed: a closure costs about the cube of its size. Their links are kept as
-    /// the documents give them (each document's relations are consistent already), unchecked for cycles across
-    /// documents and unreduced, and their order is that of the direct BEFORE/AFTER links.
-    static let intervalLimit = 3_000
 
     /// Indices of the story links left out as contradictory, ascending.
     private(set) var inconsistent: [Int] = []
     private(set) var precedence: [(before: Int, after: Int)] = []
     private(set) var reduced: [(source: Int, target: Int, type: TemporalRelation.RelationType, documents: [Int])] = []
 
-    init(storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)], entryCount: Int, nodeCount: Int) {
+    init(storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)], entryCount: Int, nodeCount: Int,
+         maximumClosedIntervals: Int) {
         var parent = Array(0..<nodeCount)
         func root(_ x: Int) -> Int {
             var x = x
@@ -903,7 +913,8 @@ private struct ComponentGraphs {
                     intervals += 1
                 }
             }
-            let isClosed = intervals <= Self.intervalLimit
+            // Larger components are not closed (see TimelineBuilder.maximumClosedIntervals).
+            let isClosed = intervals <= maximumClosedIntervals
             var closure = IntervalClosure(intervals: isClosed ? intervals : 0)
             var left = [Bool](repeating: false, count: indices.count)
             for (position, index) in indices.enumerated() where isClosed {

@@ -162,6 +162,33 @@ struct TimelineTests {
         #expect(timeline.entries.count == 2)
     }
 
+    @Test func largeGroupsOfRelationsAreNotClosed() throws {
+        // Three events in a chain, stated with a redundant link and a cycle: a closed group reports the cycle and
+        // drops the entailed link; above the limit, the links stay as the document gives them.
+        var hand = HandDocument("a", "The show was announced. The show aired. The show was filmed.")
+        hand.event("e1", "announced", lemma: "announce")
+        hand.event("e2", "aired", lemma: "air")
+        hand.event("e3", "filmed", lemma: "film")
+        hand.relate("e1", .before, "e2")
+        hand.relate("e2", .before, "e3")
+        hand.relate("e1", .before, "e3")
+        let chain = hand.build()
+        let closed = TimelineBuilder().build([chain])
+        let open = TimelineBuilder(maximumClosedIntervals: 2).build([chain])
+        #expect(closed.entries.count == 3 && open.entries.count == 3)
+        #expect(closed.relations.count == 2, "e1 BEFORE e3 is entailed")
+        #expect(open.relations.count == 3)
+        #expect(Set(closed.relations).isSubset(of: Set(open.relations)))
+        // The order of the entries comes from the direct links either way.
+        #expect(open.entries.map(\.event.text) == ["announced", "aired", "filmed"])
+        #expect(closed.entries.map(\.event.text) == ["announced", "aired", "filmed"])
+
+        hand.relate("e3", .before, "e1")
+        let cycle = hand.build()
+        #expect(TimelineBuilder().build([cycle]).warnings.contains { $0.code == Timeline.Warning.orderingCycle })
+        #expect(!TimelineBuilder(maximumClosedIntervals: 2).build([cycle]).warnings.contains { $0.code == Timeline.Warning.orderingCycle })
+    }
+
     @Test func passesWeekdayMismatchesThrough() throws {
         let document = TemporalTagger().tag("She spoke on Tuesday, Oct. 28, 2015.", creationTime: CreationTime(parsing: "2015-10-29"))
         let timeline = TimelineBuilder().build([document])
