@@ -61,6 +61,8 @@ public struct Pipeline: Sendable {
     /// is about a tenth faster. Give it a few hundred kilobytes of text at a time (see ``batchBytes`` and
     /// ``batches(byteCounts:limit:)``): all the documents' layers stay in memory until the last stage is done.
     public func run<Documents: MutableCollection<Document>>(_ documents: inout Documents) {
+        // Words first when they are wanted, so that the time stage reuses their tags instead of tagging the
+        // sentences it needs again.
         if let languageAnnotator {
             for index in documents.indices where documents[index].words.isEmpty { languageAnnotator.annotate(&documents[index]) }
         }
@@ -83,8 +85,11 @@ public struct Pipeline: Sendable {
     public static let batchBytes = 256 * 1024
 
     /// Consecutive ranges of items whose sizes (`byteCounts`, the UTF-8 bytes of each document's text) add up
-    /// to about `limit` each (at least one item per range): how to cut a corpus into batches.
-    public static func batches(byteCounts: [Int], limit: Int = batchBytes) -> [Range<Int>] {
+    /// to about `limit` each (at least one item per range): how to cut a corpus into batches. With `workers`,
+    /// the batches are also small enough for each worker to get one (`limit` is lowered to a `workers`-th of
+    /// the whole).
+    public static func batches(byteCounts: [Int], limit: Int = batchBytes, workers: Int = 1) -> [Range<Int>] {
+        let limit = min(limit, max(1, byteCounts.reduce(0, +) / max(1, workers)))
         var ranges: [Range<Int>] = []
         var start = 0, bytes = 0
         for (index, count) in byteCounts.enumerated() {
@@ -100,12 +105,8 @@ public struct Pipeline: Sendable {
 
     /// Runs the stages over a document, adding their layers.
     public func run(_ document: inout Document) {
-        // Words first when they are wanted, so that the time stage reuses their tags instead of tagging the
-        // sentences it needs again.
-        if let languageAnnotator, document.words.isEmpty { languageAnnotator.annotate(&document) }
-        if stages.contains(.time) { temporalTagger.annotate(&document) }
-        if stages.contains(Stages(rawValue: 4)) { eventRecognizer.annotate(&document) }
-        if stages.contains(Stages(rawValue: 8)) { relationRecognizer.annotate(&document) }
-        if stages.contains(Stages(rawValue: 16)) { statementRecognizer.annotate(&document) }
+        var one = CollectionOfOne(consume document)
+        run(&one)
+        document = one[0]
     }
 }

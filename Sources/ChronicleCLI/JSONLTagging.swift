@@ -111,8 +111,7 @@ struct JSONLTagging: Sendable {
                 if case .complete(_, let content) = line { return content.count }
                 return 0
             }
-            let limit = min(Pipeline.batchBytes, max(1, sizes.reduce(0, +) / max(1, settings.threads)))
-            let parts = Pipeline.batches(byteCounts: sizes, limit: limit).map { Array(batch[$0]) }
+            let parts = Pipeline.batches(byteCounts: sizes, workers: settings.threads).map { Array(batch[$0]) }
             for outcome in parallelMap(parts, threads: settings.threads, { process($0, input: name) }).joined() {
                 switch outcome {
                 case .blank:

@@ -142,8 +142,7 @@ struct TimelineStory: Sendable {
         // time, each part stage by stage (the stages' models stay in cache).
         let pipeline = Pipeline(stages: .all)
         let sizes = items.map(\.document.text.utf8.count)
-        let limit = min(Pipeline.batchBytes, max(1, sizes.reduce(0, +) / max(1, threads)))
-        let parts = Pipeline.batches(byteCounts: sizes, limit: limit).map { Array(items[$0]) }
+        let parts = Pipeline.batches(byteCounts: sizes, workers: threads).map { Array(items[$0]) }
         let annotated = parallelMap(parts, threads: threads) { part -> [StoryDocument] in
             var documents = part.map(\.document)
             pipeline.run(&documents)

@@ -64,5 +64,8 @@ struct PipelineBatchTests {
         // A document larger than the limit is a batch of its own; empty documents join their neighbours.
         #expect(Pipeline.batches(byteCounts: [3, 25, 0, 3, 0], limit: 10) == [0..<1, 1..<2, 2..<5])
         #expect(Pipeline.batches(byteCounts: [10, 10], limit: 10) == [0..<1, 1..<2])
+        // Enough batches for every worker to get one, when the text allows.
+        #expect(Pipeline.batches(byteCounts: [4, 4, 4, 4], limit: 100, workers: 2) == [0..<2, 2..<4])
+        #expect(Pipeline.batches(byteCounts: [4, 4], limit: 100, workers: 8) == [0..<1, 1..<2])
     }
 }

@@ -46,8 +46,8 @@ struct TenseCues {
     ]
     static let adjectiveAdverbs: Set<String> = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
     static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
-    /// Words before "plans" that make it a noun ("its own plans", "new plans", "'s plans").
-    static let possessives: Set<String> = ["own", "new", "future", "expansion", "travel", "vacation", "business", "s", "no", "any", "the", "and", "of", "with", "about", "announced", "unveiled", "outlined", "detailed", "scrapped", "dropped", "revealed"]
+    /// Words before "plans" that make it a noun ("its own plans", "new plans", "announced plans").
+    static let nounBeforePlans: Set<String> = ["own", "new", "future", "expansion", "travel", "vacation", "business", "s", "no", "any", "the", "and", "of", "with", "about", "announced", "unveiled", "outlined", "detailed", "scrapped", "dropped", "revealed"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
     /// nearest on the left decides, else the nearest on the right.
@@ -108,7 +108,7 @@ struct TenseCues {
                 // but not before an infinitive after a name or noun: "On Tuesday, the league plans to hold ...".
                 if w == "plans" || w == "plan" {
                     if s.isText(j + 1, "to"), let next = word(j + 2), !Self.determiners.contains(next),
-                       let before = word(j - 1), !Self.determiners.contains(before), !Self.possessives.contains(before),
+                       let before = word(j - 1), !Self.determiners.contains(before), !Self.nounBeforePlans.contains(before),
                        !s.isApostrophe(j - 1) {
                         return (groupTense(endingAt: j, default: .future), false)
                     }
