@@ -44,6 +44,11 @@ let times: [Example] = [
     ex("The board will vote tomorrow afternoon.", "2015-10-28", .time("tomorrow afternoon", "2015-10-29TAF")),
     ex("The ferry will sail tomorrow night.", "2015-10-28", .time("tomorrow night", "2015-10-29TNI")),
     ex("The new law takes effect tomorrow morning.", "2015-12-31", .time("tomorrow morning", "2016-01-01TMO")),
+    // "the next morning" follows the day in focus, like "the next day".
+    ex("The crew landed on March 2, 2016, and left the next morning.", "2016-03-10",
+       .date("March 2, 2016", "2016-03-02"), .time("the next morning", "2016-03-03TMO")),
+    ex("The couple married on Dec. 31, 2015, and flew to Paris the next morning.", "2016-01-20",
+       .date("Dec. 31, 2015", "2015-12-31"), .time("the next morning", "2016-01-01TMO")),
 
     // Parts of the day with a weekday (tense decides the day, as for bare weekdays).
     ex("Friday night's game drew a record crowd.", "2015-11-02", .date("Friday night", "2015-10-30TNI")),

@@ -654,7 +654,10 @@ extension Grammar {
                 // "last night" is the night before; "last morning" is not idiomatic.
                 spec.shift = Shift(unit: .day, amount: pod == .night || pod == .evening ? -1 : 0)
                 if pod != .night && pod != .evening { return nil }
-            case .next, .coming, .thisComing: spec.shift = Shift(unit: .day, amount: 1)
+            case .next, .coming, .thisComing:
+                spec.shift = Shift(unit: .day, amount: 1)
+                // "the next morning", like "the next day": the morning after the day in focus.
+                if det == .next && s.isKeyword(i, .the) { spec.base = .reference }
             case .that, .same, .the: spec.shift = Shift(unit: .day, amount: 0); spec.base = .reference
             case .previous: spec.shift = Shift(unit: .day, amount: -1); spec.base = .reference
             case .following: spec.shift = Shift(unit: .day, amount: 1); spec.base = .reference
