@@ -154,10 +154,13 @@ public struct TemporalTagger: Sendable {
             guard let start = words.firstIndex(where: { $0.tokens.upperBound > range.lowerBound }) else { return .unknown }
             let end = words[start...].firstIndex(where: { $0.tokens.lowerBound >= range.upperBound }) ?? words.count
             /// `governing`: the verb stands before the expression, as a verb governing a time adverbial does.
-            func tense(of word: Word, governing: Bool) -> Tense? {
+            func tense(of k: Int, governing: Bool) -> Tense? {
+                let word = words[k]
                 switch word.pennTag {
                 case "VBD": return .past
                 case "VBZ", "VBP":
+                    // "have been killed", "has already left": the present perfect looks back.
+                    if word.lemma?.lowercased() == "have", perfectParticiple(after: k) { return .past }
                     // "The hearing resumes Friday", "they meet Monday": the present of a scheduled event.
                     switch word.lemma?.lowercased() {
                     case "be", "have", "say", "do", "tell", "report", "add", "note": return .present
@@ -171,12 +174,18 @@ public struct TemporalTagger: Sendable {
                 default: return nil
                 }
             }
+            /// Whether a past participle follows word `k`, past adverbs only ("has already left").
+            func perfectParticiple(after k: Int) -> Bool {
+                var n = k + 1
+                while n < words.count, words[n].pennTag?.hasPrefix("RB") == true { n += 1 }
+                return n < words.count && words[n].pennTag == "VBN"
+            }
             // A "verb" between two proper nouns is a tagging slip inside a name ("Dar es Salaam").
             func insideName(_ k: Int) -> Bool {
                 k > 0 && k + 1 < words.count && words[k - 1].pennTag == "NNP" && words[k + 1].pennTag == "NNP"
             }
-            for k in (0..<start).reversed() where !insideName(k) { if let t = tense(of: words[k], governing: true) { return t } }
-            for k in end..<words.count where !insideName(k) { if let t = tense(of: words[k], governing: false) { return t } }
+            for k in (0..<start).reversed() where !insideName(k) { if let t = tense(of: k, governing: true) { return t } }
+            for k in end..<words.count where !insideName(k) { if let t = tense(of: k, governing: false) { return t } }
             return .unknown
         }
     }

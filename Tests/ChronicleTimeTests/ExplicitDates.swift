@@ -60,6 +60,8 @@ let explicitDates: [Example] = [
     // Month alone (DCT year; the month lies before the DCT and the sentence is in the past).
     ex("Exports fell sharply in January.", "2016-03-01", .date("January", "2016-01")),
     ex("The senator announced her run in April.", "2015-10-28", .date("April", "2015-04")),
+    ex("Hundreds of residents have been evacuated from the low streets beside the river in the east of the old port city in January.",
+       "2015-10-29", .date("January", "2015-01")),
 
     // Years.
     ex("The museum opened in 2015.", "2017-03-01", .date("2015", "2015")),

@@ -37,6 +37,10 @@ let weekdays: [Example] = [
     ex("The retailer reported record sales on Friday.", "2024-12-30", .date("Friday", "2024-12-27")),
 
     // Future tense: after the DCT.
+    // A copula right before the day ("is Friday", "is on Friday") looks ahead, as a schedule does.
+    ex("The deadline for the bids is Friday.", "2015-10-29", .date("Friday", "2015-10-30")),
+    ex("The final vote is on Monday.", "2016-02-26", .date("Monday", "2016-02-29")),
+    ex("The deadline is 5 p.m. on Friday.", "2015-10-29", .time("5 p.m. on Friday", "2015-10-30T17:00")),
     ex("Doctors will meet with the family on Friday.", "2015-10-28", .date("Friday", "2015-10-30")),
     ex("The network will air the reunion special Sunday.", "2015-10-28", .date("Sunday", "2015-11-01")),
     ex("The senate will vote Tuesday on the measure.", "2016-02-29", .date("Tuesday", "2016-03-01")),

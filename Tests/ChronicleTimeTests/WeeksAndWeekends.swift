@@ -44,4 +44,7 @@ let weeksAndWeekends: [Example] = [
     ex("The weekend brought heavy snow to the valley.", "2016-01-04", .date("The weekend", "2015-W53-WE")),
     ex("Crowds are expected at the beaches this weekend.", "2016-01-02", .date("this weekend", "2015-W53-WE")),
     ex("Trick-or-treaters will be out in force this weekend.", "2015-10-31", .date("this weekend", "2015-W44-WE")),
+    // A present perfect far from the expression still looks back: the weekend just past.
+    ex("Hundreds of residents have been evacuated from the low streets beside the river in the east of the old port city over the weekend.",
+       "2015-10-29", .date("the weekend", "2015-W43-WE")),
 ]

@@ -63,6 +63,9 @@ struct TenseCues {
                 || (p == "than" && word(range.lowerBound - 2) == "later" && word(range.lowerBound - 3) == "no")
             if ahead { return found.pastPerfect ? .past : .future }
             if p == "since" { return .past }
+            // "The deadline is Friday", "the vote is on Friday": a copula right before the day looks ahead.
+            let copula = p == "on" ? word(range.lowerBound - 2) : p
+            if copula == "is" || copula == "are" { return .future }
         }
         if found.tense == .unknown, let p = word(range.lowerBound - 1), p == "through" || p == "by" { return .future }
         return found.tense
