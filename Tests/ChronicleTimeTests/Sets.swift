@@ -58,4 +58,8 @@ let sets: [Example] = [
     ex("The inspectors come once a month.", "2015-10-28", .set("once a month", "P1M", freq: "1X")),
     ex("The drug is taken twice daily.", "2015-10-28", .set("twice daily", "P1D", freq: "2X")),
     ex("Nurses check the ward four times a day.", "2015-10-28", .set("four times a day", "P1D", freq: "4X")),
+    // "on weekends", "at weekends": every weekend; a counted "three weekends" is not a recurrence.
+    ex("The office is closed on weekends.", "2015-10-29", .set("weekends", "XXXX-WXX-WE")),
+    ex("She works at weekends in a bakery.", "2016-02-29", .set("weekends", "XXXX-WXX-WE")),
+    nothing("The repairs took three weekends.", "2015-10-29"),
 ]

@@ -75,4 +75,9 @@ let times: [Example] = [
     ex("The plane lost contact with the tower two hours ago.", "2015-10-28T14:30", .time("two hours ago", "2015-10-28T12:30")),
     ex("The lockdown was lifted an hour ago.", "2015-10-28T14:30", .time("an hour ago", "2015-10-28T13:30")),
     ex("The polls closed 30 minutes ago.", "2015-10-28T14:30", .time("30 minutes ago", "2015-10-28T14:00")),
+    // A range's first end takes the a.m./p.m. and the day of its second.
+    ex("The store is open between 2 and 4 p.m.", "2015-10-29", .time("2", "2015-10-29T14:00"), .time("4 p.m.", "2015-10-29T16:00")),
+    ex("The talk runs from 9:30 to 11 a.m. on Friday.", "2015-10-29",
+       .time("9:30", "2015-10-30T09:30"), .time("11 a.m. on Friday", "2015-10-30T11:00")),
+    ex("Polls were open from 7 a.m. to 8 p.m.", "2016-02-29", .time("7 a.m.", "2016-02-29T07:00"), .time("8 p.m.", "2016-02-29T20:00")),
 ]

@@ -47,4 +47,10 @@ let weeksAndWeekends: [Example] = [
     // A present perfect far from the expression still looks back: the weekend just past.
     ex("Hundreds of residents have been evacuated from the low streets beside the river in the east of the old port city over the weekend.",
        "2015-10-29", .date("the weekend", "2015-W43-WE")),
+    // "the week before last", "the year after next": two steps from the current one.
+    ex("The talks broke down the week before last.", "2015-10-29", .date("the week before last", "2015-W42")),
+    ex("The firm went public the year before last.", "2016-01-10", .date("the year before last", "2014")),
+    ex("The month before last was the wettest on record.", "2016-01-10", .date("The month before last", "2015-11")),
+    ex("The stadium will open the year after next.", "2015-10-29", .date("the year after next", "2017")),
+    ex("The week before last Friday was quiet.", "2015-10-29", .date("last Friday", "2015-10-23")),
 ]

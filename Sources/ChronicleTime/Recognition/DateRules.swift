@@ -738,6 +738,12 @@ extension Grammar {
                 guard s.isKeyword(i - 1, .of) else { return nil }
                 spec.shift = Shift(unit: unit, amount: 0)
             case .week, .month, .year:
+                // "the week before last", "the year after next": two steps from the present one.
+                if s.isKeyword(end, .before) && s.isKeyword(end + 1, .last) || s.isKeyword(end, .after) && s.isKeyword(end + 1, .next),
+                   !s.isWord(end + 2) || s.entry(end + 2).unit == nil && s.entry(end + 2).weekday == 0 && s.entry(end + 2).month == 0 {
+                    spec.shift = Shift(unit: unit, amount: s.isKeyword(end, .before) ? -2 : 2)
+                    return dateCandidate(i, end + 2, spec)
+                }
                 // "the week before", "the month after": a relation, not a date.
                 if s.isKeyword(end, .before) || s.isKeyword(end, .after) || s.isKeyword(end, .earlier) || s.isKeyword(end, .later) {
                     return nil

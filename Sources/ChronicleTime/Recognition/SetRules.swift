@@ -36,6 +36,13 @@ extension Grammar {
             }
             return Candidate(i, end, .set, .set(.pattern(spec)))
         }
+        // "closed on weekends", "works at weekends": every weekend (not "three weekends", "weekends ago").
+        if e.keyword == .weekend, s.isText(i, "weekends"), s.isKeyword(i - 1, .on) || s.isKeyword(i - 1, .at) || s.isText(i - 1, "during") {
+            var spec = DateSpec(granularity: .weekend)
+            spec.isWeekend = true
+            spec.yearless = true
+            return Candidate(i, i + 1, .set, .set(.pattern(spec)))
+        }
         if e.weekday != 0, !e.weekdayPlural, let pod = s.entry(i + 1).partOfDay, s.entry(i + 1).partOfDayPlural {
             var spec = DateSpec(granularity: .partOfDay)
             spec.weekday = Int(e.weekday)

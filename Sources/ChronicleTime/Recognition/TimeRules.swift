@@ -21,6 +21,14 @@ extension Grammar {
             merged.granularity = .minute
             return Candidate(i, day.end, .time, .date(merged))
         }
+        // "from 9:30 to 11 a.m. Friday": the first end of a range is on the second's day.
+        if s.isText(i - 1, "between") || s.isKeyword(i - 1, .from),
+           s.isText(end, "and") || s.isText(end, "to") || s.isText(end, "until") || s.isDash(end),
+           let partner = clockTime(at: end + 1), case .date(let partnerSpec) = partner.meaning, partnerSpec.base != .reference {
+            var merged = partnerSpec
+            merged.clock = clock
+            return Candidate(i, end, .time, .date(merged))
+        }
         // Only the clock: anchored on the day in focus.
         spec.base = .reference
         return Candidate(i, end, .time, .date(spec))
@@ -72,6 +80,10 @@ extension Grammar {
             let hour = h >= 6 && h != 12 ? h + 12 : (h == 12 ? 0 : h)
             return ClockTime(hour: hour).map { ($0, j + 2) }
         }
+        // "between 2 and 4 p.m.", "from 9:30 to 11 a.m.": the first end of a range takes the second's a.m./p.m.
+        if meridiem == nil, h >= 1, h <= 12, let shared = sharedMeridiem(rangeStart: i, after: j) {
+            meridiem = shared
+        }
         guard hasMinutes || meridiem != nil else { return nil }
         var hour = h
         if meridiem == .pm, hour < 12 { hour += 12 }
@@ -79,6 +91,17 @@ extension Grammar {
         if meridiem != nil && meridiem != Keyword.none && (h == 0 || h > 12) { return nil }
         guard let clock = ClockTime(hour: hour, minute: minute, second: second) else { return nil }
         return (clock, j)
+    }
+
+    /// The a.m./p.m. of a range's second end, when the clock before `after` opens the range: "between 2 and
+    /// 4 p.m.", "from 9:30 to 11 a.m.", "2-4 p.m.". Nil unless "between" or "from" stands before the first end.
+    private func sharedMeridiem(rangeStart i: Int, after j: Int) -> Keyword? {
+        guard s.isText(i - 1, "between") || s.isKeyword(i - 1, .from) else { return nil }
+        let joined = s.isText(j, "and") || s.isText(j, "to") || s.isText(j, "until") || s.isDash(j)
+        guard joined, let h = s.number(j + 1), s.digitCount(j + 1) <= 2, h >= 1, h <= 12 else { return nil }
+        var k = j + 2
+        if s.isPunct(k, UInt8(ascii: ":")), s.glued(k), s.number(k + 1) != nil, s.digitCount(k + 1) == 2 { k += 2 }
+        return meridiemMarker(at: k)?.0
     }
 
     /// "a.m.", "p.m.", "am", "pm", "A.M.", "P.M" (glued or after a space).
