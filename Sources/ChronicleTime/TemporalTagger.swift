@@ -69,6 +69,7 @@ public struct TemporalTagger: Sendable {
             // an ambiguous word ("may", "fall") or where words alone do not tell the tense.
             var tagged = SentenceTags(bytes: bytes, tokens: tokens, sentences: sentences, documentWords: documentWords)
             var sentenceIndex = 0
+            var previous: (first: Int, end: Int, day: CalendarDate?)?
             for candidate in candidates {
                 while sentenceIndex + 1 < sentences.count, sentences[sentenceIndex].tokens.upperBound <= candidate.first {
                     sentenceIndex += 1
@@ -83,11 +84,22 @@ public struct TemporalTagger: Sendable {
                 let last = tokens[candidate.end - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)
                 let id = "t\(expressions.count + 1)"
+                // "from Monday to Friday", "between Tuesday and Thursday": the second weekday follows the first.
+                resolver.rangeStart = nil
+                if let p = previous, p.end + 1 == candidate.first, p.first > 0,
+                   stream.isText(p.first - 1, "from") || stream.isText(p.first - 1, "between"),
+                   stream.isText(p.end, "to") || stream.isText(p.end, "through") || stream.isText(p.end, "until") || stream.isText(p.end, "and") || stream.isDash(p.end) {
+                    resolver.rangeStart = p.day
+                }
                 guard let result = resolver.resolve(candidate, id: id, span: span, tense: {
                     let lexical = cues.tense(around: candidate.first..<candidate.end, within: bounds)
                     guard lexical == .unknown else { return lexical }
                     return tagged.tense(around: candidate.first..<candidate.end, sentence: sentenceIndex)
                 }) else { continue }
+                // Only a weekday opens such a range: "from Sept. 14 to Thursday" can span weeks.
+                var weekdayOnly = false
+                if case .date(let spec) = candidate.meaning, spec.weekday != nil, spec.month == nil, spec.day == nil { weekdayOnly = true }
+                previous = (candidate.first, candidate.end, weekdayOnly ? result.calendar?.representativeDate : nil)
                 let covered = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
                 expressions.append(TimeExpression(
                     id: id, span: span, text: covered, kind: result.kind, value: result.value,

@@ -80,4 +80,10 @@ let weekdays: [Example] = [
     ex("On Thursday, Ms. Reyes plans to testify before the committee.", "2016-03-14", .date("Thursday", "2016-03-17")),
     ex("On Tuesday, the company announced plans to expand.", "1998-10-26", .date("Tuesday", "1998-10-20")),
     ex("On Friday, its plans to expand were dropped.", "1998-10-26", .date("Friday", "1998-10-23")),
+    // A range of weekdays: the second is the first such day after the first ("from Monday to Friday").
+    ex("The exhibition runs from Monday to Friday.", "2015-10-29", .date("Monday", "2015-11-02"), .date("Friday", "2015-11-06")),
+    ex("The show ran from Sunday to Thursday.", "2015-10-29", .date("Sunday", "2015-10-25"), .date("Thursday", "2015-10-29")),
+    ex("Talks were held between Friday and Monday.", "2015-10-29", .date("Friday", "2015-10-23"), .date("Monday", "2015-10-26")),
+    // Not after a dated first end: "from Sept. 14 to Thursday" can span weeks.
+    ex("The shares were bought from Sept. 14 to Thursday.", "2015-10-29", .date("Sept. 14", "2015-09-14"), .date("Thursday", "2015-10-29")),
 ]

@@ -25,6 +25,9 @@ struct Resolver {
     private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool)] = []
     /// The sentence of the expression being resolved.
     var sentence = 0
+    /// The day of a range's first end while its second end is resolved ("from Monday to Friday"):
+    /// a weekday named alone is then the first such day on or after it.
+    var rangeStart: CalendarDate?
 
     init(creationTime: CreationTime?, inferredYear: Int? = nil, inference: YearInference? = nil) {
         self.creationTime = creationTime
@@ -333,7 +336,9 @@ struct Resolver {
                 let ahead = b.next(weekday, includingSelf: true)
                 date = t != .past && b.days(to: ahead) + 1 < back.days(to: b) ? ahead : back
             case .byTense:
-                if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
+                if let start = rangeStart {
+                    date = start.next(weekday, includingSelf: true)
+                } else if spec.base == .reference && creationTime != nil && a != .creationTime(dctValue) {
                     // "that Friday": the nearest one to the reference.
                     let back = b.previous(weekday, includingSelf: true)
                     let ahead = b.next(weekday, includingSelf: true)
