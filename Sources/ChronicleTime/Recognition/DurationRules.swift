@@ -129,7 +129,7 @@ extension Grammar {
             amount = isRange ? nil : n.value
         } else if plural {
             // Bare plural: "years", "recent months", "the past few weeks", "the next several days".
-            guard lead != .none || durationContext(before: i) else { return nil }
+            guard lead != .none || durationContext(before: i) || lead == .none && forShortUnits(unit, before: i) else { return nil }
             if lead == .the && !s.isText(end, "ahead") && !durationContext(before: i) { return nil }
             amount = nil
         } else {
@@ -183,6 +183,12 @@ extension Grammar {
             || s.isText(i - 1, "lasted") || s.isText(i - 1, "took") || s.isText(i - 1, "spent") || s.isText(i - 1, "last")
             || s.isText(i - 1, "lasting") || s.isText(i - 1, "taking") || s.isText(i - 1, "spending")
             || (s.isKeyword(i - 1, .of) && s.entry(i - 2).keyword == .few)
+    }
+
+    /// "for weeks", "for days", "for hours": the TBAQ data tags "for weeks" (2 of 2) and leaves out "for years"
+    /// (3 of 5) and "for months" (1 of 1); units it has no example of follow the guidelines and are tagged.
+    private func forShortUnits(_ unit: TimeUnit, before i: Int) -> Bool {
+        s.isText(i - 1, "for") && (unit == .week || unit == .day || unit == .hour || unit == .minute)
     }
 
     /// A duration followed by "ago", "earlier", "later", "before", "from now", "hence", "back".
