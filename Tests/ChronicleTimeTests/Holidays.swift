@@ -40,4 +40,12 @@ let holidays: [Example] = [
     ex("The pool opens on Memorial Day.", "2016-05-10", .date("Memorial Day", "2016-05-30")),
     ex("Schools will reopen after Labor Day.", "2015-08-20", .date("Labor Day", "2015-09-07")),
     ex("Federal offices close on Martin Luther King Jr. Day.", "2016-01-10", .date("Martin Luther King Jr. Day", "2016-01-18")),
+    // A weekday counted within a month, like the movable feasts: "the second Tuesday of November".
+    ex("The second Tuesday of November is the deadline.", "2015-10-29", .date("The second Tuesday of November", "2015-11-10")),
+    ex("The vote was held on the first Monday in October 2014.", "2015-10-29", .date("the first Monday in October 2014", "2014-10-06")),
+    ex("The fair opens on the third Saturday of March, 2016.", "2015-10-29", .date("the third Saturday of March, 2016", "2016-03-19")),
+    ex("The board met on the last Friday of February.", "2016-03-10", .date("the last Friday of February", "2016-02-26")),
+    ex("The rally is set for the last weekend of October.", "2015-10-29", .date("the last weekend of October", "2015-W44-WE")),
+    // Not a weekend before this one: "the last weekend of the season" names no month.
+    nothing("Attendance fell in the last weekend of the season.", "2015-10-29"),
 ]

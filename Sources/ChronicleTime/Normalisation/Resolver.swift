@@ -294,7 +294,7 @@ struct Resolver {
         if let holiday = spec.holiday {
             let year = chooseYear(base: b, tense: t, occurrence: spec.occurrence, weekday: nil) { y in Self.date(of: holiday, in: y) }
             guard let year, let date = Self.date(of: holiday, in: year) else { return nil }
-            return CalendarValue(date: date, granularity: .day)
+            return CalendarValue(date: date, granularity: spec.granularity == .weekend ? .weekend : .day)
         }
         if let m = spec.month {
             let year = chooseMonthYear(m, base: b, tense: t, occurrence: spec.occurrence)
@@ -379,6 +379,10 @@ struct Resolver {
                 v.granularity = .day
                 if case .fixed(let m, let d) = holiday { v.month = m; v.day = d }
                 return year == nil
+            }
+            if spec.granularity == .weekend {
+                v = CalendarValue(date: date, granularity: .weekend)
+                return true
             }
             v.month = date.month
             v.day = date.day

@@ -99,6 +99,7 @@ extension Grammar {
             consider(quarterOrHalf(at: i))
             consider(seasonDate(at: i))
             consider(holidayDate(at: i))
+            if e.keyword == .the { consider(nthWeekdayOfMonth(at: i)) }
             consider(decadeOrCentury(at: i))
             if e.keyword == .fiscal || e.keyword == .calendar || e.keyword == .the || e.cardinal >= 11 { consider(yearOnly(at: i)) }
         }
@@ -602,6 +603,8 @@ extension Grammar {
         }
         if e.keyword == .weekend {
             guard !s.isText(j, "weekends") else { return nil }
+            // "the last weekend of the season" is a part of the season, not the weekend before this one.
+            if s.isKeyword(i, .the) || s.isKeyword(i - 1, .the), det == .last || det == .next || det == .past, s.isKeyword(j + 1, .of) { return nil }
             var spec = DateSpec(granularity: .weekend)
             spec.isWeekend = true
             switch det {
@@ -1033,6 +1036,48 @@ extension Grammar {
     // MARK: Holidays
 
     /// "Christmas", "Christmas Eve", "Easter", "Thanksgiving", "New Year's Day", "Election Day", "last Christmas".
+    /// "the second Tuesday of November", "the first Monday in October 2016", "the last Friday of March",
+    /// "the last weekend of October": a day (or weekend) counted within a month.
+    func nthWeekdayOfMonth(at i: Int) -> Candidate? {
+        guard s.isKeyword(i, .the) else { return nil }
+        var j = i + 1
+        let n: Int
+        let ordinal = Int(s.entry(j).ordinal)
+        if (1...5).contains(ordinal) {
+            n = ordinal
+        } else if s.isKeyword(j, .last) || s.isKeyword(j, .final) {
+            n = -1
+        } else {
+            return nil
+        }
+        j += 1
+        let weekday: Weekday
+        var weekend = false
+        if let (wd, plural, e) = self.weekday(at: j), !plural, let day = Weekday(rawValue: wd) {
+            weekday = day
+            j = e
+        } else if s.entry(j).keyword == .weekend, !s.isText(j, "weekends") {
+            // A weekend counts by its Saturday.
+            weekday = .saturday
+            weekend = true
+            j += 1
+        } else {
+            return nil
+        }
+        guard s.isKeyword(j, .of) || s.isKeyword(j, .in), let (m, monthEnd) = month(at: j + 1), s.isCapitalized(j + 1) else { return nil }
+        var spec = DateSpec(granularity: weekend ? .weekend : .day)
+        spec.holiday = .nthWeekday(n: n, weekday: weekday, month: m)
+        var end = monthEnd
+        if let (y, e) = year(at: end, context: true) {
+            spec.year = y
+            end = e
+        } else if s.isPunct(end, UInt8(ascii: ",")), let (y, e) = year(at: end + 1, context: true) {
+            spec.year = y
+            end = e
+        }
+        return dateCandidate(i, end, spec)
+    }
+
     func holidayDate(at i: Int) -> Candidate? {
         var j = i
         var det: Determiner?
