@@ -86,9 +86,10 @@ public struct TemporalTagger: Sendable {
                 let id = "t\(expressions.count + 1)"
                 // "from Monday to Friday", "between Tuesday and Thursday": the second weekday follows the first.
                 resolver.rangeStart = nil
-                if let p = previous, p.end + 1 == candidate.first, p.first > 0,
-                   stream.isText(p.first - 1, "from") || stream.isText(p.first - 1, "between"),
-                   stream.isText(p.end, "to") || stream.isText(p.end, "through") || stream.isText(p.end, "until") || stream.isText(p.end, "and") || stream.isDash(p.end) {
+                // "Tuesday through Sunday" needs no "from"; "and" needs its "between".
+                if let p = previous, p.end + 1 == candidate.first,
+                   stream.isText(p.end, "to") || stream.isText(p.end, "through") || stream.isText(p.end, "until") || stream.isDash(p.end)
+                    || stream.isText(p.end, "and") && p.first > 0 && stream.isText(p.first - 1, "between") {
                     resolver.rangeStart = p.day
                 }
                 guard let result = resolver.resolve(candidate, id: id, span: span, tense: {

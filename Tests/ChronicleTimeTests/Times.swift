@@ -80,4 +80,6 @@ let times: [Example] = [
     ex("The talk runs from 9:30 to 11 a.m. on Friday.", "2015-10-29",
        .time("9:30", "2015-10-30T09:30"), .time("11 a.m. on Friday", "2015-10-30T11:00")),
     ex("Polls were open from 7 a.m. to 8 p.m.", "2016-02-29", .time("7 a.m.", "2016-02-29T07:00"), .time("8 p.m.", "2016-02-29T20:00")),
+    // "local time" between a clock time and its day.
+    ex("The tremor struck at 14:30 local time on Tuesday.", "2015-10-29", .time("14:30 local time on Tuesday", "2015-10-27T14:30")),
 ]

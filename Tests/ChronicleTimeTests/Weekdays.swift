@@ -86,4 +86,5 @@ let weekdays: [Example] = [
     ex("Talks were held between Friday and Monday.", "2015-10-29", .date("Friday", "2015-10-23"), .date("Monday", "2015-10-26")),
     // Not after a dated first end: "from Sept. 14 to Thursday" can span weeks.
     ex("The shares were bought from Sept. 14 to Thursday.", "2015-10-29", .date("Sept. 14", "2015-09-14"), .date("Thursday", "2015-10-29")),
+    ex("The museum is open Tuesday through Sunday.", "2015-10-29", .date("Tuesday", "2015-10-27"), .date("Sunday", "2015-11-01")),
 ]

@@ -11,8 +11,10 @@ extension Grammar {
         var spec = DateSpec(granularity: .minute)
         spec.clock = clock
         spec.shift = nil
-        // The day it belongs to: "Tuesday", "Nov. 6", "yesterday", "tomorrow", possibly after "," or "on".
+        // The day it belongs to: "Tuesday", "Nov. 6", "yesterday", "tomorrow", possibly after "," or "on",
+        // and after "local time" ("14:30 local time on Tuesday").
         var k = end
+        if s.isText(k, "local"), s.isText(k + 1, "time") { k += 2 }
         if s.isPunct(k, UInt8(ascii: ",")) { k += 1 }
         if s.isKeyword(k, .on) { k += 1 }
         if let day = dateCore(at: k), case .date(let daySpec) = day.meaning, daySpec.granularity == .day, day.kind == .date {
