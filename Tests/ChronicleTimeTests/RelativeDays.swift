@@ -65,4 +65,8 @@ let relativeDays: [Example] = [
        .date("June 8, 2015", "2015-06-08"), .date("Two days later", "2015-06-10")),
     ex("The couple signed the lease on Sept. 1, 2009, and moved in that day.", "2015-10-28",
        .date("Sept. 1, 2009", "2009-09-01"), .date("that day", "2009-09-01")),
+    // Days and weeks counted from a named day: one DATE.
+    ex("The final vote comes two weeks from Friday.", "2015-10-29", .date("two weeks from Friday", "2015-11-13")),
+    ex("The sale must close 10 days from Oct. 3.", "2015-10-29", .date("10 days from Oct. 3", "2015-10-13")),
+    ex("The striker is three weeks from a return.", "2015-10-29", .duration("three weeks", "P3W")),
 ]

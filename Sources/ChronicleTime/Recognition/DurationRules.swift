@@ -214,7 +214,15 @@ extension Grammar {
             shiftSign = 1
             base = .reference
         case .from:
-            guard s.isKeyword(end + 1, .now) else { return nil }
+            // "two weeks from Friday", "10 days from Oct. 3": days counted from a named day.
+            if !s.isKeyword(end + 1, .now) {
+                guard spec.parts.count == 1, let a = spec.parts[0].amount, a == a.rounded(), a >= 1,
+                      spec.parts[0].unit == .day || spec.parts[0].unit == .week,
+                      let day = dateCore(at: end + 1), day.kind == .date, case .date(var daySpec) = day.meaning,
+                      daySpec.granularity == .day, daySpec.clock == nil else { return nil }
+                daySpec.offsetDays += Int(a) * (spec.parts[0].unit == .week ? 7 : 1)
+                return Candidate(i, day.end, .date, .date(daySpec))
+            }
             shiftSign = 1
             stop = end + 2
         default:
