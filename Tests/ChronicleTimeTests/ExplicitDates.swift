@@ -82,4 +82,7 @@ let explicitDates: [Example] = [
     ex("The statement was released on Friday, October 30, 2015.", "2015-11-02", .date("Friday, October 30, 2015", "2015-10-30")),
     ex("The trial resumes Monday, Nov. 2.", "2015-10-28", .date("Monday, Nov. 2", "2015-11-02")),
     ex("Fans lined up outside the arena on Saturday, Aug. 10.", "2019-08-12", .date("Saturday, Aug. 10", "2019-08-10")),
+    // "9/11" without a year names the day of the 2001 attacks.
+    ex("Airport security tightened after 9/11.", "2015-10-29", .date("9/11", "2001-09-11")),
+    ex("Since 9/11, the agency has doubled in size.", "2016-03-01", .date("9/11", "2001-09-11")),
 ]

@@ -60,4 +60,7 @@ let yearsDecadesCenturies: [Example] = [
     ex("The mill was built in the 1800s.", "2015-10-28", .date("the 1800s", "18")),
     ex("It is the worst flood this century.", "2015-10-28", .date("this century", "20")),
     ex("The canal was dug in the late 19th century.", "2015-10-28", .date("the late 19th century", "18", .end)),
+    // A fiscal year written as one word: its plain year, as "fiscal 2016" is.
+    ex("Results for FY2016 beat the forecast.", "2015-10-29", .date("FY2016", "2016")),
+    ex("The FY16 budget passed the house.", "2015-10-29", .date("FY16", "2016")),
 ]

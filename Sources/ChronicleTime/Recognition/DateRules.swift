@@ -320,14 +320,28 @@ extension Grammar {
         }
         guard isSlash, s.digitCount(i) <= 2, s.digitCount(sep1 + 1) <= 2, (1...12).contains(a), (1...31).contains(b) else { return nil }
         let previous = s.entry(i - 1)
-        guard s.isKeyword(i - 1, .on) || previous.weekday != 0 || s.isKeyword(i - 1, .since) || s.isKeyword(i - 1, .until) else { return nil }
+        // "since 9/11", "after 9/11": the day of the 2001 attacks, which the short form names.
+        let attacks = a == 9 && b == 11 && !hasThird
+        guard s.isKeyword(i - 1, .on) || previous.weekday != 0 || s.isKeyword(i - 1, .since) || s.isKeyword(i - 1, .until)
+            || attacks && (s.isKeyword(i - 1, .after) || s.isKeyword(i - 1, .before)) else { return nil }
         spec.month = a
         spec.day = b
+        if attacks { spec.year = 2001 }
         return dateCandidate(i, end, spec)
     }
 
     /// A year on its own: "1998", "fiscal 1989", "the year 2000", "nineteen ninety-six".
     func yearOnly(at i: Int) -> Candidate? {
+        // "FY2016", "FY16": a fiscal year written as one word (written as its plain year, as "fiscal 2016" is).
+        if s.isText(i, "fy"), s.isAllCaps(i), let n = s.number(i + 1), s.glued(i + 1), !(s.glued(i + 2) && (s.isWord(i + 2) || s.isNumber(i + 2))) {
+            var spec = DateSpec(granularity: .year)
+            switch s.digitCount(i + 1) {
+            case 4: spec.year = n
+            case 2: spec.year = n < 50 ? 2000 + n : 1900 + n
+            default: return nil
+            }
+            return dateCandidate(i, i + 2, spec)
+        }
         var j = i
         var context = false
         if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) {

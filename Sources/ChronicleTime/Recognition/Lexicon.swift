@@ -278,7 +278,7 @@ struct Lexicon: Sendable {
             ("roughly", .roughly), ("nearly", .nearly), ("almost", .almost), ("more", .more), ("less", .less),
             ("over", .over), ("under", .under), ("least", .least), ("most", .most), ("than", .than),
             ("up", .up), ("just", .just), ("only", .only), ("no", .no), ("so", .so), ("beyond", .beyond),
-            ("fiscal", .fiscal), ("calendar", .calendar), ("financial", .financial), ("s", .s), ("th", .th),
+            ("fiscal", .fiscal), ("fy", .fiscal), ("calendar", .calendar), ("financial", .financial), ("s", .s), ("th", .th),
             ("st", .st), ("nd", .nd), ("rd", .rd), ("am", .am), ("pm", .pm), ("o", .o), ("clock", .clock),
             ("daily", .daily), ("weekly", .weekly), ("monthly", .monthly), ("yearly", .yearly),
             ("annually", .annually), ("annual", .annual), ("hourly", .hourly), ("quarterly", .quarterly),
