@@ -80,6 +80,10 @@ public struct TemporalTagger: Sendable {
                     continue
                 }
                 resolver.sentence = sentenceIndex
+                // "Last year, ...", "In 2012, ...": first in the sentence, or after "In", "During", "Throughout"
+                // ("Before 1991, Nov. 7 was a holiday" is not in 1991).
+                resolver.opensSentence = candidate.first == bounds.lowerBound || candidate.first == bounds.lowerBound + 1
+                    && ["in", "during", "throughout"].contains { stream.isText(bounds.lowerBound, $0) }
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)

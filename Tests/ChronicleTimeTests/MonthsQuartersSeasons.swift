@@ -79,4 +79,12 @@ let monthsQuartersSeasons: [Example] = [
     ex("Gas prices are expected to rise this winter.", "2015-10-28", .date("this winter", "2015-WI")),
     ex("The album was recorded in the spring of 2016.", "2016-10-01", .date("the spring of 2016", "2016-SP")),
     ex("The drought began in summer 2014.", "2015-10-28", .date("summer 2014", "2014-SU")),
+    // A year that opens the sentence dates the months and seasons named after it.
+    ex("In 2012, the streets flooded twice, in March and again in the autumn.", "2015-10-29",
+       .date("2012", "2012"), .date("March", "2012-03"), .date("the autumn", "2012-FA")),
+    ex("Last year the plant closed in March.", "2015-10-29", .date("Last year", "2014"), .date("March", "2014-03")),
+    // Not a year inside a name or after "before", nor a month in the future tense.
+    ex("The 2012 plan was dropped in March.", "2015-10-29", .date("2012", "2012"), .date("March", "2015-03")),
+    ex("Before 1991, Nov. 7 was a public holiday.", "2016-03-01", .date("1991", "1991"), .date("Nov. 7", "2015-11-07")),
+    ex("In 2012 the plant closed; it will reopen in March.", "2015-10-29", .date("2012", "2012"), .date("March", "2016-03")),
 ]

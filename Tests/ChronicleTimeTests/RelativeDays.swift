@@ -69,4 +69,6 @@ let relativeDays: [Example] = [
     ex("The final vote comes two weeks from Friday.", "2015-10-29", .date("two weeks from Friday", "2015-11-13")),
     ex("The sale must close 10 days from Oct. 3.", "2015-10-29", .date("10 days from Oct. 3", "2015-10-13")),
     ex("The striker is three weeks from a return.", "2015-10-29", .duration("three weeks", "P3W")),
+    ex("The minister will visit Japan for three days from April 14.", "2015-10-29",
+       .duration("three days", "P3D"), .date("April 14", "2016-04-14")),
 ]

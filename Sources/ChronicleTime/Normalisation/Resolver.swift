@@ -25,6 +25,15 @@ struct Resolver {
     private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool)] = []
     /// The sentence of the expression being resolved.
     var sentence = 0
+    /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside
+    /// the future tense; deictic expressions ("Monday", "this week", "last year") hang on it, as they would
+    /// on the creation time, rather than on whatever the narrative last moved to.
+    private var storyDate: (date: CalendarDate, id: String, text: String)?
+    /// Whether the expression being resolved opens its sentence ("In 2012, ...", "Last year, ...").
+    var opensSentence = false
+    /// The year of the last expression that opened a sentence: a month or season named later in that
+    /// sentence without a year falls in it ("In 2012, the streets flooded in March").
+    private var openingYear: (sentence: Int, year: Int, id: String, text: String)?
     /// The day of a range's first end while its second end is resolved ("from Monday to Friday"):
     /// a weekday named alone is then the first such day on or after it.
     var rangeStart: CalendarDate?
@@ -63,6 +72,14 @@ struct Resolver {
                 value.clock = clock
                 value.partOfDay = part
             }
+            if opensSentence, value.granularity == .year, let year = value.year, !spec.inheritsGranularity {
+                openingYear = (sentence, year, id, value.text)
+            }
+            if creationTime == nil, spec.year != nil, spec.month != nil, spec.day != nil, spec.shift == nil, spec.offsetDays == 0,
+               value.granularity <= .day, let day = value.representativeDate, day > (storyDate?.date ?? day.adding(days: -1)),
+               tense() != .future {
+                storyDate = (day, id, value.text)
+            }
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
             if value.year != nil || value.decade != nil || value.century != nil {
@@ -83,7 +100,10 @@ struct Resolver {
         if let creationTime {
             return (creationTime.date, .creationTime(creationTime.description))
         }
-        if kind == .reference || true, let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
+        if kind == .creationTime, let story = storyDate {
+            return (story.date, .expression(id: story.id, value: story.text))
+        }
+        if let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
             // No creation time: a deictic expression can only hang on the narrative.
             return (date, .expression(id: id, value: value.text))
         }
@@ -110,6 +130,12 @@ struct Resolver {
         guard let best = counts.max(by: { a, b in (a.value.count, -a.value.first) < (b.value.count, -b.value.first) }) else { return nil }
         let entry = history[best.value.first]
         return (entry.value, entry.id)
+    }
+
+    /// The year that opens the sentence being resolved ("In 2012, ...", "Last year, ...").
+    private func sentenceYear() -> (Int, String, String)? {
+        guard let opening = openingYear, opening.sentence == sentence else { return nil }
+        return (opening.year, opening.id, opening.text)
     }
 
     /// The period a comparison ("a year earlier", "the year-ago quarter") is made against: the latest
@@ -280,6 +306,21 @@ struct Resolver {
             return v
         }
         let t = tense()
+        // "In 2012, the streets flooded in March": a month, season or day without a year falls in the year
+        // the same sentence named before it.
+        if spec.occurrence == .byTense, spec.month != nil || spec.season != nil, spec.holiday == nil, spec.shift == nil,
+           t != .future, let (year, id, text) = sentenceYear() {
+            anchor = .expression(id: id, value: text)
+            if spec.day != nil { return fill(&v, spec: spec, year: year, span: span) ? v : nil }
+            v.year = year
+            if let m = spec.month {
+                v.month = m
+                v.granularity = .month
+            } else {
+                v.season = spec.season
+            }
+            return v
+        }
         // Month and day, holidays: the year nearest the anchor, as the tense allows.
         if let m = spec.month, let d = spec.day {
             let year = chooseYear(base: b, tense: t, occurrence: spec.occurrence, weekday: spec.weekday) { y in
@@ -344,7 +385,13 @@ struct Resolver {
                     let ahead = b.next(weekday, includingSelf: true)
                     date = b.days(to: ahead) < back.days(to: b) ? ahead : back
                 } else {
-                    date = t == .future || t == .scheduled ? b.next(weekday, includingSelf: true) : b.previous(weekday, includingSelf: true)
+                    // On the story's own date (no creation time) the report is written that day or the next:
+                    // "By Monday morning" after "Sunday, Feb. 9" is the day after.
+                    var dayAfterStory = false
+                    if creationTime == nil, let story = storyDate, case .expression(let id, _) = a, id == story.id {
+                        dayAfterStory = b.days(to: b.next(weekday)) == 1
+                    }
+                    date = t == .future || t == .scheduled || dayAfterStory ? b.next(weekday, includingSelf: true) : b.previous(weekday, includingSelf: true)
                 }
             }
             v = CalendarValue(date: date, granularity: spec.granularity)

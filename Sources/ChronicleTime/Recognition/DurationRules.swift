@@ -214,12 +214,14 @@ extension Grammar {
             shiftSign = 1
             base = .reference
         case .from:
-            // "two weeks from Friday", "10 days from Oct. 3": days counted from a named day.
+            // "two weeks from Friday", "10 days from Oct. 3": days counted from a named day; not a length
+            // that starts on the day ("for three days from April 14", "two days from Tuesday to Thursday").
             if !s.isKeyword(end + 1, .now) {
-                guard spec.parts.count == 1, let a = spec.parts[0].amount, a == a.rounded(), a >= 1,
+                guard !s.isText(i - 1, "for"), spec.parts.count == 1, let a = spec.parts[0].amount, a == a.rounded(), a >= 1,
                       spec.parts[0].unit == .day || spec.parts[0].unit == .week,
                       let day = dateCore(at: end + 1), day.kind == .date, case .date(var daySpec) = day.meaning,
                       daySpec.granularity == .day, daySpec.clock == nil else { return nil }
+                guard !s.isKeyword(day.end, .to), !s.isKeyword(day.end, .until), !s.isKeyword(day.end, .through) else { return nil }
                 daySpec.offsetDays += Int(a) * (spec.parts[0].unit == .week ? 7 : 1)
                 return Candidate(i, day.end, .date, .date(daySpec))
             }
