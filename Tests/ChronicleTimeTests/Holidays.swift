@@ -48,4 +48,7 @@ let holidays: [Example] = [
     ex("The rally is set for the last weekend of October.", "2015-10-29", .date("the last weekend of October", "2015-W44-WE")),
     // Not a weekend before this one: "the last weekend of the season" names no month.
     nothing("Attendance fell in the last weekend of the season.", "2015-10-29"),
+    // A holiday's weekend: its own for a Friday to a Sunday, the one before a Monday holiday.
+    ex("Traffic was heavy over the Labor Day weekend.", "2015-10-29", .date("the Labor Day weekend", "2015-W36-WE")),
+    ex("The Easter weekend was wet and cold.", "2015-10-29", .date("The Easter weekend", "2015-W14-WE")),
 ]

@@ -82,4 +82,9 @@ let times: [Example] = [
     ex("Polls were open from 7 a.m. to 8 p.m.", "2016-02-29", .time("7 a.m.", "2016-02-29T07:00"), .time("8 p.m.", "2016-02-29T20:00")),
     // "local time" between a clock time and its day.
     ex("The tremor struck at 14:30 local time on Tuesday.", "2015-10-29", .time("14:30 local time on Tuesday", "2015-10-27T14:30")),
+    // British style, with a.m./p.m. only ("closed at 14.30" is as often a price).
+    ex("The crash happened at about 11.30pm on Saturday.", "2015-10-29", .time("about 11.30pm on Saturday", "2015-10-24T23:30", .approximately)),
+    ex("The concert starts at 7.30 p.m.", "2015-10-29", .time("7.30 p.m.", "2015-10-29T19:30")),
+    nothing("Shares closed at 14.30.", "2015-10-29"),
+    nothing("The rate rose 7.30 percent.", "2015-10-29"),
 ]

@@ -335,7 +335,7 @@ struct Resolver {
         if let holiday = spec.holiday {
             let year = chooseYear(base: b, tense: t, occurrence: spec.occurrence, weekday: nil) { y in Self.date(of: holiday, in: y) }
             guard let year, let date = Self.date(of: holiday, in: year) else { return nil }
-            return CalendarValue(date: date, granularity: spec.granularity == .weekend ? .weekend : .day)
+            return spec.granularity == .weekend ? Self.weekend(of: date) : CalendarValue(date: date, granularity: .day)
         }
         if let m = spec.month {
             let year = chooseMonthYear(m, base: b, tense: t, occurrence: spec.occurrence)
@@ -428,7 +428,7 @@ struct Resolver {
                 return year == nil
             }
             if spec.granularity == .weekend {
-                v = CalendarValue(date: date, granularity: .weekend)
+                v = Self.weekend(of: date)
                 return true
             }
             v.month = date.month
@@ -545,6 +545,11 @@ struct Resolver {
             case .present, .unknown, .scheduled: return season == .winter && b.month <= 2 ? currentYear : b.year
             }
         }
+    }
+
+    /// The weekend a holiday belongs to: its own for a Friday to a Sunday, the one before a Monday holiday.
+    static func weekend(of date: CalendarDate) -> CalendarValue {
+        CalendarValue(date: date.weekday == .monday ? date.adding(days: -2) : date, granularity: .weekend)
     }
 
     static func date(of holiday: Holiday, in year: Int) -> CalendarDate? {

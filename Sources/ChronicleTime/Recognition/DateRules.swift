@@ -1095,7 +1095,11 @@ extension Grammar {
     func holidayDate(at i: Int) -> Candidate? {
         var j = i
         var det: Determiner?
-        if let (d, e) = determiner(at: j), d != .the {
+        // "the Labor Day weekend", "the Easter week": "the" only before a holiday's week or weekend.
+        let leadingThe = s.isKeyword(i, .the)
+        if leadingThe {
+            j += 1
+        } else if let (d, e) = determiner(at: j), d != .the {
             det = d
             j = e
         }
@@ -1166,10 +1170,15 @@ extension Grammar {
         guard let holiday, !followedByName(end) else { return nil }
         var spec = DateSpec(granularity: .day)
         spec.holiday = holiday
-        // "Easter week", "Christmas week"
+        // "Easter week", "Christmas week"; "the Labor Day weekend" (a Monday holiday's is the weekend before it)
         if s.entry(end).unit == .week, !s.entry(end).unitPlural, s.isCapitalized(j) {
             spec.asWeek = true
             end += 1
+        } else if s.entry(end).keyword == .weekend, !s.isText(end, "weekends"), s.isCapitalized(j) {
+            spec.granularity = .weekend
+            end += 1
+        } else if leadingThe {
+            return nil
         }
         if let (y, e) = year(at: end, context: true) {
             spec.year = y

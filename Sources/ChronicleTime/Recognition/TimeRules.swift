@@ -62,6 +62,14 @@ extension Grammar {
             }
             // "3:2" scores and "1:30:00" durations are filtered by the two-digit rule; ratios like "7:30" stay times.
             if s.glued(j), s.isPunct(j, UInt8(ascii: ":")) || s.isNumber(j) { return nil }
+        } else if s.isPunct(j, UInt8(ascii: ".")) && s.glued(j) && s.glued(j + 1), let m = s.number(j + 1), s.digitCount(j + 1) == 2, m < 60,
+                  !(s.glued(j + 2) && (s.isNumber(j + 2) || s.isPunct(j + 2, UInt8(ascii: ".")) && s.isNumber(j + 3))) {
+            // British style "11.30pm", "7.30 p.m.": only with a.m./p.m. ("closed at 14.30" is as often a price).
+            if meridiemMarker(at: j + 2) != nil {
+                minute = m
+                hasMinutes = true
+                j += 2
+            }
         }
         // a.m. / p.m. / am / pm
         var meridiem: Keyword?
