@@ -81,9 +81,9 @@ let falsePositives: [Example] = [
         .knownLimitation("the part-of-speech tagger reads this \"current\" as an adjective, so the noun is not ruled out"),
     nothing("The mayor will present the award.", "2015-10-28"),
     nothing("The motorcade drove past the crowd.", "2015-10-28"),
-    // Newspapers named after how often they appear.
-    nothing("The Communist Party daily Granma praised the rally.", "2015-10-28"),
+    // Newspapers named after how often they appear; a "daily" is tagged all the same, as the data does (3 of 4).
     nothing("The business weekly Barron's ran the story.", "2015-10-28"),
+    ex("The party daily Pravda praised the rally.", "2015-10-28", .set("daily", "P1D", freq: adverbFrequency)),
 
     // True counterparts.
     ex("The two met in May at a charity dinner.", "2015-10-28", .date("May", "2015-05")),

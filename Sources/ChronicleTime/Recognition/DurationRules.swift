@@ -122,6 +122,8 @@ extension Grammar {
             // "$2 million a year", "700 seats a week": a rate, not a length of time.
             let relation = s.isKeyword(end, .ago) || s.isKeyword(end, .earlier) || s.isKeyword(end, .later) || s.isKeyword(end, .before)
                 || s.isKeyword(end, .after) || s.isKeyword(end, .or)
+            // "24 hours a day", "three days a week": the rate of a length of time, likewise.
+            if n.isArticle, !relation, i > 0, s.entry(i - 1).unit != nil, s.entry(i - 1).unitPlural { return nil }
             if n.isArticle, !relation, i > 0, s.isNumber(i - 1) || s.isPunct(i - 1, UInt8(ascii: "%")) || s.isText(i - 1, "percent") || s.isText(i - 1, "million")
                 || s.isText(i - 1, "billion") || s.isText(i - 1, "cents") || s.isText(i - 1, "dollars") || (s.isWord(i - 1) && s.hasSuffix(i - 1, "s") && !s.hasEntry(i - 1) && !s.isCapitalized(i - 1) && (s.isNumber(i - 2) || s.entry(i - 2).cardinal > 1)) {
                 return nil
@@ -270,16 +272,13 @@ extension Grammar {
         return Candidate(i, stop, .date, .date(date))
     }
 
-    /// "a while", "some time", "a long time", "a lengthy period".
+    /// "a while", "some time", "a lengthy period". Not "a long time": the data leaves it out (2 of 2).
     private func vagueDuration(at i: Int) -> Candidate? {
         if s.isKeyword(i, .a), s.isKeyword(i + 1, .while_word) {
             return Candidate(i, i + 2, .duration, .literal("PXX"))
         }
         if s.isKeyword(i, .awhile) {
             return Candidate(i, i + 1, .duration, .literal("PXX"))
-        }
-        if s.isKeyword(i, .a), s.isKeyword(i + 1, .long), s.isKeyword(i + 2, .time) {
-            return Candidate(i, i + 3, .duration, .literal("PXX"))
         }
         return nil
     }
