@@ -81,6 +81,12 @@ let falsePositives: [Example] = [
         .knownLimitation("the part-of-speech tagger reads this \"current\" as an adjective, so the noun is not ruled out"),
     nothing("The mayor will present the award.", "2015-10-28"),
     nothing("The motorcade drove past the crowd.", "2015-10-28"),
+    // "today's youth", "today's world": nowadays, which the data leaves out (4 of 4); a day's own editions are tagged.
+    nothing("Today's youth spend hours online.", "2015-10-28"),
+    ex("Today's editions carry the full story.", "2015-10-28", .date("Today", "2015-10-28")),
+    // "a long time" (left out in 2 of 2), and the rate in "24 hours a day".
+    nothing("The talks could take a long time.", "2015-10-28"),
+    ex("Guards watch the house 24 hours a day.", "2015-10-28", .duration("24 hours", "PT24H")),
     // Newspapers named after how often they appear; a "daily" is tagged all the same, as the data does (3 of 4).
     nothing("The business weekly Barron's ran the story.", "2015-10-28"),
     ex("The party daily Pravda praised the rally.", "2015-10-28", .set("daily", "P1D", freq: adverbFrequency)),
