@@ -80,31 +80,19 @@ public struct TemporalTagger: Sendable {
                     continue
                 }
                 resolver.sentence = sentenceIndex
-                // "Last year, ...", "In 2012, ...": first in the sentence, or after "In", "During", "Throughout"
-                // ("Before 1991, Nov. 7 was a holiday" is not in 1991).
-                resolver.opensSentence = candidate.first == bounds.lowerBound || candidate.first == bounds.lowerBound + 1
-                    && ["in", "during", "throughout"].contains { stream.isText(bounds.lowerBound, $0) }
+                resolver.opensSentence = Self.opensSentence(candidate, bounds: bounds, stream)
+                resolver.rangeStart = previous.flatMap { Self.rangeJoins($0.first, $0.end, to: candidate, stream) ? $0.day : nil }
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]
                 let span = TextSpan(start: first.span.start, end: last.span.end)
                 let id = "t\(expressions.count + 1)"
-                // "from Monday to Friday", "between Tuesday and Thursday": the second weekday follows the first.
-                resolver.rangeStart = nil
-                // "Tuesday through Sunday" needs no "from"; "and" needs its "between".
-                if let p = previous, p.end + 1 == candidate.first,
-                   stream.isText(p.end, "to") || stream.isText(p.end, "through") || stream.isText(p.end, "until") || stream.isDash(p.end)
-                    || stream.isText(p.end, "and") && p.first > 0 && stream.isText(p.first - 1, "between") {
-                    resolver.rangeStart = p.day
-                }
                 guard let result = resolver.resolve(candidate, id: id, span: span, tense: {
                     let lexical = cues.tense(around: candidate.first..<candidate.end, within: bounds)
                     guard lexical == .unknown else { return lexical }
                     return tagged.tense(around: candidate.first..<candidate.end, sentence: sentenceIndex)
                 }) else { continue }
-                // Only a weekday opens such a range: "from Sept. 14 to Thursday" can span weeks.
-                var weekdayOnly = false
-                if case .date(let spec) = candidate.meaning, spec.weekday != nil, spec.month == nil, spec.day == nil { weekdayOnly = true }
-                previous = (candidate.first, candidate.end, weekdayOnly ? result.calendar?.representativeDate : nil)
+                // Only a weekday opens a range of weekdays: "from Sept. 14 to Thursday" can span weeks.
+                previous = (candidate.first, candidate.end, candidate.isWeekdayAlone ? result.calendar?.representativeDate : nil)
                 let covered = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
                 expressions.append(TimeExpression(
                     id: id, span: span, text: covered, kind: result.kind, value: result.value,
@@ -117,6 +105,21 @@ public struct TemporalTagger: Sendable {
         document.sentences = sentences
         document.timeExpressions = expressions
         document.diagnostics.append(contentsOf: diagnostics)
+    }
+
+    /// Whether a candidate opens its sentence ("Last year, ...", "In 2012, ..."): first in it, or after "In",
+    /// "During", "Throughout" ("Before 1991, Nov. 7 was a holiday" is not in 1991).
+    private static func opensSentence(_ c: Candidate, bounds: Range<Int>, _ s: TokenStream) -> Bool {
+        let b = bounds.lowerBound
+        return c.first == b || c.first == b + 1 && (s.isText(b, "in") || s.isText(b, "during") || s.isText(b, "throughout"))
+    }
+
+    /// Whether the expression at `first..<end` and the candidate are the two ends of a range: "from Monday to
+    /// Friday", "Tuesday through Sunday", "between Friday and Monday" ("and" needs its "between").
+    private static func rangeJoins(_ first: Int, _ end: Int, to c: Candidate, _ s: TokenStream) -> Bool {
+        guard end + 1 == c.first else { return false }
+        return s.isText(end, "to") || s.isText(end, "through") || s.isText(end, "until") || s.isDash(end)
+            || s.isText(end, "and") && first > 0 && s.isText(first - 1, "between")
     }
 
     /// Part-of-speech tags of the sentences that need them, computed once each.

@@ -189,4 +189,10 @@ struct Candidate: Sendable {
         self.meaning = meaning
         self.modifier = modifier
     }
+
+    /// A weekday named without a date ("Friday", "9 a.m. Tuesday"), which can open a range of weekdays.
+    var isWeekdayAlone: Bool {
+        guard case .date(let spec) = meaning else { return false }
+        return spec.weekday != nil && spec.month == nil && spec.day == nil
+    }
 }

@@ -76,7 +76,7 @@ struct Resolver {
                 openingYear = (sentence, year, id, value.text)
             }
             if creationTime == nil, spec.year != nil, spec.month != nil, spec.day != nil, spec.shift == nil, spec.offsetDays == 0,
-               value.granularity <= .day, let day = value.representativeDate, day > (storyDate?.date ?? day.adding(days: -1)),
+               value.granularity <= .day, let day = value.representativeDate, storyDate.map({ day > $0.date }) ?? true,
                tense() != .future {
                 storyDate = (day, id, value.text)
             }
