@@ -117,9 +117,7 @@ public struct TemporalTagger: Sendable {
     /// Whether the expression at `first..<end` and the candidate are the two ends of a range: "from Monday to
     /// Friday", "Tuesday through Sunday", "between Friday and Monday" ("and" needs its "between").
     private static func rangeJoins(_ first: Int, _ end: Int, to c: Candidate, _ s: TokenStream) -> Bool {
-        guard end + 1 == c.first else { return false }
-        return s.isText(end, "to") || s.isText(end, "through") || s.isText(end, "until") || s.isDash(end)
-            || s.isText(end, "and") && first > 0 && s.isText(first - 1, "between")
+        end + 1 == c.first && s.joinsRange(end, openedAt: first)
     }
 
     /// Part-of-speech tags of the sentences that need them, computed once each.

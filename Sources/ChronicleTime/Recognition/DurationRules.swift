@@ -131,7 +131,7 @@ extension Grammar {
             amount = isRange ? nil : n.value
         } else if plural {
             // Bare plural: "years", "recent months", "the past few weeks", "the next several days".
-            guard lead != .none || durationContext(before: i) || lead == .none && forShortUnits(unit, before: i) else { return nil }
+            guard lead != .none || durationContext(before: i) || forShortUnits(unit, before: i) else { return nil }
             if lead == .the && !s.isText(end, "ahead") && !durationContext(before: i) { return nil }
             amount = nil
         } else {

@@ -24,8 +24,7 @@ extension Grammar {
             return Candidate(i, day.end, .time, .date(merged))
         }
         // "from 9:30 to 11 a.m. Friday": the first end of a range is on the second's day.
-        if s.isText(i - 1, "between") || s.isKeyword(i - 1, .from),
-           s.isText(end, "and") || s.isText(end, "to") || s.isText(end, "until") || s.isDash(end),
+        if s.isText(i - 1, "between") || s.isKeyword(i - 1, .from), s.joinsRange(end, openedAt: i),
            let partner = clockTime(at: end + 1), case .date(let partnerSpec) = partner.meaning, partnerSpec.base != .reference {
             var merged = partnerSpec
             merged.clock = clock
@@ -104,11 +103,10 @@ extension Grammar {
     }
 
     /// The a.m./p.m. of a range's second end, when the clock before `after` opens the range: "between 2 and
-    /// 4 p.m.", "from 9:30 to 11 a.m.", "2-4 p.m.". Nil unless "between" or "from" stands before the first end.
+    /// 4 p.m.", "from 9:30 to 11 a.m.". Nil unless "between" or "from" stands before the first end.
     private func sharedMeridiem(rangeStart i: Int, after j: Int) -> Keyword? {
-        guard s.isText(i - 1, "between") || s.isKeyword(i - 1, .from) else { return nil }
-        let joined = s.isText(j, "and") || s.isText(j, "to") || s.isText(j, "until") || s.isDash(j)
-        guard joined, let h = s.number(j + 1), s.digitCount(j + 1) <= 2, h >= 1, h <= 12 else { return nil }
+        guard s.isText(i - 1, "between") || s.isKeyword(i - 1, .from), s.joinsRange(j, openedAt: i),
+              let h = s.number(j + 1), s.digitCount(j + 1) <= 2, h >= 1, h <= 12 else { return nil }
         var k = j + 2
         if s.isPunct(k, UInt8(ascii: ":")), s.glued(k), s.number(k + 1) != nil, s.digitCount(k + 1) == 2 { k += 2 }
         return meridiemMarker(at: k)?.0

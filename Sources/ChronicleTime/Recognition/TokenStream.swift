@@ -52,6 +52,12 @@ struct TokenStream {
         return t.byteEnd - t.byteStart == 3 && bytes[b] == 0xE2 && bytes[b + 1] == 0x80 && (0x90...0x95).contains(bytes[b + 2])
     }
 
+    /// Whether token `i` joins the two ends of a range that token `first` opens: "from Monday to Friday",
+    /// "Tuesday through Sunday", "9:30-11 a.m.", "between 2 and 4 p.m." ("and" only after "between").
+    func joinsRange(_ i: Int, openedAt first: Int) -> Bool {
+        isText(i, "to") || isText(i, "through") || isText(i, "until") || isDash(i) || isText(i, "and") && isText(first - 1, "between")
+    }
+
     /// An apostrophe (ASCII ' or U+2019).
     func isApostrophe(_ i: Int) -> Bool {
         guard i >= 0, i < tokens.count, tokens[i].kind == .punctuation else { return false }
