@@ -49,6 +49,10 @@ let falsePositives: [Example] = [
     nothing("He sat quietly through the hearing.", "2015-10-28"),
     nothing("The couple wed in a private ceremony.", "2015-10-28"),
     nothing("The Sunday Times published the letter.", "2015-10-28"),
+    nothing("He told the Sunday Mirror about the split.", "2015-10-28"),
+    // After a preposition or "said", a weekday before a name is the day.
+    ex("On Monday Chilean President Ana Rojas flew home.", "2015-10-28", .date("Monday", "2015-10-26")),
+    ex("The coach said Tuesday Rivera would start.", "2015-10-28", .date("Tuesday", "2015-10-27")),
 
     // Numbers that are not dates or times.
     nothing("Call the hotline at 555-1234.", "2015-10-28"),

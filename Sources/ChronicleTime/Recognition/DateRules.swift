@@ -164,8 +164,12 @@ extension Grammar {
             }
         }
         if let wd = weekdayValue {
-            // "The Sunday Times", "Sunday Telegraph": a name.
-            if followedByName(j) { return nil }
+            // "The Sunday Times", "Sunday Telegraph": a name; but not after a preposition or "said"
+            // ("On Monday Peruvian President Alberto Fujimori ...", "said Monday Brad Drewett ...").
+            let p = i - 1
+            let timeWordBefore = s.isKeyword(p, .on) || s.isKeyword(p, .since) || s.isKeyword(p, .until) || s.isKeyword(p, .by)
+                || s.isKeyword(p, .before) || s.isKeyword(p, .after) || s.isText(p, "said") || s.isText(p, "says")
+            if followedByName(j) && !timeWordBefore { return nil }
             var spec = DateSpec(granularity: .day)
             spec.weekday = wd
             return dateCandidate(i, j, spec)
