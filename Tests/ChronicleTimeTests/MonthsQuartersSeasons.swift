@@ -87,4 +87,9 @@ let monthsQuartersSeasons: [Example] = [
     ex("The 2012 plan was dropped in March.", "2015-10-29", .date("2012", "2012"), .date("March", "2015-03")),
     ex("Before 1991, Nov. 7 was a public holiday.", "2016-03-01", .date("1991", "1991"), .date("Nov. 7", "2015-11-07")),
     ex("In 2012 the plant closed; it will reopen in March.", "2015-10-29", .date("2012", "2012"), .date("March", "2016-03")),
+    // Halves written like quarters: "H1 2016", "H2" (not "H1N1", "H2O", "H1-B").
+    ex("Profits rose in H1 2016.", "2015-10-29", .date("H1 2016", "2016-H1")),
+    ex("Sales fell in H2.", "2015-10-29", .date("H2", "2015-H2")),
+    nothing("The H1N1 virus spread quickly.", "2015-10-29"),
+    nothing("He holds an H1-B visa.", "2015-10-29"),
 ]

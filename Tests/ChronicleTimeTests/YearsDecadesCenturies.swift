@@ -63,4 +63,7 @@ let yearsDecadesCenturies: [Example] = [
     // A fiscal year written as one word: its plain year, as "fiscal 2016" is.
     ex("Results for FY2016 beat the forecast.", "2015-10-29", .date("FY2016", "2016")),
     ex("The FY16 budget passed the house.", "2015-10-29", .date("FY16", "2016")),
+    // Decades and centuries ago, halves included: whole years before the DCT.
+    ex("The treaty was signed half a century ago.", "2015-10-29", .date("half a century ago", "1965")),
+    ex("The firm was founded two decades ago.", "2015-10-29", .date("two decades ago", "1995")),
 ]

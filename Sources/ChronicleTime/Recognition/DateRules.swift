@@ -853,6 +853,16 @@ extension Grammar {
             if let ref = yearRef { apply(ref, to: &spec) }
             return dateCandidate(i, end, spec)
         }
+        // H1, H2 2016: a half year (not "H1N1", "H2O", "H1-B").
+        if s.isKeyword(j, .h), s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), n == 1 || n == 2,
+           !(s.glued(j + 2) && (s.isWord(j + 2) || s.isDash(j + 2) || s.isNumber(j + 2))) {
+            var half = DateSpec(granularity: .half)
+            half.half = n
+            var end = j + 2
+            if let (y, e) = year(at: end, context: true) { yearRef = .explicit(y); end = e }
+            if let ref = yearRef { apply(ref, to: &half) }
+            return dateCandidate(i, end, half)
+        }
         // "fiscal second-quarter": the adjective keeps its "fiscal".
         let ordinalStart = j > i && (s.isKeyword(j - 1, .fiscal) || s.isKeyword(j - 1, .calendar)) ? j - 1 : j
         var ordinal = 0

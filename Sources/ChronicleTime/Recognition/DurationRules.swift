@@ -252,7 +252,13 @@ extension Grammar {
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))
         }
         var date = DateSpec(granularity: Granularity(part.unit))
-        if part.unit == .fortnight {
+        if part.unit == .decade || part.unit == .century {
+            // "two decades ago", "half a century ago": whole years before the anchor.
+            let years = amount * (part.unit == .decade ? 10 : 100)
+            guard years == years.rounded() else { return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF")) }
+            date.shift = Shift(unit: .year, amount: shiftSign * Int(years))
+            date.granularity = .year
+        } else if part.unit == .fortnight {
             date.shift = Shift(unit: .week, amount: shiftSign * Int(amount * 2))
         } else if amount == amount.rounded() {
             date.shift = Shift(unit: part.unit, amount: shiftSign * Int(amount))
@@ -261,10 +267,6 @@ extension Grammar {
             date.granularity = .month
         } else {
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))
-        }
-        if part.unit == .decade || part.unit == .century {
-            date.shift = Shift(unit: .year, amount: shiftSign * Int(amount) * (part.unit == .decade ? 10 : 100))
-            date.granularity = .year
         }
         date.base = base
         // "a year ago", "a year earlier" compare with the period in focus: the same quarter a year before.
