@@ -172,9 +172,16 @@ public struct TemporalTagger: Sendable {
             guard let start = words.firstIndex(where: { $0.tokens.upperBound > range.lowerBound }) else { return .unknown }
             let end = words[start...].firstIndex(where: { $0.tokens.lowerBound >= range.upperBound }) ?? words.count
             /// `governing`: the verb stands before the expression, as a verb governing a time adverbial does.
-            func tense(of k: Int, governing: Bool) -> Tense? {
+            func tense(of k: Int, governing: Bool, nearestVerb: Bool = false) -> Tense? {
                 let word = words[k]
-                switch word.pennTag {
+                // The verb nearest before the expression, a base form right after its subject, is a present the
+                // tagger missed ("He and Arafat meet Monday"); further off it is as likely a subjunctive ("demands
+                // that Syria stop interfering and cooperate in the probe of February's killing").
+                // Not after a verb and its object ("see it crack Wednesday", "let them go Friday").
+                let finiteBase = nearestVerb && word.pennTag == "VB" && k > 0
+                    && ["NNP", "NNPS", "NNS", "PRP"].contains(words[k - 1].pennTag ?? "")
+                    && !(k > 1 && words[k - 2].pennTag?.hasPrefix("VB") == true)
+                switch finiteBase ? "VBP" : word.pennTag {
                 case "VBD": return .past
                 case "VBZ", "VBP":
                     // "have been killed", "has already left": the present perfect looks back.
@@ -202,7 +209,11 @@ public struct TemporalTagger: Sendable {
             func insideName(_ k: Int) -> Bool {
                 k > 0 && k + 1 < words.count && words[k - 1].pennTag == "NNP" && words[k + 1].pennTag == "NNP"
             }
-            for k in (0..<start).reversed() where !insideName(k) { if let t = tense(of: k, governing: true) { return t } }
+            var nearestVerb = true
+            for k in (0..<start).reversed() where !insideName(k) {
+                if let t = tense(of: k, governing: true, nearestVerb: nearestVerb) { return t }
+                if words[k].pennTag?.hasPrefix("VB") == true || words[k].pennTag == "MD" { nearestVerb = false }
+            }
             for k in end..<words.count where !insideName(k) { if let t = tense(of: k, governing: false) { return t } }
             return .unknown
         }

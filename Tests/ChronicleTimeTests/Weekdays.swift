@@ -87,4 +87,7 @@ let weekdays: [Example] = [
     // Not after a dated first end: "from Sept. 14 to Thursday" can span weeks.
     ex("The shares were bought from Sept. 14 to Thursday.", "2015-10-29", .date("Sept. 14", "2015-09-14"), .date("Thursday", "2015-10-29")),
     ex("The museum is open Tuesday through Sunday.", "2015-10-29", .date("Tuesday", "2015-10-27"), .date("Sunday", "2015-11-01")),
+    // A base-form verb right after its subject is a present (a scheduled event), not after a verb and its object.
+    ex("He and Ortega meet separately Monday with the envoy.", "1998-05-01", .date("Monday", "1998-05-04")),
+    ex("He returned home only to see it crack Wednesday.", "1997-04-17", .date("Wednesday", "1997-04-16")),
 ]
