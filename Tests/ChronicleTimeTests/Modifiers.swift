@@ -75,4 +75,5 @@ let modifiers: [Example] = [
     // Before a possessive the word belongs to the noun: "around" is a preposition of "get around" here.
     ex("They will look for ways to get around Wednesday's ruling.", "2000-01-07", .date("Wednesday", "2000-01-05")),
     ex("Nearly a year's work was lost.", "2015-10-28", .duration("a year", "P1Y")),
+    ex("The target date is end-2015.", "2015-10-29", .date("end-2015", "2015", .end)),
 ]

@@ -71,4 +71,8 @@ let relativeDays: [Example] = [
     ex("The striker is three weeks from a return.", "2015-10-29", .duration("three weeks", "P3W")),
     ex("The minister will visit Japan for three days from April 14.", "2015-10-29",
        .duration("three days", "P3D"), .date("April 14", "2016-04-14")),
+    // "ago" with "today", "this month", "this week": the same day, month or week that many years back.
+    ex("A year ago today the storm hit the coast.", "2015-10-29", .date("A year ago today", "2014-10-29")),
+    ex("The agency was created 10 years ago this month.", "2015-10-29", .date("10 years ago this month", "2005-10")),
+    ex("The war ended 70 years ago this week.", "2015-10-29", .date("70 years ago this week", "1945-W44")),
 ]

@@ -53,6 +53,10 @@ extension Grammar {
             guard hasThe, s.isKeyword(j + 1, .of) else { return nil }
             return (.start, j + 2)
         case .end, .close:
+            // "end-2015": the end of a year, written as one word.
+            if !hasThe, s.keyword(j) == .end, s.isDash(j + 1), s.glued(j + 1), s.glued(j + 2), s.isNumber(j + 2), s.digitCount(j + 2) == 4 {
+                return (.end, j + 2)
+            }
             guard hasThe, s.isKeyword(j + 1, .of) else { return nil }
             return (.end, j + 2)
         case .middle:

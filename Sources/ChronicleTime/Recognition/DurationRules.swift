@@ -269,8 +269,18 @@ extension Grammar {
             return Candidate(i, stop, .date, .reference(shiftSign < 0 ? "PAST_REF" : "FUTURE_REF"))
         }
         date.base = base
-        // "a year ago", "a year earlier" compare with the period in focus: the same quarter a year before.
-        if part.unit == .year, amount == 1 { date.inheritsGranularity = true }
+        // "a year ago today", "10 years ago this month", "70 years ago this week": the same day, month or week.
+        if k == .ago, part.unit >= .week, s.isKeyword(stop, .today) {
+            date.granularity = .day
+            stop += 1
+        } else if k == .ago, s.isKeyword(stop, .this), let unit = s.entry(stop + 1).unit, !s.entry(stop + 1).unitPlural,
+                  unit == .week || unit == .month, part.unit > unit {
+            date.granularity = Granularity(unit)
+            stop += 2
+        } else if part.unit == .year, amount == 1 {
+            // "a year ago", "a year earlier" compare with the period in focus: the same quarter a year before.
+            date.inheritsGranularity = true
+        }
         return Candidate(i, stop, .date, .date(date))
     }
 

@@ -320,7 +320,7 @@ struct Lexicon: Sendable {
             .of, .in, .on, .and, .or, .to, .through, .by, .since, .until, .til, .before, .after, .than, .s, .th, .st, .nd, .rd,
             .o, .clock, .times, .eve, .timezone, .so, .beyond, .possible, .old, .from, .per, .other, .while_word, .again,
             .yet, .already, .am, .pm, .hence, .ago, .term, .period, .date, .era, .time, .moment, .course, .rest, .remainder,
-            .turn, .outset, .close, .start, .beginning, .end, .middle, .hours, .days, .years, .long, .short, .near, .far,
+            .turn, .outset, .close, .start, .beginning, .middle, .hours, .days, .years, .long, .short, .near, .far,
             .distant, .immediate, .foreseeable, .whole, .entire, .full, .record, .lengthy, .possible, .eve,
         ]
         // "its fourth quarter", "their third quarter" start at the possessive.
@@ -330,6 +330,7 @@ struct Lexicon: Sendable {
             .following, .ensuing, .subsequent, .same, .latest, .final, .early, .late, .mid, .earlier, .later, .about, .around,
             .approximately, .roughly, .nearly, .almost, .more, .less, .over, .under, .at, .up, .no, .just, .only, .some,
             .every, .each, .as, .then, .within, .most, .least, .right, .new_year, .calendar, .financial, .fiscal, .q, .h,
+            .end,  // "end-2015"
         ]
         for k in entries.indices {
             let e = entries[k]
