@@ -81,4 +81,5 @@ let durations: [Example] = [
     ex("The judge handed down a 15-year sentence.", "2015-10-28", .duration("15-year", "P15Y")),
     ex("The patient underwent a seven-hour operation.", "2015-10-28", .duration("seven-hour", "PT7H")),
     ex("The lake has shrunk by half over the past decade.", "2015-10-28", .duration("the past decade", "P10Y")),
+    ex("The plan cuts spending over the next decade.", "2015-10-29", .duration("the next decade", "P10Y")),
 ]

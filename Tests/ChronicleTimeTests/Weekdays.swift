@@ -90,4 +90,9 @@ let weekdays: [Example] = [
     // A base-form verb right after its subject is a present (a scheduled event), not after a verb and its object.
     ex("He and Ortega meet separately Monday with the envoy.", "1998-05-01", .date("Monday", "1998-05-04")),
     ex("He returned home only to see it crack Wednesday.", "1997-04-17", .date("Wednesday", "1997-04-16")),
+    // A weekday with an ordinal day and no month: the nearest month, by tense, where the two agree.
+    ex("It happened on Friday the 13th.", "2015-10-29", .date("Friday the 13th", "2015-03-13")),
+    ex("The film opens on Friday the 13th.", "2015-10-29", .date("Friday the 13th", "2015-11-13")),
+    // A spelled ordinal after the weekday that heads a noun is not its day.
+    ex("Stocks fell Friday, the fourth decline in a row.", "2015-10-29", .date("Friday", "2015-10-23")),
 ]

@@ -365,6 +365,22 @@ struct Resolver {
             v.half = h
             return v
         }
+        if spec.month == nil, let d = spec.day, let wd = spec.weekday, let weekday = Weekday(rawValue: wd) {
+            // "Friday the 13th": the nearest month, as the tense allows, in which that day falls on that weekday.
+            let ahead = t == .future || t == .scheduled
+            var month = CalendarDate(year: b.year, month: b.month, day: 1)!
+            for _ in 0..<30 {
+                if let date = CalendarDate(year: month.year, month: month.month, day: d), date.weekday == weekday,
+                   ahead ? date >= b : date <= b {
+                    v = CalendarValue(date: date, granularity: spec.granularity)
+                    v.partOfDay = spec.partOfDay
+                    v.clock = spec.clock
+                    return v
+                }
+                month = month.adding(months: ahead ? 1 : -1)
+            }
+            return nil
+        }
         if let wd = spec.weekday, let weekday = Weekday(rawValue: wd) {
             let date: CalendarDate
             switch spec.occurrence {

@@ -160,7 +160,9 @@ extension Grammar {
                 spec.weekday = wd
                 return Candidate(i, c.end, .date, .date(spec))
             }
-            if s.isKeyword(k, .the), let (d, end, isOrdinal) = dayOfMonth(at: k + 1), isOrdinal {
+            // "Friday the 13th", "Friday, the first of May" — not "Friday, the fourth decline in five days".
+            if s.isKeyword(k, .the), let (d, end, isOrdinal) = dayOfMonth(at: k + 1), isOrdinal,
+               s.isNumber(k + 1) || !s.isWord(end) || s.isKeyword(end, .of) {
                 var spec = DateSpec(granularity: .day)
                 spec.day = d
                 spec.weekday = wd
@@ -717,6 +719,9 @@ extension Grammar {
         switch det {
         case .last where hasThe, .past:
             // "the past year", "the last decade", "past week": the stretch of time just gone, a duration.
+            return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
+        case .next where hasThe && (unit == .decade || unit == .century):
+            // "over the next decade": the stretch of time to come, a duration, as "the past decade" is.
             return Candidate(i, end, .duration, .duration(DurationSpec(1, unit)))
         case .next where hasThe:
             // "the next day", "the next week": the one after the time in focus.
