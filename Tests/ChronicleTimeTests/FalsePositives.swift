@@ -8,7 +8,10 @@ import Testing
 /// (`PT1S`) when it measures time ("paused for a second") and nothing when it is an
 /// ordinal ("a second vote").
 @Test("False positives and their counterparts", arguments: falsePositives)
-func falsePositive(_ example: Example) { checkTagging(example) }
+func falsePositive(_ example: Example) {
+    let outcome = tagging(example)
+    example.allowingKnownLimitation { #expect(outcome.agrees, outcome.report, sourceLocation: example.sourceLocation) }
+}
 
 let falsePositives: [Example] = [
     // Titles in quotation marks: digits and a capitalised unit just after the opening quote.

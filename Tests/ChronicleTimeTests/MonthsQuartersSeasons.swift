@@ -18,7 +18,10 @@ import Testing
 ///   the side the tense points to ("fourth-quarter earnings" reported in February 2016 are
 ///   `2015-Q4`; the data has the same for 1997-Q4 in a January 1998 report).
 @Test("Months, quarters, halves and seasons", arguments: monthsQuartersSeasons)
-func monthQuarterOrSeason(_ example: Example) { checkTagging(example) }
+func monthQuarterOrSeason(_ example: Example) {
+    let outcome = tagging(example)
+    example.allowingKnownLimitation { #expect(outcome.agrees, outcome.report, sourceLocation: example.sourceLocation) }
+}
 
 let monthsQuartersSeasons: [Example] = [
     // Months.

@@ -4,7 +4,10 @@ import Testing
 /// and an interview), each with several expressions of different kinds. Written for this
 /// corpus; none is taken from the story.
 @Test("Story sentences", arguments: storySentences)
-func storySentence(_ example: Example) { checkTagging(example) }
+func storySentence(_ example: Example) {
+    let outcome = tagging(example)
+    example.allowingKnownLimitation { #expect(outcome.agrees, outcome.report, sourceLocation: example.sourceLocation) }
+}
 
 let storySentences: [Example] = [
     ex("Kardashian replied on Wednesday, Oct. 28, to the cover story that ran this week.", "2015-10-30",

@@ -13,7 +13,10 @@ import Testing
 /// Cases where "last"/"next" are read differently by different speakers ("last Monday" said on
 /// a Wednesday: two days or nine days back?) are deliberately left out.
 @Test("Weekdays", arguments: weekdays)
-func weekdayName(_ example: Example) { checkTagging(example) }
+func weekdayName(_ example: Example) {
+    let outcome = tagging(example)
+    example.allowingKnownLimitation { #expect(outcome.agrees, outcome.report, sourceLocation: example.sourceLocation) }
+}
 
 let weekdays: [Example] = [
     // Past tense: on or before the DCT (DCT 2015-10-28 is a Wednesday).

@@ -9,7 +9,10 @@ import Testing
 /// agrees ("Nov. 25" in a 2000-02-16 report -> 1999-11-25; "Feb. 1" in a 1989-10-26 outlook
 /// -> 1990-02-01; "December" in a 1998-02-06 report -> 1997-12).
 @Test("Years inferred from the DCT", arguments: yearInference)
-func yearInferred(_ example: Example) { checkTagging(example) }
+func yearInferred(_ example: Example) {
+    let outcome = tagging(example)
+    example.allowingKnownLimitation { #expect(outcome.agrees, outcome.report, sourceLocation: example.sourceLocation) }
+}
 
 let yearInference: [Example] = [
     // Past tense just after New Year: the previous year.
