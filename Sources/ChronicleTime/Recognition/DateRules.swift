@@ -854,23 +854,16 @@ extension Grammar {
                 progressed = true
             }
         }
-        // Q3, Q3 2015
-        if s.isKeyword(j, .q), s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), (1...4).contains(n), !(s.glued(j + 2) && s.isWord(j + 2)) {
-            spec.quarter = n
+        // Q3, Q3 2015; H1, H2 2016 (a half year: not "H1N1", "H2O", "H1-B")
+        let isQuarter = s.isKeyword(j, .q), isHalfLetter = s.isKeyword(j, .h)
+        if isQuarter || isHalfLetter, s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), (1...(isQuarter ? 4 : 2)).contains(n),
+           !(s.glued(j + 2) && (s.isWord(j + 2) || isHalfLetter && (s.isDash(j + 2) || s.isNumber(j + 2)))) {
+            var period = DateSpec(granularity: isQuarter ? .quarter : .half)
+            if isQuarter { period.quarter = n } else { period.half = n }
             var end = j + 2
             if let (y, e) = year(at: end, context: true) { yearRef = .explicit(y); end = e }
-            if let ref = yearRef { apply(ref, to: &spec) }
-            return dateCandidate(i, end, spec)
-        }
-        // H1, H2 2016: a half year (not "H1N1", "H2O", "H1-B").
-        if s.isKeyword(j, .h), s.isCapitalized(j), let n = s.number(j + 1), s.glued(j + 1), n == 1 || n == 2,
-           !(s.glued(j + 2) && (s.isWord(j + 2) || s.isDash(j + 2) || s.isNumber(j + 2))) {
-            var half = DateSpec(granularity: .half)
-            half.half = n
-            var end = j + 2
-            if let (y, e) = year(at: end, context: true) { yearRef = .explicit(y); end = e }
-            if let ref = yearRef { apply(ref, to: &half) }
-            return dateCandidate(i, end, half)
+            if let ref = yearRef { apply(ref, to: &period) }
+            return dateCandidate(i, end, period)
         }
         // "fiscal second-quarter": the adjective keeps its "fiscal".
         let ordinalStart = j > i && (s.isKeyword(j - 1, .fiscal) || s.isKeyword(j - 1, .calendar)) ? j - 1 : j
