@@ -3,10 +3,11 @@ import ChronicleCore
 
 /// The time-expression grammar: hand-written token patterns over the lexicon, tried only at
 /// tokens that can start a time expression, longest match first.
-///
-/// Each rule family lives in its own file (`DateRules`, `TimeRules`, `DurationRules`, `SetRules`,
-/// `ReferenceRules`); this file holds the driver and the building blocks they share
-/// (numbers, month and weekday names, days of the month, years).
+/// Each rule family lives in its own file, beside its group of the example corpus
+/// (`Tests/ChronicleTimeTests`): `DateRules` (the entry point for dates and point modifiers),
+/// `ExplicitDateRules`, `YearRules`, `RelativeDateRules`, `PeriodRules`, `HolidayRules`, `TimeRules`,
+/// `DurationRules`, `SetRules`, `ReferenceRules`. This file holds the driver and the building blocks
+/// they share (numbers, month and weekday names, days of the month, years).
 struct Grammar {
     let s: TokenStream
 
