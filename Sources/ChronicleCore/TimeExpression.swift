@@ -24,8 +24,13 @@ public struct TimeExpression: Hashable, Sendable {
     public enum Anchor: Hashable, Sendable {
         /// The document creation time.
         case creationTime(String)
-        /// An earlier expression of the same document (the narrative reference time); its id and value.
+        /// An earlier expression of the same document that a relative expression counts from ("the next
+        /// day", "twelve days later", "that year"); its id and value.
         case expression(id: String, value: String)
+        /// The narrative time: the latest explicit date the text has moved to, far from the creation time,
+        /// which gives an underspecified expression ("On 14 September", "in June", "the summer") its year;
+        /// the id and value of the expression that set it.
+        case narrative(id: String, value: String)
     }
 
     /// Identifier within the document (`t1`, `t2`, ...; TimeML `tid`).

@@ -7,7 +7,7 @@ import ChronicleCore
 /// ```json
 /// {"id": "...", "dct": "2015-10-29" | null, "dctSource": "given" | "inferred" | null,
 ///  "timexes": [{"id", "start", "end", "text", "type", "value", "mod"?, "freq"?, "quant"?,
-///               "anchor"?: {"kind": "dct" | "expression", "id"?, "value"},
+///               "anchor"?: {"kind": "dct" | "expression" | "narrative", "id"?, "value"},
 ///               "yearInference"?: {"candidates": [...], "chosen": 2015 | null, "rule": "..."}}],
 ///  "events"?: [{"id", "instance", "start", "end", "text", "lemma", "class", "tense", "aspect", "polarity",
 ///               "modality"?, "pos"}],
@@ -126,6 +126,8 @@ public struct JSONWriter: Sendable {
             members.append(("anchor", .object([("kind", .string("dct")), ("value", .string(value))])))
         case .expression(let id, let value)?:
             members.append(("anchor", .object([("kind", .string("expression")), ("id", .string(id)), ("value", .string(value))])))
+        case .narrative(let id, let value)?:
+            members.append(("anchor", .object([("kind", .string("narrative")), ("id", .string(id)), ("value", .string(value))])))
         case nil:
             break
         }

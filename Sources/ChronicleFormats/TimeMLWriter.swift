@@ -210,7 +210,7 @@ public struct TimeMLWriter: Sendable {
                 switch expression.anchor {
                 case .creationTime?:
                     if hasDCT { appendAttribute("anchorTimeID", dctID, to: &out) }
-                case .expression(let id, _)?:
+                case .expression(let id, _)?, .narrative(let id, _)?:
                     appendAttribute("anchorTimeID", id, to: &out)
                 case nil:
                     break

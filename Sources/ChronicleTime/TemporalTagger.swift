@@ -17,13 +17,33 @@ import ChronicleText
 /// A tagger holds only immutable, compiled tables: create one and share it across threads.
 /// Tagging is a pure function of the text, the creation time and the options.
 public struct TemporalTagger: Sendable {
+    /// The kind of text, which decides what an underspecified expression ("in June", "On 14 September")
+    /// hangs on when the text does not say.
+    public enum Genre: String, CaseIterable, Hashable, Sendable {
+        /// Decided by the text, expression by expression: the narrative time when the text has moved to a
+        /// date far from the creation time and has not come back to the present since; the creation time
+        /// otherwise. Informal writing (handles, hashtags, lower-case text) is recognised as such.
+        case auto
+        /// News about the present: underspecified expressions hang on the creation time.
+        case news
+        /// Histories, biographies, retrospectives: underspecified expressions take the narrative time (the
+        /// latest explicit date of adequate granularity) wherever there is one.
+        case narrative
+        /// Social posts and informal text: lower-case names ("fri", "sat", "march 3") and shorthand
+        /// ("tmr", "2nite", "wknd") are read as time words.
+        case colloquial
+    }
+
     public struct Options: Hashable, Sendable {
         /// Without a creation time, the years considered when a weekday written with a date
         /// ("Wednesday, Oct. 28") narrows down the year.
         public var yearInferenceWindow: ClosedRange<Int>
+        /// The kind of text; ``Genre/auto`` decides from the text itself.
+        public var genre: Genre
 
-        public init(yearInferenceWindow: ClosedRange<Int> = 1950...2049) {
+        public init(yearInferenceWindow: ClosedRange<Int> = 1950...2049, genre: Genre = .auto) {
             self.yearInferenceWindow = yearInferenceWindow
+            self.genre = genre
         }
     }
 
@@ -63,7 +83,7 @@ public struct TemporalTagger: Sendable {
             if creationTime == nil {
                 (inferredYear, inference) = inferYear(candidates, diagnostics: &diagnostics, tokens: tokens)
             }
-            var resolver = Resolver(creationTime: creationTime, inferredYear: inferredYear, inference: inference)
+            var resolver = Resolver(creationTime: creationTime, inferredYear: inferredYear, inference: inference, genre: options.genre)
             let cues = TenseCues(s: stream)
             // Part-of-speech tags are computed only for sentences that need them: where a candidate hangs on
             // an ambiguous word ("may", "fall") or where words alone do not tell the tense.
@@ -81,6 +101,7 @@ public struct TemporalTagger: Sendable {
                 }
                 resolver.sentence = sentenceIndex
                 resolver.opensSentence = Self.opensSentence(candidate, bounds: bounds, stream)
+                resolver.movesNarrative = !stream.isKeyword(candidate.first - 1, .since)
                 resolver.rangeStart = previous.flatMap { Self.rangeJoins($0.first, $0.end, to: candidate, stream) ? $0.day : nil }
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]

@@ -101,6 +101,9 @@ struct DateSpec: Sendable {
     var endsOn: (month: Int, day: Int, year: Int?)?
     /// The year is unknown by nature ("each July" has no year).
     var yearless = false
+    /// "the month", "the year", "the end of the decade": the period in focus, the current one in news and
+    /// the narrative's own in a history.
+    var inFocus = false
     /// "a year earlier", "the year-ago quarter": write the value at the granularity of the
     /// reference time (a quarter a year before the quarter in focus), not of the shift.
     var inheritsGranularity = false

@@ -22,7 +22,25 @@ struct Resolver {
     let inference: YearInference?
     private(set) var diagnostics: [Diagnostic] = []
     /// Resolved dates so far, most recent last, with the id of their expression.
-    private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool)] = []
+    private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool, origin: Origin, movesNarrative: Bool)] = []
+    /// What a resolved date was anchored on: the text's own words, the creation time (deictic: the story
+    /// is about the present there), or an earlier expression (the narrative).
+    enum Origin {
+        case text, creationTime, narrative
+    }
+    let genre: TemporalTagger.Genre
+    /// A narrative date counts as far from the creation time (and so is the narrative time in ``Genre/auto``)
+    /// when its year is at least this many years from the creation time's.
+    static let narrativeDistance = 2
+    /// In ``Genre/auto``, the narrative time holds for this many sentences after the one that set it (each
+    /// expression dated through it sets it again): news that mentions a past year in passing comes back
+    /// to its own time.
+    static let narrativeReach = -1
+    /// Whether the expression being resolved can move the narrative: not a year that opens a span up to
+    /// the present ("since 1980").
+    var movesNarrative = true
+    /// Dates the text writes with their year so far, and those of them far back from the creation time.
+    private var explicitDates = 0, explicitFar = 0
     /// The sentence of the expression being resolved.
     var sentence = 0
     /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside
@@ -38,10 +56,11 @@ struct Resolver {
     /// a weekday named alone is then the first such day on or after it.
     var rangeStart: CalendarDate?
 
-    init(creationTime: CreationTime?, inferredYear: Int? = nil, inference: YearInference? = nil) {
+    init(creationTime: CreationTime?, inferredYear: Int? = nil, inference: YearInference? = nil, genre: TemporalTagger.Genre = .auto) {
         self.creationTime = creationTime
         self.inferredYear = inferredYear
         self.inference = inference
+        self.genre = genre
     }
 
     private var dctValue: String { creationTime?.description ?? "" }
@@ -83,7 +102,19 @@ struct Resolver {
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
             if value.year != nil || value.decade != nil || value.century != nil {
-                history.append((value, id, sentence, spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)))
+                let origin: Origin
+                switch anchor {
+                case nil: origin = .text
+                case .creationTime?: origin = .creationTime
+                case .expression?, .narrative?: origin = .narrative
+                }
+                // A flashback ("two decades earlier", "the previous April") does not move the narrative.
+                let flashback = spec.base == .reference && (spec.shift?.amount ?? 0) < 0
+                history.append((value, id, sentence, spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil), origin, movesNarrative && !flashback))
+                if origin == .text, let year = value.year ?? value.decade.map({ $0 * 10 }), let dct = creationTime?.date {
+                    explicitDates += 1
+                    if dct.year - year >= Self.narrativeDistance { explicitFar += 1 }
+                }
             }
             return Result(value: value.text, kind: kind, anchor: anchor, calendar: value,
                           yearInference: usedInference ? inference : nil)
@@ -106,6 +137,30 @@ struct Resolver {
         if let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
             // No creation time: a deictic expression can only hang on the narrative.
             return (date, .expression(id: id, value: value.text))
+        }
+        return nil
+    }
+
+    /// The narrative time for an expression that needs a date of `granularity`: the latest date the text
+    /// gave (or dated through the narrative), if the text has moved far from the creation time with it and
+    /// has not come back to the present since (a deictic "yesterday", "last week", "this year").
+    /// Always `nil` for ``TemporalTagger/Genre/news`` and without a creation time (the story date and
+    /// the narrative serve there already).
+    private func narrativeTime(granularity: Granularity) -> (CalendarValue, String)? {
+        guard let dct = creationTime?.date, genre != .news else { return nil }
+        for entry in history.reversed() where !entry.derived && entry.value.granularity <= .year {
+            if entry.origin == .creationTime || !entry.movesNarrative {
+                if genre == .narrative { continue }
+                return nil
+            }
+            guard let year = entry.value.year, entry.value.representativeDate != nil else { continue }
+            // In auto mode a history's past: far back, and not long ago in the text (unless the text dates mostly
+            // far back: a history, not news that mentions a past year in passing).
+            let reach = explicitDates >= 3 && explicitFar * 4 > explicitDates * 3 ? Int.max : Self.narrativeReach
+            guard genre == .narrative || dct.year - year >= Self.narrativeDistance && sentence - entry.sentence <= reach else {
+                return nil
+            }
+            return entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity ? (entry.value, entry.id) : nil
         }
         return nil
     }
@@ -230,6 +285,18 @@ struct Resolver {
         }
         // Everything else needs an anchor.
         let needsDay = spec.shift?.unit == .day || spec.granularity <= .day
+        // Histories and retrospectives: what names a month, a day or a season without its year ("On 14
+        // September", "in June", "the summer", "by the end of the month") is in the narrative's year.
+        // In auto mode, only what a history names that way: no weekdays, weekends or reporting quarters, which
+        // in news are the present's.
+        let narrativeKind = genre == .narrative
+            || spec.occurrence == .byTense && spec.weekday == nil && !spec.isWeekend && spec.quarter == nil && spec.half == nil
+        if spec.base == .creationTime, spec.shift == nil || spec.inFocus, narrativeKind, spec.holiday == nil || spec.occurrence == .byTense,
+           let (ref, id) = narrativeTime(granularity: Self.narrativeGranularity(spec)),
+           let b = ref.representativeDate, genre == .narrative || tense() != .future {
+            anchor = .narrative(id: id, value: ref.text)
+            return resolveInNarrative(spec, on: b, reference: ref, span: span)
+        }
         guard let (b, a) = base(spec.base, granularity: needsDay ? .day : spec.granularity) else {
             // No creation time and no narrative: what the text says, with the year unknown.
             if let inferred = inferredYear, spec.shift == nil, spec.month != nil || spec.season != nil || spec.quarter != nil || spec.holiday != nil || spec.half != nil {
@@ -421,6 +488,60 @@ struct Resolver {
             return CalendarValue(date: saturday, granularity: .weekend)
         }
         // A part of the day or a clock time alone: on the anchor day.
+        v = CalendarValue(date: b, granularity: spec.granularity)
+        v.partOfDay = spec.partOfDay
+        v.clock = spec.clock
+        return v
+    }
+
+    /// How precise the narrative time must be to date `spec`: a year for what names its month, season or
+    /// part of the year; the period itself for the period in focus; a day for a weekday or a time of day.
+    private static func narrativeGranularity(_ spec: DateSpec) -> Granularity {
+        if spec.inFocus { return spec.granularity }
+        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil { return .year }
+        return .day
+    }
+
+    /// An expression without its year in the narrative of `b` (a day of the period `reference`): the named
+    /// month, day, season or period of the narrative's year ("next", "last", "this" count from it); the
+    /// period in focus ("the end of the month") is the narrative's own.
+    private mutating func resolveInNarrative(_ spec: DateSpec, on b: CalendarDate, reference: CalendarValue, span: TextSpan) -> CalendarValue? {
+        var v = CalendarValue(granularity: spec.granularity)
+        if spec.inFocus {
+            return CalendarValue(date: b, granularity: spec.granularity)
+        }
+        let year: Int
+        switch spec.occurrence {
+        case .byTense, .this, .nearest:
+            year = b.year
+        case .last, .next:
+            if let m = spec.month {
+                year = chooseMonthYear(m, base: b, tense: .unknown, occurrence: spec.occurrence)
+            } else if let season = spec.season {
+                year = chooseSeasonYear(season, base: b, tense: .unknown, occurrence: spec.occurrence)
+            } else {
+                year = b.year + (spec.occurrence == .next ? 1 : -1)
+            }
+        }
+        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil {
+            return fill(&v, spec: spec, year: year, span: span) ? v : nil
+        }
+        if let wd = spec.weekday, let weekday = Weekday(rawValue: wd), reference.granularity <= .day {
+            // A weekday in a narrative: the first one on or after the day the narrative is on.
+            let date: CalendarDate
+            switch spec.occurrence {
+            case .last: date = b.previous(weekday)
+            case .next: date = b.next(weekday)
+            default: date = b.next(weekday, includingSelf: true)
+            }
+            v = CalendarValue(date: date, granularity: spec.granularity)
+            v.partOfDay = spec.partOfDay
+            v.clock = spec.clock
+            return v
+        }
+        if spec.isWeekend {
+            return CalendarValue(date: b.next(.saturday, includingSelf: true), granularity: .weekend)
+        }
         v = CalendarValue(date: b, granularity: spec.granularity)
         v.partOfDay = spec.partOfDay
         v.clock = spec.clock

@@ -303,6 +303,7 @@ extension Grammar {
                 // "the end of the decade"
                 guard s.isKeyword(i - 1, .of) else { return nil }
                 spec.shift = Shift(unit: unit, amount: 0)
+                spec.inFocus = true
             case .week, .month, .year:
                 // "the week before last", "the year after next": two steps from the present one.
                 if s.isKeyword(end, .before) && s.isKeyword(end + 1, .last) || s.isKeyword(end, .after) && s.isKeyword(end + 1, .next),
@@ -326,6 +327,7 @@ extension Grammar {
                 spec.shift = Shift(unit: unit, amount: 0)
                 // "the day" follows the narrative; "the week", "the month", "the year" are the current ones.
                 spec.base = unit == .day ? .reference : .creationTime
+                spec.inFocus = unit != .day
             default:
                 return nil
             }
