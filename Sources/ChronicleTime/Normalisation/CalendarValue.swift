@@ -17,6 +17,9 @@ struct CalendarValue: Sendable {
     var clock: ClockTime?
     var decade: Int?
     var century: Int?
+    /// A decade or century before Christ ("the 460s BC" is decade 46 BC, written `BC046`). Years before
+    /// Christ are astronomical instead (241 BC is year -240, written `BC0241`).
+    var beforeChrist = false
 
     init(granularity: Granularity) {
         self.granularity = granularity
@@ -107,14 +110,15 @@ struct CalendarValue: Sendable {
             let s = String(n)
             return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
         }
-        let y = pad(year, 4)
+        let y = year.map { $0 <= 0 ? "BC" + pad(1 - $0, 4) : pad($0, 4) } ?? "XXXX"
+        let era = beforeChrist ? "BC" : ""
         switch granularity {
         case .millennium:
-            return pad(century, 1)
+            return era + pad(century, 1)
         case .century:
-            return pad(century, 2)
+            return era + pad(century, 2)
         case .decade:
-            return pad(decade, 3)
+            return era + pad(decade, 3)
         case .year:
             return y
         case .half:

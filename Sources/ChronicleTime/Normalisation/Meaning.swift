@@ -69,6 +69,8 @@ struct DateSpec: Sendable {
     var decade: Int?
     /// `19` for "the 20th century" or "the 1900s".
     var century: Int?
+    /// A decade or century before Christ ("the 460s BC", "the 4th century BC").
+    var beforeChrist = false
     /// "the nineties": the decade digit, century taken from the anchor.
     var decadeDigit: Int?
     var month: Int?

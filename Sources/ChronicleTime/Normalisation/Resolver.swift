@@ -216,10 +216,12 @@ struct Resolver {
         // Decades and centuries named outright.
         if let decade = spec.decade {
             v.decade = decade
+            v.beforeChrist = spec.beforeChrist
             return v
         }
         if let century = spec.century {
             v.century = century
+            v.beforeChrist = spec.beforeChrist
             return v
         }
         if let digit = spec.decadeDigit {

@@ -56,9 +56,11 @@ extension Grammar {
         if let n = self.number(at: j) {
             number = n
             j = n.end
-            // "two to three weeks", "12 to 18 months", "10-12 days"
-            if (s.isKeyword(j, .to) || s.isKeyword(j, .or) || (s.isDash(j) && s.glued(j) && n.isDigits)), let m = self.number(at: j + 1), !m.isArticle,
-               s.entry(m.end).unit != nil {
+            // "between 12 and 18 months", "10-12 days": each end is its own expression (`rangeOfBareNumber`);
+            // "the next 12 to 18 months", "two to three weeks" (as TimeBank writes them) and an alternative ("two
+            // or three weeks") are one vague length.
+            let split = s.isDash(j) || s.isKeyword(j, .and) || s.isText(i - 1, "between")
+            if s.isKeyword(j, .to) && !split || s.isKeyword(j, .or), let m = self.number(at: j + 1), !m.isArticle, s.entry(m.end).unit != nil {
                 isRange = true
                 j = m.end
             }

@@ -21,11 +21,20 @@ struct Grammar {
         var i = 0
         let n = s.count
         while i < n {
-            if mayStart(i), let c = parse(at: i) {
+            if mayStart(i), let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
+                found.append(first)
+                found.append(second)
+                i = second.end
+            } else if mayStart(i), let c = parse(at: i) {
+                if let previous = found.last, previous.end + 1 == c.first {
+                    found[found.count - 1] = sharingYear(previous, with: c)
+                }
                 found.append(c)
                 i = max(c.end, i + 1)
-                // "April 24 and 25", "Oct. 12-14": the second day shares the month.
+                // "April 24 and 25", "Oct. 12-14", "March 5-9, 1918": the second day shares the month, the first
+                // the year written after the second.
                 if let second = coordinatedDay(after: c) {
+                    found[found.count - 1] = sharingYear(c, with: second)
                     found.append(second)
                     i = second.end
                 }
@@ -45,7 +54,15 @@ struct Grammar {
         var second = spec
         second.day = d
         second.weekday = nil
-        return Candidate(j + 1, end, .date, .date(second))
+        var last = end
+        if s.isPunct(end, UInt8(ascii: ",")), let (y, e) = year(at: end + 1, context: true) {
+            second.year = y
+            last = e
+        } else if let (y, e) = year(at: end, context: true) {
+            second.year = y
+            last = e
+        }
+        return Candidate(j + 1, last, .date, .date(second))
     }
 
     @inline(__always) private func mayStart(_ i: Int) -> Bool {
@@ -442,9 +459,45 @@ struct Grammar {
 
     // MARK: Years
 
+    /// An era: "BC", "BCE", "B.C.", "B.C.E.", "AD", "A.D.", "CE", "C.E." (capitals only: "ad" is a word).
+    func era(at i: Int) -> (beforeChrist: Bool, end: Int)? {
+        guard s.isWord(i), s.isCapitalized(i) else { return nil }
+        if s.isAllCaps(i) {
+            if s.isText(i, "bc") || s.isText(i, "bce") { return (true, dotted(i + 1)) }
+            if s.isText(i, "ad") || s.isText(i, "ce") { return (false, dotted(i + 1)) }
+        }
+        // Dotted: "B.C.", "B.C.E.", "A.D.", "C.E." as single letters and periods.
+        var letters: [UInt8] = []
+        var k = i
+        while k < s.count, s.isWord(k), s.digitCount(k) == 1, s.isAllCaps(k), s.isPunct(k + 1, UInt8(ascii: ".")), s.glued(k + 1),
+              letters.count < 3, k == i || s.glued(k) {
+            letters.append(s.bytes[Int(s.tokens[k].byteStart)])
+            k += 2
+        }
+        switch String(decoding: letters, as: UTF8.self) {
+        case "BC", "BCE": return (true, k)
+        case "AD", "CE": return (false, k)
+        default: return nil
+        }
+    }
+
+    /// After an era written without periods, a glued period that is not the end of the sentence.
+    private func dotted(_ i: Int) -> Int {
+        s.isPunct(i, UInt8(ascii: ".")) && s.glued(i) && !sentenceStartsAt(i + 1) ? i + 1 : i
+    }
+
     /// A year written as such: "2015", "'98", "nineteen ninety-six", "two thousand".
     /// `context` relaxes the checks when a month or "the year" makes the reading certain.
+    /// Years before Christ are astronomical (1 BC is 0, 241 BC is -240), so that arithmetic runs across the era.
     func year(at i: Int, context: Bool = false) -> (Int, end: Int)? {
+        // "241 BC", "146 B.C.", "AD 9", "9 AD", "480 BCE": a year of any length with its era.
+        if let n = s.number(i), s.digitCount(i) <= 4, n > 0, !(s.glued(i) && (s.isWord(i - 1) || s.isNumber(i - 1))),
+           let (beforeChrist, end) = era(at: i + 1) {
+            return (beforeChrist ? 1 - n : n, end)
+        }
+        if let (beforeChrist, e) = era(at: i), !beforeChrist, let n = s.number(e), n > 0, s.digitCount(e) <= 4 {
+            return (n, e + 1)
+        }
         if let n = s.number(i), s.digitCount(i) == 4 {
             guard (context ? 1000...2999 : 1000...2199).contains(n) else { return nil }
             // "1990s", "2015th", "1,998", "$2015", "2015%", "2015-2016" handled by callers.

@@ -28,9 +28,13 @@ extension Grammar {
             context = true
         }
         guard let (y, end) = year(at: j, context: context) else { return nil }
-        // Bare four-digit numbers: only plausible years, and not amounts ("2000 people") or codes.
-        if !context, s.isNumber(j) {
-            guard (1800...2099).contains(y) || yearPreposition(before: j) else { return nil }
+        // Bare four-digit numbers (not "241 BC"): only plausible years, and not amounts ("2000 people") or codes.
+        if !context, s.isNumber(j), end == j + 1 {
+            // Years before 1800 need a preposition or another year beside them ("in 1782 and 1783", "the 1777
+            // campaign", "as late as 1781").
+            guard (1800...2099).contains(y) || yearPreposition(before: j) || (1000...1799).contains(y) && olderYearContext(j, end) else {
+                return nil
+            }
             if quantityNoun(after: end) || s.isText(j - 1, "no") || s.isText(j - 1, "number") || s.isText(j - 1, "version")
                 || s.isText(j - 1, "flight") || s.isText(j - 1, "route") || s.isText(j - 1, "room") || s.isText(j - 1, "model")
                 || s.isText(j - 1, "chapter") || s.isText(j - 1, "page") || s.isText(j - 1, "suite") || s.isText(j - 1, "highway") {
@@ -48,6 +52,17 @@ extension Grammar {
         var spec = DateSpec(granularity: .year)
         spec.year = y
         return dateCandidate(i, end, spec)
+    }
+
+    /// Whether a four-digit number before 1800 reads as a year: coordinated with a year ("1782 and 1783"),
+    /// after "as late as", "for", "until", or between "the" and a noun ("the 1777 campaign").
+    private func olderYearContext(_ j: Int, _ end: Int) -> Bool {
+        if s.isKeyword(j - 1, .and) || s.isKeyword(j - 1, .or) || s.isPunct(j - 1, UInt8(ascii: ",")),
+           let before = s.number(j - 2), s.digitCount(j - 2) == 4, (1000...2199).contains(before) {
+            return true
+        }
+        if s.isKeyword(j - 1, .as) || s.isText(j - 1, "for") { return !quantityNoun(after: end) && !s.isWord(end) || s.isKeyword(j - 1, .as) }
+        return s.isKeyword(j - 1, .the) && s.isWord(end) && !s.isCapitalized(end) && !quantityNoun(after: end) && !s.hasSuffix(end, "s")
     }
 
     private func yearPreposition(before j: Int) -> Bool {
@@ -83,6 +98,13 @@ extension Grammar {
         var j = i
         if s.isKeyword(j, .the) { j += 1 }
         var spec = DateSpec(granularity: .decade)
+        // "the 460s BC", "the 470s B.C.": a decade before Christ, by its number of years.
+        if let n = s.number(j), (2...4).contains(s.digitCount(j)), n % 10 == 0, s.glued(j + 1), s.isKeyword(j + 1, .s),
+           let (beforeChrist, end) = era(at: j + 2), beforeChrist {
+            spec.decade = n / 10
+            spec.beforeChrist = true
+            return dateCandidate(i, end, spec)
+        }
         // 1990s, 1990's
         if let n = s.number(j), s.digitCount(j) == 4, (1000...2999).contains(n), n % 10 == 0 {
             var end = j + 1
@@ -131,7 +153,13 @@ extension Grammar {
         if ordinal > 0, s.entry(k).unit == .century, !s.entry(k).unitPlural {
             spec.century = ordinal - 1
             spec.granularity = .century
-            return dateCandidate(i, k + 1, spec)
+            var end = k + 1
+            // "the 4th century BC" (written BC03, as the 20th century is 19).
+            if let (beforeChrist, e) = era(at: end) {
+                spec.beforeChrist = beforeChrist
+                end = e
+            }
+            return dateCandidate(i, end, spec)
         }
         return nil
     }
