@@ -75,7 +75,8 @@ public struct TemporalTagger: Sendable {
         text.withUTF8 { bytes in
             if tokens.isEmpty { tokens = Tokenizer().tokenize(bytes: bytes) }
             let stream = TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon)
-            let candidates = Grammar(stream).candidates()
+            let colloquial = options.genre == .colloquial || options.genre == .auto && Self.looksInformal(bytes)
+            let candidates = Grammar(stream, colloquial: colloquial, referenceYear: creationTime?.date.year).candidates()
             guard !candidates.isEmpty else { return }
             if sentences.isEmpty { sentences = SentenceSplitter().split(bytes: bytes, tokens: tokens) }
             var inferredYear: Int?
@@ -126,6 +127,27 @@ public struct TemporalTagger: Sendable {
         document.sentences = sentences
         document.timeExpressions = expressions
         document.diagnostics.append(contentsOf: diagnostics)
+    }
+
+    /// Whether a text reads as informal writing (``Genre/colloquial``): a short text with a handle, a hashtag or
+    /// a link ("@Joojookxy", "#fnnsdd4", "http://t.co/..."), or a text written without capitals or all in them.
+    static func looksInformal(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var upper = 0, lower = 0, marks = 0
+        var previous: UInt8 = 0x20
+        for (k, b) in bytes.enumerated() {
+            if b >= 0x61 && b <= 0x7A { lower += 1 } else if b >= 0x41 && b <= 0x5A { upper += 1 }
+            if (b == 0x40 || b == 0x23), previous == 0x20 || previous == 0x0A || k == 0, k + 1 < bytes.count {
+                let next = bytes[k + 1]
+                if next >= 0x41 && next <= 0x5A || next >= 0x61 && next <= 0x7A || next >= 0x30 && next <= 0x39 || next == 0x5F { marks += 1 }
+            }
+            if b == 0x3A, k >= 4, k + 2 < bytes.count, bytes[k + 1] == 0x2F, bytes[k + 2] == 0x2F,
+               bytes[k - 4] == 0x68 || bytes[k - 4] == 0x74 {  // "http://", "https://"
+                marks += 1
+            }
+            previous = b
+        }
+        if marks > 0 && bytes.count < 2000 { return true }
+        return upper + lower >= 20 && (upper == 0 || lower == 0)
     }
 
     /// Whether a candidate opens its sentence ("Last year, ...", "In 2012, ..."): first in it, or after "In",

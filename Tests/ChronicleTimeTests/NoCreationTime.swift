@@ -57,7 +57,7 @@ let noCreationTime: [Example] = [
     // not on whatever the narrative last moved to; the day after it counts as the report's own day.
     ex("The river burst its banks on Sunday, Feb. 9, 2020. By Monday morning, 300 homes had been evacuated. "
        + "The council had warned residents three days earlier. The mayor will visit on Wednesday.", noDCT,
-       .date("Sunday, Feb. 9, 2020", "2020-02-09"), .date("Monday morning", "2020-02-10TMO"),
+       .date("Sunday, Feb. 9, 2020", "2020-02-09"), .time("Monday morning", "2020-02-10TMO"),
        .date("three days earlier", "2020-02-07"), .date("Wednesday", "2020-02-12")),
     ex("Officials said on Friday, March 4, 2016, that the plant would close. The union had been told on Tuesday.", noDCT,
        .date("Friday, March 4, 2016", "2016-03-04"), .date("Tuesday", "2016-03-01")),

@@ -31,9 +31,9 @@ let storySentences: [Example] = [
     ex("Doctors said Monday that he could leave the hospital within weeks.", "2015-10-30",
        .date("Monday", "2015-10-26"), .duration("weeks", "PXW")),
     ex("The magazine hit newsstands Wednesday morning, hours before her tweets.", "2015-10-30",
-       .date("Wednesday morning", "2015-10-28TMO")),  // a bare "hours" is not tagged (see Durations.swift)
+       .time("Wednesday morning", "2015-10-28TMO")),  // a bare "hours" is not tagged (see Durations.swift)
     ex("By Thursday evening, the post had been shared more than 50,000 times.", "2015-10-30",
-       .date("Thursday evening", "2015-10-29TEV")),
+       .time("Thursday evening", "2015-10-29TEV")),
     ex("The two met in August 2009 and married a month later.", "2015-10-30",
        .date("August 2009", "2009-08"), .date("a month later", "2009-09")),
     ex("Her sister posted a photo of the couple on Sunday, and by Monday it had been deleted.", "2015-10-28",
@@ -45,7 +45,7 @@ let storySentences: [Example] = [
     ex("The interview took place over two days in early September.", "2015-10-28",
        .duration("two days", "P2D"), .date("early September", "2015-09", .start)),
     ex("The magazine first reported the reconciliation on its website Tuesday night.", "2015-10-28",
-       .date("Tuesday night", "2015-10-27TNI")),
+       .time("Tuesday night", "2015-10-27TNI")),
     ex("In the past 48 hours, the hashtag has trended around the world.", "2015-10-28",
        .duration("the past 48 hours", "PT48H")),
     ex("She filed for divorce in December 2013, and a judge was due to sign off on it in July 2015.", "2015-10-28",

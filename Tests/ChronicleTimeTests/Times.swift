@@ -54,14 +54,14 @@ let times: [Example] = [
        .date("Dec. 31, 2015", "2015-12-31"), .time("the next morning", "2016-01-01TMO")),
 
     // Parts of the day with a weekday (tense decides the day, as for bare weekdays).
-    ex("Friday night's game drew a record crowd.", "2015-11-02", .date("Friday night", "2015-10-30TNI")),
-    ex("The shooting happened Sunday night.", "2015-11-02", .date("Sunday night", "2015-11-01TNI")),
-    ex("The pair were seen together Thursday night.", "2015-10-30", .date("Thursday night", "2015-10-29TNI")),
-    ex("The leak was discovered Tuesday morning.", "2015-10-28", .date("Tuesday morning", "2015-10-27TMO")),
-    ex("The candidates will debate Saturday evening.", "2015-10-28", .date("Saturday evening", "2015-10-31TEV")),
-    ex("The report will be released Friday afternoon.", "2015-10-28", .date("Friday afternoon", "2015-10-30TAF")),
-    ex("The spokesman spoke to reporters on Wednesday evening.", "2015-10-28", .date("Wednesday evening", "2015-10-28TEV")),
-    ex("Snow began falling Saturday morning.", "2016-01-02", .date("Saturday morning", "2016-01-02TMO")),
+    ex("Friday night's game drew a record crowd.", "2015-11-02", .time("Friday night", "2015-10-30TNI")),
+    ex("The shooting happened Sunday night.", "2015-11-02", .time("Sunday night", "2015-11-01TNI")),
+    ex("The pair were seen together Thursday night.", "2015-10-30", .time("Thursday night", "2015-10-29TNI")),
+    ex("The leak was discovered Tuesday morning.", "2015-10-28", .time("Tuesday morning", "2015-10-27TMO")),
+    ex("The candidates will debate Saturday evening.", "2015-10-28", .time("Saturday evening", "2015-10-31TEV")),
+    ex("The report will be released Friday afternoon.", "2015-10-28", .time("Friday afternoon", "2015-10-30TAF")),
+    ex("The spokesman spoke to reporters on Wednesday evening.", "2015-10-28", .time("Wednesday evening", "2015-10-28TEV")),
+    ex("Snow began falling Saturday morning.", "2016-01-02", .time("Saturday morning", "2016-01-02TMO")),
 
     // A clock time with its day.
     ex("The fire started at 7 p.m. Tuesday.", "2015-10-28", .time("7 p.m. Tuesday", "2015-10-27T19:00")),

@@ -92,6 +92,7 @@ extension Grammar {
         }
         let e = s.entry(i)
         if s.isNumber(i) || s.isApostrophe(i) {
+            consider(shorthandDay(at: i))
             consider(numericDate(at: i))
             consider(dayMonthDate(at: i))
             consider(decadeOrCentury(at: i))
@@ -100,6 +101,7 @@ extension Grammar {
             if e.month != 0 || e.weekday != 0 { consider(namedDate(at: i)) }
             if e.keyword == .the || e.ordinal != 0 || e.cardinal >= 20 { consider(dayMonthDate(at: i)) }
             consider(relativeDate(at: i))
+            if colloquial { consider(bareInformal(at: i)) }
             consider(quarterOrHalf(at: i))
             consider(seasonDate(at: i))
             consider(holidayDate(at: i))
@@ -115,16 +117,30 @@ extension Grammar {
             consider(Candidate(i, day.end, .time, .date(spec)))
         }
         guard var c = best else { return nil }
+        // A day and its clock time are one expression: "3 Oct 10pm", "21 Apr 1030am", "May 10, 2014 2pm",
+        // "this Sat, 7pm", "Sun 1:00pm" (the other order, "7 p.m. Tuesday", is `clockTime`).
+        if case .date(var spec) = c.meaning, spec.granularity == .day, spec.clock == nil, spec.partOfDay == nil {
+            var k = c.end
+            if s.isPunct(k, UInt8(ascii: ",")) { k += 1 }
+            if s.isNumber(k) || s.isKeyword(k, .noon) || s.isKeyword(k, .midnight), let (clock, end) = clock(at: k) {
+                spec.clock = clock
+                spec.granularity = .minute
+                c.meaning = .date(spec)
+                c.kind = .time
+                c.end = end
+                if s.isKeyword(end, .timezone), s.isAllCaps(end) { c.end += 1 }
+            }
+        }
         // A part of the day after a day: "Friday night", "yesterday morning", "Oct. 13 evening".
         if case .date(var spec) = c.meaning, spec.granularity == .day, spec.clock == nil,
            let pod = s.entry(c.end).partOfDay, !s.entry(c.end).partOfDayPlural {
-            // A named day with its part ("Friday night", "Oct. 13 evening") is a DATE in the TBAQ data
-            // (21 of 25); "yesterday morning" stays a TIME like "this morning".
-            let named = spec.weekday != nil || spec.month != nil || spec.holiday != nil
+            // A day with its part ("Friday night", "Oct. 13 evening", "yesterday morning") is a TIME, as "this
+            // morning" is: so the TimeML guidelines, TimeBank (4 of 4) and news written since; AQUAINT types
+            // the named ones DATE (24 of 24).
             spec.partOfDay = pod
             spec.granularity = .partOfDay
             c.meaning = .date(spec)
-            c.kind = named ? .date : .time
+            c.kind = .time
             c.end += 1
         }
         // "Wednesday's ruling": a possessive weekday names a day the reader knows — the nearest one.

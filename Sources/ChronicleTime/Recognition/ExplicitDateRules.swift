@@ -93,7 +93,12 @@ extension Grammar {
         }
         // The month alone; "May" and "March" only where they are months; "April Ryan", "June Carter" are names.
         guard wd == nil, ambiguousMonthIsMonth(at: i), !followedByName(j) else { return nil }
-        if s.entry(i).isAbbreviation && !s.isNumber(j) { return nil }
+        if s.entry(i).isAbbreviation && !s.isNumber(j) {
+            // "in July and Aug.", "till dec" in informal text: after a word that introduces a month.
+            let introduced = s.isKeyword(i - 1, .in) || s.isKeyword(i - 1, .and) || s.isKeyword(i - 1, .til) || s.isKeyword(i - 1, .until)
+                || s.isKeyword(i - 1, .by) || s.isKeyword(i - 1, .since) || s.isKeyword(i - 1, .from) || s.isKeyword(i - 1, .to)
+            guard colloquial, introduced else { return nil }
+        }
         var c = dateCandidate(i, j, spec)
         if m == 5 { c.check = ReadingCheck(token: i, rule: .notModal) }
         if m == 3 { c.check = ReadingCheck(token: i, rule: .notVerb) }
@@ -124,7 +129,7 @@ extension Grammar {
         let hasOf = s.isKeyword(k, .of)
         if hasOf { k += 1 }
         if (hasThe || hasOf) && !isOrdinal { return nil }
-        guard let (m, afterMonth) = month(at: k), !s.glued(k) else { return nil }
+        guard let (m, afterMonth) = month(at: k), !s.glued(k) || colloquial && s.isNumber(k - 1) else { return nil }
         var spec = DateSpec(granularity: .day)
         spec.day = d
         spec.month = m

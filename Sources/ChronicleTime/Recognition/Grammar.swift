@@ -10,9 +10,16 @@ import ChronicleCore
 /// they share (numbers, month and weekday names, days of the month, years).
 struct Grammar {
     let s: TokenStream
+    /// Informal text (social posts): lower-case names and shorthand are time words, and a bare part of the
+    /// day ("morning", "night") or "weekend" is the one of the day written.
+    let colloquial: Bool
+    /// The creation time's year, if known: a year near it is a year even inside a name ("COMEX 2014").
+    let referenceYear: Int?
 
-    init(_ stream: TokenStream) {
+    init(_ stream: TokenStream, colloquial: Bool = false, referenceYear: Int? = nil) {
         s = stream
+        self.colloquial = colloquial
+        self.referenceYear = referenceYear
     }
 
     /// All time expressions in the document, left to right, never overlapping.
@@ -21,7 +28,9 @@ struct Grammar {
         var i = 0
         let n = s.count
         while i < n {
-            if mayStart(i), let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
+            if let end = linkOrHandle(at: i) {
+                i = end
+            } else if mayStart(i), let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
                 found.append(first)
                 found.append(second)
                 i = second.end
@@ -43,6 +52,18 @@ struct Grammar {
             }
         }
         return found
+    }
+
+    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10") or a handle ("@user2015") that starts
+    /// at token `i`: nothing inside them is a time expression.
+    private func linkOrHandle(at i: Int) -> Int? {
+        let link = (s.isText(i, "http") || s.isText(i, "https")) && s.isPunct(i + 1, UInt8(ascii: ":")) && s.glued(i + 1)
+            || s.isText(i, "www") && s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)
+        let handle = s.isPunct(i, UInt8(ascii: "@")) && s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))
+        guard link || handle else { return nil }
+        var end = i + 1
+        while end < s.count, s.glued(end), link || s.isWord(end) || s.isNumber(end) || s.isPunct(end, UInt8(ascii: "_")) { end += 1 }
+        return end
     }
 
     private func coordinatedDay(after c: Candidate) -> Candidate? {
@@ -316,8 +337,8 @@ struct Grammar {
         let e = s.entry(i)
         guard let u = e.unit else { return nil }
         if e.isAbbreviation {
-            // "yr", "hrs", "mo" only after digits or as "yr." ; "min", "sec" likewise.
-            guard s.isNumber(i - 1) || s.isDash(i - 1) else { return nil }
+            // "yr", "hrs", "mo" only after digits or as "yr." ; "min", "sec" likewise ("nxt yr" in informal text).
+            guard s.isNumber(i - 1) || s.isDash(i - 1) || colloquial && s.hasEntry(i - 1) && s.entry(i - 1).start != .always else { return nil }
             return (u, e.unitPlural, s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1) ? i + 2 : i + 1)
         }
         return (u, e.unitPlural, i + 1)
@@ -332,11 +353,14 @@ struct Grammar {
         var end = i + 1
         let dotted = s.isPunct(end, UInt8(ascii: ".")) && s.glued(end)
         if e.isAbbreviation {
-            // "Oct." or "Oct" followed by a day or year; abbreviations are capitalised.
-            guard s.isCapitalized(i) else { return nil }
+            // "Oct." or "Oct" followed by a day or year; abbreviations are capitalised (not in informal text).
+            guard s.isCapitalized(i) || colloquial else { return nil }
+            // After the day it dates ("21 Jan", "26nov" in informal text) it needs nothing after it.
+            let afterDay = s.isNumber(i - 1) && s.digitCount(i - 1) <= 2 && (!s.glued(i) || colloquial)
+                || [.st, .nd, .rd, .th].contains(s.keyword(i - 1)) && !s.glued(i)
             if dotted {
                 end += 1
-            } else if !(s.isNumber(i + 1) || (s.isPunct(i + 1, UInt8(ascii: ",")) && s.isNumber(i + 2))) || s.glued(i + 1) {
+            } else if !afterDay, !(s.isNumber(i + 1) || (s.isPunct(i + 1, UInt8(ascii: ",")) && s.isNumber(i + 2))) || s.glued(i + 1) {
                 return nil
             }
         }
@@ -424,6 +448,11 @@ struct Grammar {
         let e = s.entry(i)
         guard e.weekday != 0 else { return nil }
         if e.isAbbreviation {
+            // Informal text writes "fri", "sat", "Tues" for the days: after a word that introduces a day, before a
+            // time or part of the day, or in a range of days ("Sat-Sun").
+            if colloquial, abbreviatedWeekdayStands(at: i) {
+                return (Int(e.weekday), false, s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1) ? i + 2 : i + 1)
+            }
             // "Sun", "Sat", "Wed", "Mon" are names and words too: only "Sat." style, capitalised, before a date.
             guard s.isCapitalized(i), s.isPunct(i + 1, UInt8(ascii: ".")), s.glued(i + 1) else { return nil }
             guard month(at: i + 2) != nil || s.isNumber(i + 2) || s.isPunct(i + 2, UInt8(ascii: ",")) else { return nil }
@@ -432,13 +461,29 @@ struct Grammar {
         return (Int(e.weekday), e.weekdayPlural, i + 1)
     }
 
+    /// Whether an abbreviated weekday in informal text is the day: "on sat", "this Fri", "next fri", "fri night",
+    /// "Sat 7pm", "Sat-Sun", "Tues-Wed".
+    private func abbreviatedWeekdayStands(at i: Int) -> Bool {
+        switch s.keyword(i - 1) {
+        case .on, .this, .next, .last, .every, .by, .until, .til, .from, .since, .before, .after: return true
+        default: break
+        }
+        let next = s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1) ? i + 2 : i + 1
+        if s.entry(next).partOfDay != nil || s.isNumber(next) && clock(at: next) != nil { return true }
+        if s.isPunct(next, UInt8(ascii: ",")) && clock(at: next + 1) != nil { return true }
+        if s.isDash(next) && s.entry(next + 1).weekday != 0 || s.isDash(i - 1) && s.entry(i - 2).weekday != 0 { return true }
+        return false
+    }
+
     /// A day of the month: "28", "28th", "the 28th" is handled by callers; ordinal words "twenty-eighth".
     func dayOfMonth(at i: Int) -> (Int, end: Int, isOrdinal: Bool)? {
         if let n = s.number(i), s.digitCount(i) <= 2, (1...31).contains(n) {
             if s.glued(i + 1), s.isWord(i + 1) {
                 switch s.keyword(i + 1) {
                 case .st, .nd, .rd, .th: return (n, i + 2, true)
-                default: return nil
+                default:
+                    // "26nov" in informal text: the day and its month run together.
+                    return colloquial && s.entry(i + 1).month != 0 ? (n, i + 1, false) : nil
                 }
             }
             return (n, i + 1, false)

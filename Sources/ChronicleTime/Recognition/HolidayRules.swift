@@ -65,7 +65,7 @@ extension Grammar {
         var end = j + 1
         switch s.keyword(j) {
         case .christmas:
-            guard s.isCapitalized(j) else { return nil }
+            guard s.isCapitalized(j) || colloquial else { return nil }
             if s.isKeyword(j + 1, .eve) { holiday = .fixed(month: 12, day: 24); end = j + 2 } else {
                 holiday = .fixed(month: 12, day: 25)
                 if s.entry(j + 1).unit == .day, s.isCapitalized(j + 1) { end = j + 2 }

@@ -77,6 +77,8 @@ struct LexEntry: Sendable {
     var decade: Int8 = 0
     /// An abbreviation ("Oct", "Mon", "Sun", "yr"), trusted only in strict contexts.
     var isAbbreviation = false
+    /// Shorthand of informal writing ("tmr", "wknd", "nite"): the same word as its full form.
+    var isShorthand = false
     /// Whether a time expression can start at this word: never (function words such as "of", "and"),
     /// always (temporal content words), or only before another word of the lexicon or a number
     /// ("the", "last", "about", "at"). Lets the grammar skip most tokens without trying a rule.
@@ -306,6 +308,16 @@ struct Lexicon: Sendable {
                 if entry.keyword == .none { entry.keyword = keyword }
             }
         }
+        // Shorthand of informal writing: "tmr", "tdy", "tonite", "wknd", "nite", "nxt".
+        for (word, keyword) in [("tmr", Keyword.tomorrow), ("tmrw", .tomorrow), ("trmw", .tomorrow), ("tmrow", .tomorrow),
+                                ("tomolo", .tomorrow), ("tomoro", .tomorrow), ("tomorow", .tomorrow), ("tommorow", .tomorrow),
+                                ("tommorrow", .tomorrow), ("tdy", .today), ("tday", .today), ("tonite", .tonight),
+                                ("ytd", .yesterday), ("yday", .yesterday), ("ystd", .yesterday), ("wknd", .weekend),
+                                ("wkend", .weekend), ("nxt", .next)] {
+            lex.define(word) { $0.keyword = keyword; $0.isShorthand = true }
+        }
+        lex.define("nite") { $0.partOfDay = .night; $0.isShorthand = true }
+        lex.define("nites") { $0.partOfDay = .night; $0.partOfDayPlural = true; $0.isShorthand = true }
         for zone in ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "et", "ct", "mt", "pt", "bst", "cet", "cest", "jst", "ist", "aest", "hkt", "z"] {
             lex.define(zone) { if $0.keyword == .none { $0.keyword = .timezone } }
         }

@@ -80,6 +80,9 @@ extension Grammar {
         case .present:
             // "at present"
             return s.isKeyword(i - 1, .at) ? Candidate(i, i + 1, .date, .reference("PRESENT_REF")) : nil
+        case .future:
+            // "in future" (British and informal), like "in the future".
+            return s.isKeyword(i - 1, .in) && !s.isWord(i + 1) ? Candidate(i, i + 1, .date, .reference("FUTURE_REF")) : nil
         default:
             return nil
         }

@@ -45,6 +45,20 @@ extension Grammar {
         if s.isKeyword(i, .midnight) {
             return (ClockTime(hour: 24)!, i + 1)
         }
+        // "1030am", "430pm": hours and minutes run together before a.m./p.m.
+        if let n = s.number(i), (3...4).contains(s.digitCount(i)), !(s.glued(i) && (s.isNumber(i - 1) || s.isWord(i - 1))),
+           let (m, end) = meridiemMarker(at: i + 1), s.glued(i + 1), (1...12).contains(n / 100), n % 100 < 60 {
+            var hour = n / 100
+            if m == .pm, hour < 12 { hour += 12 }
+            if m == .am, hour == 12 { hour = 0 }
+            return ClockTime(hour: hour, minute: n % 100).map { ($0, end) }
+        }
+        // "at 1015", "back at abt 2250": a 24-hour time in informal text, after "at".
+        if colloquial, let n = s.number(i), s.digitCount(i) == 4, n / 100 < 24, n % 100 < 60, !(1900...2100).contains(n),
+           s.isKeyword(i - 1, .at) || s.isText(i - 1, "abt") || s.isPunct(i - 1, UInt8(ascii: "@")),
+           !(s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))), s.entry(i + 1).unit == nil {
+            return ClockTime(hour: n / 100, minute: n % 100).map { ($0, i + 1) }
+        }
         guard let h = s.number(i), s.digitCount(i) <= 2, h <= 24 else { return nil }
         if s.glued(i), s.isNumber(i - 1) || s.isPunct(i - 1, UInt8(ascii: ":")) || s.isPunct(i - 1, UInt8(ascii: ".")) || s.isPunct(i - 1, UInt8(ascii: "$")) { return nil }
         var j = i + 1
@@ -116,9 +130,13 @@ extension Grammar {
     func meridiemMarker(at i: Int) -> (Keyword, Int)? {
         if s.isKeyword(i, .am) || s.isKeyword(i, .pm) {
             let k = s.keyword(i)
-            // "am" the verb: lower-case "am" only glued to the number or after it with a clear time context.
+            // "am" the verb: lower-case "am" after a space only where no verb group goes on ("10 am tomorrow",
+            // not "10 am going").
             if k == .am && !s.glued(i) && !s.isAllCaps(i) && !(s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)) {
-                return nil
+                let next = i + 1
+                if s.isWord(next) && !s.isCapitalized(next) && !s.hasEntry(next) || s.isText(next, "not") || s.isText(next, "so") {
+                    return nil
+                }
             }
             // "pm." at a sentence end: the period is the sentence's.
             return (k, i + 1)

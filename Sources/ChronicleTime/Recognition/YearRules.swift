@@ -45,8 +45,10 @@ extension Grammar {
                 return nil
             }
             if s.isDash(j - 1) && s.glued(j) && s.isNumber(j - 2) && s.digitCount(j - 2) != 4 { return nil }
-            // "Orion 1980", "Expo 2015": part of a name.
-            if s.isWord(j - 1), s.isCapitalized(j - 1), !s.hasEntry(j - 1), !sentenceStartsAt(j - 1), !yearPreposition(before: j) { return nil }
+            // "Orion 1980", "Expo 2015": part of a name (in informal text, a year near the day written is the
+            // year: "COMEX 2014 deals").
+            let nearPresent = colloquial && referenceYear.map { abs($0 - y) <= 2 } == true
+            if !nearPresent, s.isWord(j - 1), s.isCapitalized(j - 1), !s.hasEntry(j - 1), !sentenceStartsAt(j - 1), !yearPreposition(before: j) { return nil }
         }
 
         var spec = DateSpec(granularity: .year)
