@@ -97,6 +97,13 @@ extension Grammar {
         if s.isKeyword(end, .old) || (s.isDash(end) && s.glued(end) && s.isKeyword(end + 1, .old)) || (s.isKeyword(end, .of) && s.isText(end + 1, "age")) {
             return nil
         }
+        // Ages and measures: "ages 6 months and older", "children aged 2 years", "one second slower", "a
+        // sub-five-minute mile", "the 100-meter dash in 9.58 seconds" stays (a length of time).
+        if s.isText(i - 1, "ages") || s.isText(i - 1, "aged") || s.isText(i - 1, "age") || s.isText(end, "older") || s.isText(end, "younger") {
+            return nil
+        }
+        if unit <= .minute, s.isText(end, "slower") || s.isText(end, "faster") || s.isText(end, "quicker") { return nil }
+        if s.isDash(i - 1), s.glued(i), s.isText(i - 2, "sub") { return nil }
         // A title in quotation marks ("CBS's ''60 Minutes''", "\"48 Hours\""): digits and a capitalised unit just
         // after an opening quote.
         if number?.isDigits == true, lead == .none, !adjectival, s.isCapitalized(j), s.isQuoteMark(i - 1) {
@@ -203,6 +210,8 @@ extension Grammar {
             return c
         }
         let k = s.keyword(end)
+        // "a month earlier than usual": a length, not a date.
+        if k == .earlier || k == .later, s.isKeyword(end + 1, .than) { return nil }
         var shiftSign = 0
         var base = AnchorBase.creationTime
         var stop = end + 1

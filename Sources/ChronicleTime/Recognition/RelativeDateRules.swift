@@ -231,6 +231,27 @@ extension Grammar {
         return nil
     }
 
+    /// Whether the clause before token `i` reports a market's move: a price word ("shares", "index", "stock",
+    /// "points", "percent", "%") and a move ("rose", "fell", "gained", "closed", "up", "down").
+    func marketReport(before i: Int) -> Bool {
+        var price = false, move = false
+        var k = i - 1
+        while k >= max(0, i - 20), !(s.isPunct(k, UInt8(ascii: ".")) && !s.glued(k + 1) && !s.isNumber(k + 1)) {
+            if s.isPunct(k, UInt8(ascii: "%")) || s.isText(k, "shares") || s.isText(k, "stock") || s.isText(k, "stocks")
+                || s.isText(k, "index") || s.isText(k, "points") || s.isText(k, "percent") || s.isText(k, "dow") || s.isText(k, "price")
+                || s.isText(k, "prices") || s.isText(k, "cents") {
+                price = true
+            }
+            if s.isText(k, "rose") || s.isText(k, "fell") || s.isText(k, "gained") || s.isText(k, "lost") || s.isText(k, "closed")
+                || s.isText(k, "up") || s.isText(k, "down") || s.isText(k, "flat") || s.isText(k, "climbed") || s.isText(k, "dropped")
+                || s.isText(k, "slipped") || s.isText(k, "jumped") || s.isText(k, "unchanged") || s.isText(k, "ended") {
+                move = true
+            }
+            k -= 1
+        }
+        return price && move
+    }
+
     /// Whether a comparison ("compared with", "from", "than", "versus") comes shortly before token `i`.
     func comparison(before i: Int) -> Bool {
         var k = i - 1
@@ -296,6 +317,11 @@ extension Grammar {
                     spec.shift = Shift(unit: .day, amount: s.isKeyword(end, .before) ? -1 : 1)
                     spec.base = .reference
                     return dateCandidate(i, end + 1, spec)
+                }
+                // "Shares rose 3% on the day", "the index was flat for the day": in a market report, the trading day.
+                if s.isKeyword(i - 1, .on) || s.isText(i - 1, "for"), !s.isWord(end) || s.isKeyword(end, .and), marketReport(before: i) {
+                    spec.shift = Shift(unit: .day, amount: 0)
+                    return dateCandidate(i, end, spec)
                 }
                 // "the day" alone is rarely annotated ("during the day", "later in the day", "the day after his death").
                 return nil

@@ -67,7 +67,12 @@ struct TenseCues {
             let copula = p == "on" ? word(range.lowerBound - 2) : p
             if copula == "is" || copula == "are" { return .future }
         }
-        if found.tense == .unknown, let p = word(range.lowerBound - 1), p == "through" || p == "by" { return .future }
+        // "The program runs through June", "should reopen by late May": a present or unknown tense before "through",
+        // "by", "until" points ahead.
+        if found.tense == .unknown || found.tense == .present || found.tense == .scheduled,
+           let p = word(range.lowerBound - 1) ?? word(range.lowerBound - 2), p == "through" || p == "by" || p == "thru" {
+            return .future
+        }
         return found.tense
     }
 
@@ -175,13 +180,22 @@ struct TenseCues {
         return word
     }
 
+    /// Modals that look ahead ("should reopen", "could run into June") unless a perfect follows ("could have been").
+    static let forwardModals: Set<String> = ["should", "could", "might", "must", "can", "may", "ought"]
+
     private func cue(_ word: String, at i: Int) -> Tense? {
+        if Self.forwardModals.contains(word), !s.isCapitalized(i) || word != "may" {
+            var k = i + 1
+            while let w = self.word(k), w == "not" || w == "n't" || w == "also" || w == "still" || w == "then" { k += 1 }
+            return self.word(k) == "have" ? .past : .future
+        }
         if Self.futureWords.contains(word) {
             switch word {
             case "set", "due", "going", "slated":
-                return s.isText(i + 1, "to") || s.isText(i + 1, "for") ? .future : nil
+                return s.isText(i + 1, "to") || s.isText(i + 1, "for") || word == "due" && (s.isText(i + 1, "in") || s.isText(i + 1, "by")) ? .future : nil
             case "expected", "planned", "scheduled", "plans", "plan", "expects", "intends":
-                return s.isText(i + 1, "to") || s.isText(i + 1, "for") ? .future : nil
+                // "expected to", "planned for", "expected in the fourth quarter", "scheduled by May".
+                return s.isText(i + 1, "to") || s.isText(i + 1, "for") || s.isText(i + 1, "in") || s.isText(i + 1, "by") ? .future : nil
             default:
                 return .future
             }
