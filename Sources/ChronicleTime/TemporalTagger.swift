@@ -205,15 +205,33 @@ public struct TemporalTagger: Sendable {
         }
 
         mutating func pennTag(ofToken token: Int, sentence: Int) -> String? {
-            words(of: sentence).first { $0.tokens.contains(token) }?.pennTag
+            let words = words(of: sentence)
+            let k = Self.firstWord(in: words, endingAfter: token)
+            return k < words.count && words[k].tokens.contains(token) ? words[k].pennTag : nil
         }
+
+        /// The index of the first word whose tokens end after `token` (binary search: words are in text order).
+        static func firstWord(in words: [Word], endingAfter token: Int) -> Int {
+            var low = 0, high = words.count
+            while low < high {
+                let middle = (low + high) / 2
+                if words[middle].tokens.upperBound <= token { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
+        /// How far from the expression a verb may stand and still give it its tense, in words: the cost of an
+        /// expression stays the same however long its sentence is.
+        static let verbReach = 40
 
         /// The tense of the nearest finite verb, left of the expression first: VBD is past, VBZ/VBP present,
         /// "will"/"shall"/"'ll"/"would" future.
         mutating func tense(around range: Range<Int>, sentence: Int) -> Tense {
             let words = words(of: sentence)
-            guard let start = words.firstIndex(where: { $0.tokens.upperBound > range.lowerBound }) else { return .unknown }
-            let end = words[start...].firstIndex(where: { $0.tokens.lowerBound >= range.upperBound }) ?? words.count
+            let start = Self.firstWord(in: words, endingAfter: range.lowerBound)
+            guard start < words.count else { return .unknown }
+            var end = start
+            while end < words.count, words[end].tokens.lowerBound < range.upperBound { end += 1 }
             /// `governing`: the verb stands before the expression, as a verb governing a time adverbial does.
             func tense(of k: Int, governing: Bool, nearestVerb: Bool = false) -> Tense? {
                 let word = words[k]
@@ -253,11 +271,13 @@ public struct TemporalTagger: Sendable {
                 k > 0 && k + 1 < words.count && words[k - 1].pennTag == "NNP" && words[k + 1].pennTag == "NNP"
             }
             var nearestVerb = true
-            for k in (0..<start).reversed() where !insideName(k) {
+            for k in (max(0, start - Self.verbReach)..<start).reversed() where !insideName(k) {
                 if let t = tense(of: k, governing: true, nearestVerb: nearestVerb) { return t }
                 if words[k].pennTag?.hasPrefix("VB") == true || words[k].pennTag == "MD" { nearestVerb = false }
             }
-            for k in end..<words.count where !insideName(k) { if let t = tense(of: k, governing: false) { return t } }
+            for k in end..<min(words.count, end + Self.verbReach) where !insideName(k) {
+                if let t = tense(of: k, governing: false) { return t }
+            }
             return .unknown
         }
     }

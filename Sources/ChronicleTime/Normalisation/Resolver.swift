@@ -23,6 +23,10 @@ struct Resolver {
     private(set) var diagnostics: [Diagnostic] = []
     /// Resolved dates so far, most recent last, with the id of their expression.
     private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool, origin: Origin, movesNarrative: Bool)] = []
+    /// How often each period (by value) has been named outright, with its first entry in ``history``, and the
+    /// most named period of each granularity.
+    private var periodCounts: [String: (count: Int, first: Int)] = [:]
+    private var mostNamed: [Granularity: String] = [:]
     /// What a resolved date was anchored on: the text's own words, the creation time (deictic: the story
     /// is about the present there), or an earlier expression (the narrative).
     enum Origin {
@@ -32,6 +36,9 @@ struct Resolver {
     /// A narrative date counts as far from the creation time (and so is the narrative time in ``Genre/auto``)
     /// when its year is at least this many years from the creation time's.
     static let narrativeDistance = 2
+    /// How many resolved dates back a reference time is looked for: the cost of an expression does not grow
+    /// with the length of the text.
+    static let lookBack = 256
     /// In ``Genre/auto``, the narrative time holds for this many sentences after the one that set it (each
     /// expression dated through it sets it again): news that mentions a past year in passing comes back
     /// to its own time.
@@ -110,7 +117,9 @@ struct Resolver {
                 }
                 // A flashback ("two decades earlier", "the previous April") does not move the narrative.
                 let flashback = spec.base == .reference && (spec.shift?.amount ?? 0) < 0
-                history.append((value, id, sentence, spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil), origin, movesNarrative && !flashback))
+                let derived = spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)
+                if !derived { count(value, at: history.count) }
+                history.append((value, id, sentence, derived, origin, movesNarrative && !flashback))
                 if origin == .text, let year = value.year ?? value.decade.map({ $0 * 10 }), let dct = creationTime?.date {
                     explicitDates += 1
                     if dct.year - year >= Self.narrativeDistance { explicitFar += 1 }
@@ -148,7 +157,7 @@ struct Resolver {
     /// the narrative serve there already).
     private func narrativeTime(granularity: Granularity) -> (CalendarValue, String)? {
         guard let dct = creationTime?.date, genre != .news else { return nil }
-        for entry in history.reversed() where !entry.derived && entry.value.granularity <= .year {
+        for entry in history.suffix(Self.lookBack).reversed() where !entry.derived && entry.value.granularity <= .year {
             if entry.origin == .creationTime || !entry.movesNarrative {
                 if genre == .narrative { continue }
                 return nil
@@ -168,7 +177,8 @@ struct Resolver {
     /// The most recent resolved date at least as precise as `granularity` (a day for "the next day",
     /// anything with a year for "that year").
     private func reference(atMost granularity: Granularity) -> (CalendarValue, String)? {
-        for entry in history.reversed() where !entry.derived && (entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity) {
+        for entry in history.suffix(Self.lookBack).reversed()
+        where !entry.derived && (entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity) {
             if entry.value.representativeDate != nil { return (entry.value, entry.id) }
         }
         return nil
@@ -177,14 +187,23 @@ struct Resolver {
     /// The period of this granularity the document is about: the one named most often so far
     /// (an earnings report names its quarter again and again), the earliest on a tie.
     private func latest(_ granularity: Granularity) -> (CalendarValue, String)? {
-        var counts: [String: (count: Int, first: Int)] = [:]
-        for (k, entry) in history.enumerated() where !entry.derived && entry.value.granularity == granularity && entry.value.year != nil {
-            let key = entry.value.text
-            counts[key, default: (0, k)].count += 1
-        }
-        guard let best = counts.max(by: { a, b in (a.value.count, -a.value.first) < (b.value.count, -b.value.first) }) else { return nil }
-        let entry = history[best.value.first]
+        guard let best = mostNamed[granularity], let (_, first) = periodCounts[best] else { return nil }
+        let entry = history[first]
         return (entry.value, entry.id)
+    }
+
+    /// Counts what ``latest(_:)`` needs as dates are resolved, so that it costs the same at any point of a text.
+    private mutating func count(_ value: CalendarValue, at index: Int) {
+        guard value.year != nil else { return }
+        let key = value.text
+        var entry = periodCounts[key] ?? (0, index)
+        entry.count += 1
+        periodCounts[key] = entry
+        if let best = mostNamed[value.granularity], let current = periodCounts[best],
+           (current.count, -current.first) >= (entry.count, -entry.first) {
+            return
+        }
+        mostNamed[value.granularity] = key
     }
 
     /// The year that opens the sentence being resolved ("In 2012, ...", "Last year, ...").
@@ -196,7 +215,7 @@ struct Resolver {
     /// The period a comparison ("a year earlier", "the year-ago quarter") is made against: the latest
     /// quarter, month or day named in the last few sentences, not itself a comparison.
     private func comparisonBase() -> (CalendarValue, String)? {
-        for entry in history.reversed() {
+        for entry in history.suffix(Self.lookBack).reversed() {
             guard sentence - entry.sentence <= 4 else { return nil }
             guard !entry.derived else { continue }
             switch entry.value.granularity {
