@@ -48,7 +48,7 @@ enum Destination {
 /// holds at most `threads` documents whatever the number of inputs.
 struct DocumentTagging: Sendable {
     let settings: TagSettings
-    var pipeline: Pipeline { Pipeline(stages: settings.stages) }  // cheap: its tables and models are shared statics
+    var pipeline: Pipeline { settings.pipeline }
 
     /// What one input gives: its rendering and the lines for standard error (notes, warnings).
     struct Rendering: Sendable {

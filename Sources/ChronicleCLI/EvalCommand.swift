@@ -51,6 +51,9 @@ struct TempEvalCommand: ParsableCommand {
     @Flag(help: "With --tag: run the whole pipeline, so that events (Task B) and temporal relations (temporal awareness) are scored too.")
     var events = false
 
+    @Option(help: ArgumentHelp("With --tag: the kind of text (auto, news, narrative, colloquial), as for 'chronicle tag'. (default: auto)", valueName: "genre"))
+    var genre: TemporalTagger.Genre = .auto
+
     @Flag(help: "Print the scores (and, with --errors, the errors) as JSON.")
     var json = false
 
@@ -72,7 +75,7 @@ struct TempEvalCommand: ParsableCommand {
     func run() throws {
         let console = Console()
         let system: EvalSupport.SystemSource = tag
-            ? .annotator(events ? EvalSupport.pipelineTagger : EvalSupport.timexTagger) : .directory(systemDirectory ?? "")
+            ? .annotator(events ? EvalSupport.pipelineTagger(genre: genre) : EvalSupport.timexTagger(genre: genre)) : .directory(systemDirectory ?? "")
         let outcome: EvalSupport.Outcome
         do {
             outcome = try EvalSupport.run(goldDirectory: goldDirectory, system: system, console: console)

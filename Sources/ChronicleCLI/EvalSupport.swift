@@ -11,23 +11,23 @@ enum EvalSupport {
     enum SystemSource {
         /// `.tml` files with the same relative paths under this directory.
         case directory(String)
-        /// An annotator run on the gold texts, such as ``EvalSupport/timexTagger``.
+        /// An annotator run on the gold texts, such as ``EvalSupport/timexTagger(genre:)``.
         case annotator(Annotator)
     }
 
     /// Chronicle's temporal tagger: time expressions only. A tagger that also finds events and relations plugs
     /// in as another ``Annotator`` that returns `AnnotatedText(document, events: ..., relations: ...)`; its
     /// event and TLINK scores are then reported like a system directory's.
-    static let timexTagger: Annotator = {
-        let tagger = TemporalTagger()
+    static func timexTagger(genre: TemporalTagger.Genre = .auto) -> Annotator {
+        let tagger = TemporalTagger(options: TemporalTagger.Options(genre: genre))
         return { document in AnnotatedText(tagger.tag(document.text, creationTime: document.creationTime, id: document.id)) }
-    }()
+    }
 
     /// Chronicle's whole pipeline: time expressions, events and temporal relations (`--tag --events`).
-    static let pipelineTagger: Annotator = {
-        let pipeline = Pipeline(stages: .all)
+    static func pipelineTagger(genre: TemporalTagger.Genre = .auto) -> Annotator {
+        let pipeline = Pipeline(stages: .all, temporalTagger: TemporalTagger(options: TemporalTagger.Options(genre: genre)))
         return { document in AnnotatedText(pipeline.run(document.text, creationTime: document.creationTime, id: document.id)) }
-    }()
+    }
 
     struct Outcome {
         var evaluation: TimexEvaluation

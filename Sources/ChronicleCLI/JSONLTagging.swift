@@ -26,7 +26,7 @@ struct JSONLTagging: Sendable {
 
     let settings: TagSettings
     let line: LineFormat
-    var pipeline: Pipeline { Pipeline(stages: settings.stages) }  // cheap: its tables and models are shared statics
+    var pipeline: Pipeline { settings.pipeline }
 
     static let readChunkSize = 1 << 18
     static let batchLineLimit = 1024

@@ -56,6 +56,11 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Also find events, temporal relations and statements (the whole pipeline); TimeML output then has EVENT, MAKEINSTANCE and TLINK elements.")
     var events = false
 
+    @Option(help: ArgumentHelp(
+        "The kind of text: auto decides expression by expression whether a date without its year hangs on the creation time (news) or on the narrative time (histories), and recognises informal writing; news, narrative or colloquial force one. (default: auto)",
+        valueName: "genre"))
+    var genre: TemporalTagger.Genre = .auto
+
     @Option(help: ArgumentHelp("Tag on N threads. (default: all cores)", valueName: "N"))
     var threads: Int?
 
@@ -101,7 +106,8 @@ struct TagCommand: ParsableCommand {
             format: format ?? (jsonl ? .json : .text),
             maximumBytes: maximumBytes,
             threads: threads ?? availableCores,
-            stages: events ? .all : .time)
+            stages: events ? .all : .time,
+            genre: genre)
         let arguments = files.isEmpty ? ["-"] : files
         do {
             if jsonl || devJsonl {
@@ -165,4 +171,13 @@ struct TagSettings: Sendable {
     var threads: Int
     /// The pipeline stages to run: time expressions only, or (`--events`) everything.
     var stages: Pipeline.Stages = .time
+    /// `--genre`: what underspecified expressions hang on.
+    var genre: TemporalTagger.Genre = .auto
+
+    /// The pipeline these settings ask for (cheap: its tables and models are shared statics).
+    var pipeline: Pipeline {
+        Pipeline(stages: stages, temporalTagger: TemporalTagger(options: TemporalTagger.Options(genre: genre)))
+    }
 }
+
+extension TemporalTagger.Genre: ExpressibleByArgument {}

@@ -49,6 +49,10 @@ struct TimelineCommand: ParsableCommand {
         valueName: "N"))
     var maximumDocumentBytes = TimelineStory.defaultMaximumDocumentBytes
 
+    @Option(help: ArgumentHelp(
+        "The kind of text (auto, news, narrative, colloquial), as for 'chronicle tag'. (default: auto)", valueName: "genre"))
+    var genre: TemporalTagger.Genre = .auto
+
     @Option(help: ArgumentHelp("Run the pipeline on N threads. (default: all cores)", valueName: "N"))
     var threads: Int?
 
@@ -69,7 +73,7 @@ struct TimelineCommand: ParsableCommand {
         let console = Console()
         let story = TimelineStory(
             creationTime: dct.flatMap { CreationTime(parsing: $0) }, maximumBytes: maximumBytes,
-            maximumDocumentBytes: maximumDocumentBytes, threads: threads ?? availableCores)
+            maximumDocumentBytes: maximumDocumentBytes, threads: threads ?? availableCores, genre: genre)
         let arguments = files.isEmpty ? ["-"] : files
         do {
             if let outputFile { try refuseOverwriting(arguments.filter { $0 != "-" }, with: [outputFile]) }
@@ -102,6 +106,8 @@ struct TimelineStory: Sendable {
     /// The longest document text accepted (a 1.6 MB document takes about 6 s; 10 MB several minutes).
     var maximumDocumentBytes: Int = Self.defaultMaximumDocumentBytes
     var threads: Int = availableCores
+    /// `--genre`: what underspecified time expressions hang on.
+    var genre: TemporalTagger.Genre = .auto
 
     static let defaultMaximumDocumentBytes = 4_000_000
 
@@ -140,7 +146,7 @@ struct TimelineStory: Sendable {
         }
         // The documents go through the pipeline in parts of about Pipeline.batchBytes, one part per thread at a
         // time, each part stage by stage (the stages' models stay in cache).
-        let pipeline = Pipeline(stages: .all)
+        let pipeline = Pipeline(stages: .all, temporalTagger: TemporalTagger(options: TemporalTagger.Options(genre: genre)))
         let sizes = items.map(\.document.text.utf8.count)
         let parts = Pipeline.batches(byteCounts: sizes, workers: threads).map { Array(items[$0]) }
         let annotated = parallelMap(parts, threads: threads) { part -> [StoryDocument] in

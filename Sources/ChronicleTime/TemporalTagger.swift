@@ -102,7 +102,7 @@ public struct TemporalTagger: Sendable {
                 }
                 resolver.sentence = sentenceIndex
                 resolver.opensSentence = Self.opensSentence(candidate, bounds: bounds, stream)
-                resolver.movesNarrative = !stream.isKeyword(candidate.first - 1, .since)
+                resolver.movesNarrative = Self.movesNarrative(candidate, stream)
                 resolver.rangeStart = previous.flatMap { Self.rangeJoins($0.first, $0.end, to: candidate, stream) ? $0.day : nil }
                 let first = tokens[candidate.first]
                 let last = tokens[candidate.end - 1]
@@ -148,6 +148,20 @@ public struct TemporalTagger: Sendable {
         }
         if marks > 0 && bytes.count < 2000 { return true }
         return upper + lower >= 20 && (upper == 0 || lower == 0)
+    }
+
+    /// Whether a date can move the narrative: not the bound of a span up to the present or from the past
+    /// ("since 1990", "Before 1991, ...", "until 2003"; "By 1943" moves it), nor a year that qualifies a noun ("the 2012 plan").
+    private static func movesNarrative(_ c: Candidate, _ s: TokenStream) -> Bool {
+        let p = c.first - 1
+        if s.isKeyword(p, .since) || s.isKeyword(p, .before) || s.isKeyword(p, .until) || s.isKeyword(p, .til) {
+            return false
+        }
+        if c.end == c.first + 1, s.isNumber(c.first), s.isKeyword(p, .the) || s.isApostrophe(p - 1) && s.isKeyword(p, .s),
+           s.isWord(c.end), !s.isCapitalized(c.end) {
+            return false
+        }
+        return true
     }
 
     /// Whether a candidate opens its sentence ("Last year, ...", "In 2012, ..."): first in it, or after "In",

@@ -87,7 +87,7 @@ private func problems(in example: Example) -> [String] {
 }
 
 private let prepositions: Set<String> = ["on", "in", "at", "since", "for", "until", "by", "during", "from", "of", "to", "within"]
-private let abbreviations = ["a.m.", "p.m.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Jr."]
+private let abbreviations = ["a.m.", "p.m.", "Jan.", "Feb.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.", "Jr.", "B.C.", "A.D.", "B.C.E.", "C.E."]
 
 private func extentProblems(_ text: String) -> [String] {
     var problems: [String] = []
@@ -130,6 +130,8 @@ private let dayPart = #"(\d{4}|XXXX)(-(\d{2}|XX)(-(\d{2}|XX))?)?"#
 
 private func isDateValue(_ value: String) -> Bool {
     if ["PRESENT_REF", "PAST_REF", "FUTURE_REF"].contains(value) { return true }
+    // Before Christ: "BC0241", "BC046", "BC03".
+    if value.hasPrefix("BC"), value.count > 4 || matches(value, #"BC\d{2,3}"#) { return isDateValue(String(value.dropFirst(2))) }
     if matches(value, #"\d{2,3}"#) { return true }  // century, decade
     if matches(value, #"(\d{4}|XXXX)-(Q[1-4]|H[12]|SP|SU|FA|WI)"#) { return true }
     if matches(value, #"(\d{4}|XXXX)-W(\d{2}|XX)(-(WE|[1-7]))?"#) { return weekIsValid(value) }

@@ -67,6 +67,15 @@ struct Example: Sendable, CustomTestStringConvertible {
     /// its failure is reported as a known issue, and the day it passes, Swift Testing reports that
     /// the known issue did not occur, so the marker gets removed.
     var knownLimitation: String?
+    /// The kind of text the tagger is told the phrase is (``TemporalTagger/Genre/auto`` unless forced).
+    var genre: TemporalTagger.Genre = .auto
+
+    /// The same example, tagged as the given kind of text (`--genre`).
+    func genre(_ genre: TemporalTagger.Genre) -> Example {
+        var copy = self
+        copy.genre = genre
+        return copy
+    }
 
     /// The same example, marked as a known limitation of the tagger.
     func knownLimitation(_ reason: String) -> Example {
@@ -99,7 +108,9 @@ func nothing(
     Example(phrase: phrase, dct: dct, expected: [], warnings: warnings, sourceLocation: sourceLocation)
 }
 
-private let tagger = TemporalTagger()
+private let taggers = Dictionary(uniqueKeysWithValues: TemporalTagger.Genre.allCases.map {
+    ($0, TemporalTagger(options: TemporalTagger.Options(genre: $0)))
+})
 
 /// What the tagger found for an example, against what the example expects.
 struct TaggingOutcome {
@@ -123,7 +134,7 @@ func tagging(_ example: Example) -> TaggingOutcome {
         creationTime = parsed
     }
 
-    let document = tagger.tag(example.phrase, creationTime: creationTime)
+    let document = taggers[example.genre]!.tag(example.phrase, creationTime: creationTime)
     let actual = document.timeExpressions.sorted { $0.span < $1.span }
     var problems: [String] = []
 
@@ -163,7 +174,7 @@ func tagging(_ example: Example) -> TaggingOutcome {
     let actualList = actual.isEmpty ? "no time expression" : actual.map { "\(describe($0)) at \($0.span)" }.joined(separator: "\n          ")
     let message = """
         Phrase:   \(example.phrase)
-        DCT:      \(example.dct ?? "none")
+        DCT:      \(example.dct ?? "none")\(example.genre == .auto ? "" : ", genre \(example.genre.rawValue)")
         Expected: \(expectedList)
         Actual:   \(actualList)
         Problems: \(problems.joined(separator: "\n          "))

@@ -47,5 +47,6 @@ let references: [Example] = [
     ex("The couple will decide about the future together.", "2015-10-28", .date("the future", "FUTURE_REF")),
     ex("The plant could reopen in the near future.", "2015-10-28", .date("the near future", "FUTURE_REF")),
     nothing("The deal protects future generations.", "2015-10-28"),
-    nothing("The agency will publish the data in future.", "2015-10-28"),
+    // "in future" (British) is "in the future".
+    ex("The agency will publish the data in future.", "2015-10-28", .date("future", "FUTURE_REF")),
 ]

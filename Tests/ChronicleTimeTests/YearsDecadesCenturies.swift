@@ -69,4 +69,14 @@ let yearsDecadesCenturies: [Example] = [
     // Decades and centuries ago, halves included: whole years before the DCT.
     ex("The treaty was signed half a century ago.", "2015-10-29", .date("half a century ago", "1965")),
     ex("The firm was founded two decades ago.", "2015-10-29", .date("two decades ago", "1995")),
+    // Years before Christ and eras: TimeML writes BC and four digits (decades three, centuries two).
+    ex("Rome was founded in 753 BC.", "2015-10-28", .date("753 BC", "BC0753")),
+    ex("Athens surrendered in 404 B.C. after the long war.", "2015-10-28", .date("404 B.C.", "BC0404")),
+    ex("The legions were lost in AD 9.", "2015-10-28", .date("AD 9", "0009")),
+    ex("The cult spread in the 460s BC.", "2015-10-28", .date("the 460s BC", "BC046")),
+    ex("The city was rebuilt in the 4th century BC.", "2015-10-28", .date("the 4th century BC", "BC03")),
+    ex("The plans were drawn up for 1777, and as late as 1781 the ministers still hoped.", "2015-10-28",
+       .date("1777", "1777"), .date("1781", "1781")),
+    ex("The 1777 campaign ended in defeat.", "2015-10-28", .date("1777", "1777")),
+    nothing("The regiment had 1500 men.", "2015-10-28"),
 ]

@@ -39,15 +39,13 @@ struct Resolver {
     /// How many resolved dates back a reference time is looked for: the cost of an expression does not grow
     /// with the length of the text.
     static let lookBack = 256
-    /// In ``Genre/auto``, the narrative time holds for this many sentences after the one that set it (each
-    /// expression dated through it sets it again): news that mentions a past year in passing comes back
-    /// to its own time.
-    static let narrativeReach = -1
     /// Whether the expression being resolved can move the narrative: not a year that opens a span up to
     /// the present ("since 1980").
     var movesNarrative = true
-    /// Dates the text writes with their year so far, and those of them far back from the creation time.
-    private var explicitDates = 0, explicitFar = 0
+    /// What the text has dated so far: the dates it writes far back from the creation time (a history's), and
+    /// those near it or dated on it ("yesterday", "last week": news about the present). In ``Genre/auto`` the
+    /// narrative time is followed while the first outnumber the second.
+    private var pastEvidence = 0, presentEvidence = 0
     /// The sentence of the expression being resolved.
     var sentence = 0
     /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside
@@ -120,9 +118,10 @@ struct Resolver {
                 let derived = spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)
                 if !derived { count(value, at: history.count) }
                 history.append((value, id, sentence, derived, origin, movesNarrative && !flashback))
-                if origin == .text, let year = value.year ?? value.decade.map({ $0 * 10 }), let dct = creationTime?.date {
-                    explicitDates += 1
-                    if dct.year - year >= Self.narrativeDistance { explicitFar += 1 }
+                if origin == .text, movesNarrative, let year = value.year ?? value.decade.map({ $0 * 10 }), let dct = creationTime?.date {
+                    if dct.year - year >= Self.narrativeDistance { pastEvidence += 1 } else { presentEvidence += 1 }
+                } else if origin == .creationTime, !derived {
+                    presentEvidence += 1
                 }
             }
             return Result(value: value.text, kind: kind, anchor: anchor, calendar: value,
@@ -158,15 +157,17 @@ struct Resolver {
     private func narrativeTime(granularity: Granularity) -> (CalendarValue, String)? {
         guard let dct = creationTime?.date, genre != .news else { return nil }
         for entry in history.suffix(Self.lookBack).reversed() where !entry.derived && entry.value.granularity <= .year {
-            if entry.origin == .creationTime || !entry.movesNarrative {
+            // A flashback or a span's bound ("since 1990") is passed over; a date on the creation time means the
+            // text has come back to the present.
+            if !entry.movesNarrative { continue }
+            if entry.origin == .creationTime {
                 if genre == .narrative { continue }
                 return nil
             }
             guard let year = entry.value.year, entry.value.representativeDate != nil else { continue }
-            // In auto mode a history's past: far back, and not long ago in the text (unless the text dates mostly
-            // far back: a history, not news that mentions a past year in passing).
-            let reach = explicitDates >= 3 && explicitFar * 4 > explicitDates * 3 ? Int.max : Self.narrativeReach
-            guard genre == .narrative || dct.year - year >= Self.narrativeDistance && sentence - entry.sentence <= reach else {
+            // In auto mode a history's past: far back, in a text that so far dates the past more than the present
+            // (not news that mentions a past year in passing).
+            guard genre == .narrative || dct.year - year >= Self.narrativeDistance && pastEvidence > presentEvidence else {
                 return nil
             }
             return entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity ? (entry.value, entry.id) : nil

@@ -107,7 +107,9 @@ extension Grammar {
             consider(holidayDate(at: i))
             if e.keyword == .the { consider(nthWeekdayOfMonth(at: i)) }
             consider(decadeOrCentury(at: i))
-            if e.keyword == .fiscal || e.keyword == .calendar || e.keyword == .the || e.cardinal >= 11 { consider(yearOnly(at: i)) }
+            if e.keyword == .fiscal || e.keyword == .calendar || e.keyword == .the || e.keyword == .ad || e.cardinal >= 11 {
+                consider(yearOnly(at: i))
+            }
         }
         // "afternoon yesterday", "morning Oct. 13"
         if let pod = e.partOfDay, !e.partOfDayPlural, let day = dateCore(at: i + 1), day.kind == .date,

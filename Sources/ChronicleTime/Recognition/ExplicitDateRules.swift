@@ -61,7 +61,7 @@ extension Grammar {
         if let (d, end, isOrdinal) = dayOfMonth(at: k), !s.glued(k) || k > j,
            k == j || isOrdinal,
            !(s.isPunct(end, UInt8(ascii: ":")) && s.isNumber(end + 1)),
-           !(s.isPunct(end, UInt8(ascii: "/")) || (s.isDash(end) && s.glued(end) && s.isNumber(end + 1))) {
+           !(s.isPunct(end, UInt8(ascii: "/")) || (s.isDash(end) && s.glued(end) && s.isNumber(end + 1) && !laterDay(after: end, than: d))) {
             spec.day = d
             spec.granularity = .day
             j = end
@@ -103,6 +103,13 @@ extension Grammar {
         if m == 5 { c.check = ReadingCheck(token: i, rule: .notModal) }
         if m == 3 { c.check = ReadingCheck(token: i, rule: .notVerb) }
         return c
+    }
+
+    /// Whether a dash at `dash` leads to a later day of the same month ("March 5-9"), not to more of a code or a
+    /// numeric date ("March 5-9-2015", "5-10/12").
+    func laterDay(after dash: Int, than day: Int) -> Bool {
+        guard let n = s.number(dash + 1), s.digitCount(dash + 1) <= 2, n > day, n <= 31 else { return false }
+        return !(s.glued(dash + 2) && (s.isDash(dash + 2) || s.isPunct(dash + 2, UInt8(ascii: "/")) || s.isNumber(dash + 2) || s.isWord(dash + 2)))
     }
 
     /// Whether token `j` starts a capitalised name that is no time word ("Carter" in "June Carter",
@@ -192,7 +199,8 @@ extension Grammar {
             return dateCandidate(i, end, spec)
         }
         // Two parts: "10/28" after "on" or a weekday; "2015-10" ISO month.
-        if isDash && s.digitCount(i) == 4 && s.digitCount(sep1 + 1) == 2 && (1...12).contains(b) && (1000...2999).contains(a) {
+        // ("2011-12", "2007-08" with consecutive years are two years: see `rangeOfBareNumber`.)
+        if isDash && s.digitCount(i) == 4 && s.digitCount(sep1 + 1) == 2 && (1...12).contains(b) && (1000...2999).contains(a), b != (a + 1) % 100 {
             var month = DateSpec(granularity: .month)
             month.year = a
             month.month = b

@@ -71,7 +71,8 @@ struct Grammar {
         let j = c.end
         guard s.isKeyword(j, .and) || s.isKeyword(j, .or) || s.isKeyword(j, .to) || s.isKeyword(j, .through) || (s.isDash(j) && s.glued(j)),
               let (d, end, _) = dayOfMonth(at: j + 1), !(s.isPunct(end, UInt8(ascii: ":"))),
-              s.entry(end).unit == nil, !s.isPunct(end, UInt8(ascii: "%")) else { return nil }
+              s.entry(end).unit == nil, !s.isPunct(end, UInt8(ascii: "%")),
+              s.entry(end).month == 0 else { return nil }
         var second = spec
         second.day = d
         second.weekday = nil

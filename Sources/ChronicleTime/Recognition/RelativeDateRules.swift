@@ -158,7 +158,7 @@ extension Grammar {
         if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isKeyword(j, .financial), s.entry(j + 1).unit == .year { j += 1 }
         let e = s.entry(j)
         // Unit: "last week", "the following day", "that year", "this weekend" — not a title ("ABC's \"This Week\"").
-        if let u = e.unit, !e.unitPlural, !e.isAbbreviation, !(s.isCapitalized(j) && s.isCapitalized(i) && !sentenceStartsAt(i)) {
+        if let u = e.unit, !e.unitPlural, !e.isAbbreviation || colloquial, !(s.isCapitalized(j) && s.isCapitalized(i) && !sentenceStartsAt(i)) {
             return relativeUnit(i, j + 1, det, u)
         }
         if e.keyword == .weekend {
@@ -398,7 +398,9 @@ extension Grammar {
     func bareInformal(at i: Int) -> Candidate? {
         let e = s.entry(i)
         // Not inside a longer expression that a determiner or number starts ("last night", "two nights").
-        if s.hasEntry(i - 1), s.entry(i - 1).start != .always || s.isNumber(i - 1) { return nil }
+        if s.hasEntry(i - 1) && s.entry(i - 1).start == .beforeTemporalWord || s.isNumber(i - 1) { return nil }
+        // A hashtag is a topic ("#sunrise"), not a time.
+        if s.isPunct(i - 1, UInt8(ascii: "#")), s.glued(i) { return nil }
         if let pod = e.partOfDay, !e.partOfDayPlural, pod != .midday {
             var spec = DateSpec(granularity: .partOfDay)
             spec.shift = Shift(unit: .day, amount: 0)
