@@ -29,6 +29,13 @@ struct CalendarValue: Sendable {
     init(date: CalendarDate, granularity: Granularity) {
         self.granularity = granularity
         switch granularity {
+        case .century where date.year <= 0:
+            // Before Christ a decade or century counts the years back: 480 BC (year -479) is in BC048, BC04.
+            century = (1 - date.year) / 100
+            beforeChrist = true
+        case .decade where date.year <= 0:
+            decade = (1 - date.year) / 10
+            beforeChrist = true
         case .century:
             century = Self.floorDiv(date.year, 100)
         case .decade:

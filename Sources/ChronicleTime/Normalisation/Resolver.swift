@@ -46,6 +46,9 @@ struct Resolver {
     /// those near it or dated on it ("yesterday", "last week": news about the present). In ``Genre/auto`` the
     /// narrative time is followed while the first outnumber the second.
     private var pastEvidence = 0, presentEvidence = 0
+    /// A text that dates the past far more than the present: a history, in which a quoted "today" or a plan
+    /// ("planned to attack in May") stays in the narrative.
+    private var isHistory: Bool { pastEvidence > 2 * presentEvidence }
     /// The sentence of the expression being resolved.
     var sentence = 0
     /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside
@@ -161,7 +164,8 @@ struct Resolver {
             // text has come back to the present.
             if !entry.movesNarrative { continue }
             if entry.origin == .creationTime {
-                if genre == .narrative { continue }
+                // In a history a quoted "today" does not bring the narrative back to the present.
+                if genre == .narrative || isHistory { continue }
                 return nil
             }
             guard let year = entry.value.year, entry.value.representativeDate != nil else { continue }
@@ -315,7 +319,7 @@ struct Resolver {
             || spec.occurrence == .byTense && spec.weekday == nil && !spec.isWeekend && spec.quarter == nil && spec.half == nil
         if spec.base == .creationTime, spec.shift == nil || spec.inFocus, narrativeKind, spec.holiday == nil || spec.occurrence == .byTense,
            let (ref, id) = narrativeTime(granularity: Self.narrativeGranularity(spec)),
-           let b = ref.representativeDate, genre == .narrative || tense() != .future {
+           let b = ref.representativeDate, genre == .narrative || isHistory || tense() != .future {
             anchor = .narrative(id: id, value: ref.text)
             return resolveInNarrative(spec, on: b, reference: ref, span: span)
         }

@@ -247,7 +247,10 @@ extension Grammar {
         if spec.year == nil && spec.shift == nil {
             switch det {
             case .last?, .past?, .thisPast?: spec.occurrence = .last
-            case .next?, .coming?, .thisComing?: spec.occurrence = .next
+            case .next?, .coming?, .thisComing?:
+                spec.occurrence = .next
+                // "the next spring", like "the next day": the one after the time in focus.
+                if s.isKeyword(i, .the) { spec.base = .reference }
             case .this?, .current?: spec.occurrence = .this
             case .previous?: spec.occurrence = .last; spec.base = .reference
             case .following?: spec.occurrence = .next; spec.base = .reference

@@ -153,6 +153,11 @@ extension Grammar {
             }
         }
         guard let (det, afterDeterminer) = determiner(at: i) else { return nil }
+        // "the last week of August": a part of the month (see `relativeUnit`), not "last week" from here.
+        if det == .last || det == .next || det == .past, s.isKeyword(i - 1, .the), s.entry(afterDeterminer).unit != nil,
+           s.isKeyword(afterDeterminer + 1, .of) {
+            return nil
+        }
         var j = afterDeterminer
         // "the current fiscal year", "next fiscal year"
         if s.isKeyword(j, .fiscal) || s.isKeyword(j, .calendar) || s.isKeyword(j, .financial), s.entry(j + 1).unit == .year { j += 1 }
