@@ -147,7 +147,14 @@ public struct TemporalTagger: Sendable {
             previous = b
         }
         if marks > 0 && bytes.count < 2000 { return true }
-        return upper + lower >= 20 && (upper == 0 || lower == 0)
+        guard let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return false }
+        let end = bytes[last]
+        let finished = end == 0x2E || end == 0x3F || end == 0x22 || end == 0x27 || end == 0x29
+        // All in capitals, or without capitals and without a final period ("2015 was the warmest year." is edited).
+        if upper + lower >= 20 && (lower == 0 || upper == 0 && !finished) { return true }
+        // A post-length text written like speech: an exclamation, a smiley, or no final punctuation.
+        guard bytes.count < 320 else { return false }
+        return bytes.contains(0x21) || !finished && end != 0x21 || Self.containsSmiley(bytes)
     }
 
     /// Whether a date can move the narrative: not the bound of a span up to the present or from the past
@@ -162,6 +169,16 @@ public struct TemporalTagger: Sendable {
             return false
         }
         return true
+    }
+
+    /// ":)", ":D", ":(", ":P", ";)".
+    private static func containsSmiley(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 2 else { return false }
+        for k in 0..<(bytes.count - 1) where bytes[k] == 0x3A || bytes[k] == 0x3B {
+            let next = bytes[k + 1]
+            if next == 0x29 || next == 0x28 || next == 0x44 || next == 0x50 || next == 0x70 { return true }
+        }
+        return false
     }
 
     /// Whether a candidate opens its sentence ("Last year, ...", "In 2012, ..."): first in it, or after "In",

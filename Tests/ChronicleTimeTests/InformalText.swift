@@ -34,4 +34,11 @@ let informalText: [Example] = [
     nothing("www.example.com/2015/10/28/story", "2015-10-28"),
     // In edited text the same words are not times.
     nothing("Dinner at the Sun with Sat Nam.", "2014-04-25"),
+    ex("what a long day at camp @amy", "2014-10-23", .duration("a long day", "P1D")),
+    ex("Family day at the zoo @amy", "2014-10-23", .duration("day", "P1D")),
+    ex("Days slipping by, miss u @jo", "2014-10-23", .duration("Days", "PXD")),
+    ex("PRE XMAS BROWNIES AT THE CAFE #yum", "2014-12-20", .date("XMAS", "2014-12-25")),
+    ex("ANDA Friday Talk at the studio http://t.co/x", "2012-02-22", .date("Friday", "2012-02-17")),
+    ex("Happy weekend friends! :)", "2014-10-25", .date("weekend", "2014-W43-WE")),
+    nothing("feeling the #Christmas spirit and #Friday vibes", "2014-12-20"),
 ]

@@ -48,7 +48,7 @@ struct Resolver {
     private var pastEvidence = 0, presentEvidence = 0
     /// A text that dates the past far more than the present: a history, in which a quoted "today" or a plan
     /// ("planned to attack in May") stays in the narrative.
-    private var isHistory: Bool { pastEvidence > 2 * presentEvidence }
+    private var isHistory: Bool { pastEvidence >= 3 && pastEvidence > 2 * presentEvidence }
     /// The sentence of the expression being resolved.
     var sentence = 0
     /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside

@@ -116,6 +116,8 @@ extension Grammar {
     /// "Times" in "Sunday Times", "Island" in "Easter Island").
     func followedByName(_ j: Int) -> Bool {
         guard s.isWord(j), s.isCapitalized(j), !s.glued(j) || s.isDash(j - 1) == false && s.isWord(j - 1) == false else { return false }
+        // Informal text capitalises at will ("ANDA Friday Talk", "PRE XMAS GINGERBREAD"): no name can be told.
+        if colloquial { return false }
         let e = s.entry(j)
         if e.month != 0 || e.weekday != 0 || e.unit != nil || e.partOfDay != nil || e.keyword == .timezone || e.keyword == .eve
             || e.keyword == .the || e.keyword == .a || e.keyword == .this || e.keyword == .last || e.keyword == .next || e.keyword == .in || e.keyword == .on {

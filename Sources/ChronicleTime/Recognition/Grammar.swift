@@ -54,12 +54,14 @@ struct Grammar {
         return found
     }
 
-    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10") or a handle ("@user2015") that starts
-    /// at token `i`: nothing inside them is a time expression.
+    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10"), a handle ("@user2015") or a hashtag
+    /// ("#Christmas", "#HWW1HR") that starts at token `i`: nothing inside them is a time expression (a hashtag
+    /// names a topic).
     private func linkOrHandle(at i: Int) -> Int? {
         let link = (s.isText(i, "http") || s.isText(i, "https")) && s.isPunct(i + 1, UInt8(ascii: ":")) && s.glued(i + 1)
             || s.isText(i, "www") && s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)
-        let handle = s.isPunct(i, UInt8(ascii: "@")) && s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))
+        let handle = (s.isPunct(i, UInt8(ascii: "@")) || s.isPunct(i, UInt8(ascii: "#")) && !s.glued(i))
+            && s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))
         guard link || handle else { return nil }
         var end = i + 1
         while end < s.count, s.glued(end), link || s.isWord(end) || s.isNumber(end) || s.isPunct(end, UInt8(ascii: "_")) { end += 1 }

@@ -402,8 +402,10 @@ extension Grammar {
     /// "Good morning", "karaoke night", "long weekend", "Spring's florals", "a white winter".
     func bareInformal(at i: Int) -> Candidate? {
         let e = s.entry(i)
-        // Not inside a longer expression that a determiner or number starts ("last night", "two nights").
-        if s.hasEntry(i - 1) && s.entry(i - 1).start == .beforeTemporalWord || s.isNumber(i - 1) { return nil }
+        // Not inside a longer expression that a determiner or number starts ("last night", "two nights"); a
+        // preposition is no part of it ("at night", "over the week" is `relativeUnit`).
+        let preposition = s.isKeyword(i - 1, .at) || s.isKeyword(i - 1, .over) || s.isKeyword(i - 1, .within) || s.isKeyword(i - 1, .about)
+        if s.hasEntry(i - 1) && s.entry(i - 1).start == .beforeTemporalWord && !preposition || s.isNumber(i - 1) { return nil }
         // A hashtag is a topic ("#sunrise"), not a time.
         if s.isPunct(i - 1, UInt8(ascii: "#")), s.glued(i) { return nil }
         if let pod = e.partOfDay, !e.partOfDayPlural, pod != .midday {
@@ -425,6 +427,12 @@ extension Grammar {
             var c = dateCandidate(i, i + 1, spec)
             if season == .fall || season == .spring { c.check = ReadingCheck(token: i, rule: .notVerb) }
             return c
+        }
+        // "a long day", "Family day", "a wonderful month", "sophomore year": the period as a length of time; a
+        // bare plural ("Days slipping") an unknown number of them.
+        if let unit = e.unit, unit == .day || unit == .week || unit == .month || unit == .year, !e.isAbbreviation,
+           !s.isKeyword(i + 1, .of) || !e.unitPlural, !s.isKeyword(i + 1, .ago) {
+            return Candidate(i, i + 1, .duration, .duration(DurationSpec(e.unitPlural ? nil : 1, unit)))
         }
         return nil
     }
