@@ -41,4 +41,6 @@ let informalText: [Example] = [
     ex("ANDA Friday Talk at the studio http://t.co/x", "2012-02-22", .date("Friday", "2012-02-17")),
     ex("Happy weekend friends! :)", "2014-10-25", .date("weekend", "2014-W43-WE")),
     nothing("feeling the #Christmas spirit and #Friday vibes", "2014-12-20"),
+    // A handle cut short by punctuation: what follows is looked at once, and only once.
+    nothing("ping @jo.2015 and #tag's fun", "2014-04-25"),
 ]

@@ -199,7 +199,8 @@ struct Resolver {
 
     /// Counts what ``latest(_:)`` needs as dates are resolved, so that it costs the same at any point of a text.
     private mutating func count(_ value: CalendarValue, at index: Int) {
-        guard value.year != nil else { return }
+        // Only the periods a reporting period can be ("the quarter", "the year-ago period"): not days and times.
+        guard value.year != nil, value.granularity >= .week, value.granularity <= .year else { return }
         let key = value.text
         var entry = periodCounts[key] ?? (0, index)
         entry.count += 1

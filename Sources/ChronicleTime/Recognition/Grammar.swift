@@ -28,13 +28,17 @@ struct Grammar {
         var i = 0
         let n = s.count
         while i < n {
-            if let end = linkOrHandle(at: i) {
+            guard mayStart(i) else {
+                i += 1
+                continue
+            }
+            if let end = endOfLinkOrHandle(containing: i) {
                 i = end
-            } else if mayStart(i), let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
+            } else if let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
                 found.append(first)
                 found.append(second)
                 i = second.end
-            } else if mayStart(i), let c = parse(at: i) {
+            } else if let c = parse(at: i) {
                 if let previous = found.last, previous.end + 1 == c.first {
                     found[found.count - 1] = sharingYear(previous, with: c)
                 }
@@ -57,7 +61,23 @@ struct Grammar {
     /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10"), a handle ("@user2015") or a hashtag
     /// ("#Christmas", "#HWW1HR") that starts at token `i`: nothing inside them is a time expression (a hashtag
     /// names a topic).
+    private func endOfLinkOrHandle(containing i: Int) -> Int? {
+        guard s.glued(i) else { return linkOrHandle(at: i) }
+        // The start of the run of tokens without space that token `i` is in (a link is not longer than 64 tokens:
+        // the look back stays bounded in a text without spaces).
+        var start = i
+        while start > 0, s.glued(start), i - start < 64 { start -= 1 }
+        guard let end = linkOrHandle(at: start), end > i else { return nil }
+        return end
+    }
+
     private func linkOrHandle(at i: Int) -> Int? {
+        // Cheap first look: a link starts with "h" or "w", a handle or a hashtag with its mark.
+        let t = s.tokens[i]
+        let first = s.bytes[Int(t.byteStart)]
+        guard t.kind == .word && (first | 0x20 == 0x68 || first | 0x20 == 0x77) || t.kind == .punctuation && (first == 0x40 || first == 0x23) else {
+            return nil
+        }
         let link = (s.isText(i, "http") || s.isText(i, "https")) && s.isPunct(i + 1, UInt8(ascii: ":")) && s.glued(i + 1)
             || s.isText(i, "www") && s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)
         let handle = (s.isPunct(i, UInt8(ascii: "@")) || s.isPunct(i, UInt8(ascii: "#")) && !s.glued(i))

@@ -17,6 +17,9 @@ extension Grammar {
     /// The two ends of a range whose first end is a bare number that only the second end explains: a day
     /// ("12–14 July"), a year ("1915–17", "499–493 BC", "1775–1780") or an amount ("12 to 18 months").
     func rangeOfBareNumber(at i: Int) -> (first: Candidate, second: Candidate)? {
+        // Cheap first look: a number (or "the" and a number, or a number word) before a joiner.
+        guard s.isNumber(i) && joinsEnds(i + 1) || s.isKeyword(i, .the) && s.isNumber(i + 1) && joinsEnds(i + 2)
+            || s.entry(i).cardinal > 0 && !s.isNumber(i) else { return nil }
         let hasThe = s.isKeyword(i, .the)
         let k = hasThe ? i + 1 : i
         let j = k + 1

@@ -170,26 +170,40 @@ struct TenseCues {
         guard t.kind == .word else { return nil }
         let length = Int(t.byteEnd - t.byteStart)
         guard length <= 14 else { return nil }
-        var word = ""
-        word.reserveCapacity(length)
-        for k in Int(t.byteStart)..<Int(t.byteEnd) {
-            let b = s.bytes[k]
-            guard b < 0x80 else { return nil }
-            word.unicodeScalars.append(Unicode.Scalar(b >= 65 && b <= 90 ? b | 0x20 : b))
+        // Lower-cased into a small buffer and made a String at once (a small string: no allocation).
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 14) { buffer -> String? in
+            let start = Int(t.byteStart)
+            for k in 0..<length {
+                let b = s.bytes[start + k]
+                guard b < 0x80 else { return nil }
+                buffer[k] = b >= 65 && b <= 90 ? b | 0x20 : b
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
         }
-        return word
     }
 
     /// Modals that look ahead ("should reopen", "could run into June") unless a perfect follows ("could have been").
     static let forwardModals: Set<String> = ["should", "could", "might", "must", "can", "may", "ought"]
 
+    /// What kind of tense cue each word is, in one table (one hash per word).
+    private enum CueKind { case forwardModal, future, past, present }
+    private static let cueKinds: [String: CueKind] = {
+        var kinds: [String: CueKind] = [:]
+        for word in presentWords { kinds[word] = .present }
+        for word in pastWords { kinds[word] = .past }
+        for word in futureWords { kinds[word] = .future }
+        for word in forwardModals { kinds[word] = .forwardModal }
+        return kinds
+    }()
+
     private func cue(_ word: String, at i: Int) -> Tense? {
-        if Self.forwardModals.contains(word), !s.isCapitalized(i) || word != "may" {
+        let kind = Self.cueKinds[word]
+        if kind == .forwardModal, !s.isCapitalized(i) || word != "may" {
             var k = i + 1
             while let w = self.word(k), w == "not" || w == "n't" || w == "also" || w == "still" || w == "then" { k += 1 }
             return self.word(k) == "have" ? .past : .future
         }
-        if Self.futureWords.contains(word) {
+        if kind == .future {
             switch word {
             case "set", "due", "going", "slated":
                 return s.isText(i + 1, "to") || s.isText(i + 1, "for") || word == "due" && (s.isText(i + 1, "in") || s.isText(i + 1, "by")) ? .future : nil
@@ -200,8 +214,8 @@ struct TenseCues {
                 return .future
             }
         }
-        if Self.pastWords.contains(word) { return .past }
-        if Self.presentWords.contains(word) {
+        if kind == .past { return .past }
+        if kind == .present {
             if word == "has" || word == "have" { return .past }
             if s.isText(i + 1, "to") { return .future }
             return .present
