@@ -287,10 +287,9 @@ public struct TemporalTagger: Sendable {
                     // "have been killed", "has already left": the present perfect looks back.
                     if word.lemma?.lowercased() == "have", perfectParticiple(after: k) { return .past }
                     // "The hearing resumes Friday", "they meet Monday": the present of a scheduled event.
-                    switch word.lemma?.lowercased() {
-                    case "be", "have", "say", "do", "tell", "report", "add", "note": return .present
-                    default: return governing ? .scheduled : .present
-                    }
+                    let lemma = word.lemma?.lowercased() ?? ""
+                    if lemma == "be" || lemma == "have" || lemma == "do" || Vocabulary.reportingVerbs.contains(lemma) { return .present }
+                    return governing ? .scheduled : .present
                 case "MD":
                     switch word.lemma?.lowercased() {
                     case "will", "shall", "'ll", "would", "wo": return .future

@@ -1,19 +1,11 @@
+import ChronicleCore
+
 /// The word lists statements and the timeline rely on. Everything is lower-case; lemmas are the
 /// linguistic layer's lemmas (UD English EWT conventions).
 enum Lexicon {
     /// Verbs that report speech or writing, by lemma. The ones in ``weakReportingVerbs`` report only when
     /// they have content (a quotation, a that-clause, a colon): "added" alone is not a statement.
-    static let reportingVerbs: Set<String> = [
-        "say", "tell", "claim", "explain", "tweet", "retweet", "post", "clarify", "deny", "report", "add", "write",
-        "announce", "insist", "state", "confirm", "reveal", "admit", "note", "argue", "suggest", "comment", "respond",
-        "reply", "recall", "acknowledge", "assert", "maintain", "allege", "declare", "testify", "warn", "complain",
-        "stress", "emphasize", "emphasise", "mention", "share", "joke", "quip", "concede", "disclose", "remark",
-        "blog", "dismiss", "refute", "rebut", "counter", "repeat", "promise", "vow", "predict", "answer", "boast",
-        "hint", "assure", "affirm", "contend", "observe", "divulge", "gush", "exclaim", "confess", "text", "email",
-        "message", "retort", "scoff", "rant", "agree", "dispute", "reiterate", "indicate", "specify", "elaborate",
-        "brag", "muse", "speculate", "caution", "urge", "update", "apologize", "apologise", "announce", "lament",
-        "point out", "make clear", "according to",
-    ]
+    static let reportingVerbs: Set<String> = ChronicleCore.Vocabulary.reportingVerbs
 
     /// Reporting verbs that make a statement only with explicit content.
     static let weakReportingVerbs: Set<String> = [

@@ -118,9 +118,11 @@ struct Resolver {
                 }
                 // A flashback ("two decades earlier", "the previous April") does not move the narrative.
                 let flashback = spec.base == .reference && (spec.shift?.amount ?? 0) < 0
+                // Neither does a plan or a forecast in a history ("Hanoi planned its final offensive for 1976").
+                let plan = isHistory && spec.year != nil && spec.month == nil && tense() == .future
                 let derived = spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)
                 if !derived { count(value, at: history.count) }
-                history.append((value, id, sentence, derived, origin, movesNarrative && !flashback))
+                history.append((value, id, sentence, derived, origin, movesNarrative && !flashback && !plan))
                 if origin == .text, movesNarrative, let year = value.year ?? value.decade.map({ $0 * 10 }), let dct = creationTime?.date {
                     if dct.year - year >= Self.narrativeDistance { pastEvidence += 1 } else { presentEvidence += 1 }
                 } else if origin == .creationTime, !derived {

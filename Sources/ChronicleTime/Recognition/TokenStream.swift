@@ -140,6 +140,16 @@ struct TokenStream {
         return true
     }
 
+    /// Whether token `i` is a form of a reporting verb ("said", "says", "announced": ``Vocabulary/reportingVerbForms``).
+    /// Not a lexicon entry: the lexicon holds time words only.
+    func isReportingVerb(_ i: Int) -> Bool {
+        guard isWord(i), tokens[i].byteEnd - tokens[i].byteStart <= 16 else { return false }
+        let t = tokens[i]
+        var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
+        if isCapitalized(i) { word = word.lowercased() }
+        return Vocabulary.reportingVerbForms.contains(word)
+    }
+
     /// The token's text, for diagnostics and debugging only.
     func text(_ i: Int) -> String {
         let t = tokens[i]
