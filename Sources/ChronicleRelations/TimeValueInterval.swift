@@ -157,13 +157,14 @@ struct TimeValueInterval: Hashable, Sendable {
         return TimeValueInterval(start: start.dayNumber * minutesPerDay, end: next.dayNumber * minutesPerDay)
     }
 
-    /// Meteorological seasons (winter runs from December into the next year).
+    /// Meteorological seasons (the winter of year Y runs from December Y-1 to February Y, as the temporal
+    /// tagger writes it).
     private static func seasonInterval(_ year: Int, _ season: String) -> TimeValueInterval? {
         switch season {
         case "SP": return months(year, from: 3, count: 3)
         case "SU": return months(year, from: 6, count: 3)
         case "FA": return months(year, from: 9, count: 3)
-        case "WI": return months(year, from: 12, count: 3)
+        case "WI": return months(year - 1, from: 12, count: 3)
         default: return nil
         }
     }

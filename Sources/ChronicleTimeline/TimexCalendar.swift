@@ -82,8 +82,9 @@ enum TimexCalendar {
             case "SU": return days(CalendarDate(year: year, month: 6, day: 1), CalendarDate(year: year, month: 8, day: 31), .season)
             case "FA": return days(CalendarDate(year: year, month: 9, day: 1), CalendarDate(year: year, month: 11, day: 30), .season)
             default:
-                return days(CalendarDate(year: year, month: 12, day: 1),
-                            CalendarDate(year: year + 1, month: 2, day: CalendarDate.daysIn(month: 2, year: year + 1)), .season)
+                // The winter of year Y: December Y-1 to February Y, as the temporal tagger writes it.
+                return days(CalendarDate(year: year - 1, month: 12, day: 1),
+                            CalendarDate(year: year, month: 2, day: CalendarDate.daysIn(month: 2, year: year)), .season)
             }
         }
         if second.hasPrefix("W") {

@@ -67,8 +67,9 @@ let monthsQuartersSeasons: [Example] = [
 
     // Seasons.
     ex("The couple reconciled this summer.", "2015-10-28", .date("this summer", "2015-SU")),
-    ex("The lake froze solid last winter.", "2015-10-28", .date("last winter", "2014-WI")),
-    ex("Heating bills soared last winter.", "2016-06-10", .date("last winter", "2015-WI")),
+    // A winter is written with the year of its January ("last winter" in October 2015 ran from December 2014).
+    ex("The lake froze solid last winter.", "2015-10-28", .date("last winter", "2015-WI")),
+    ex("Heating bills soared last winter.", "2016-06-10", .date("last winter", "2016-WI")),
     ex("The show returns next spring.", "2015-10-28", .date("next spring", "2016-SP")),
     ex("The park will reopen this spring.", "2016-02-10", .date("this spring", "2016-SP")),
     ex("The coach was hired last fall.", "2016-03-01", .date("last fall", "2015-FA")),
@@ -79,7 +80,8 @@ let monthsQuartersSeasons: [Example] = [
     ex("Tourism recovered last summer.", "2015-10-28", .date("last summer", "2015-SU")),
     ex("The pipeline was damaged last spring.", "2015-10-28", .date("last spring", "2015-SP")),
     ex("The company plans to go public in the spring.", "2015-10-28", .date("the spring", "2016-SP")),
-    ex("Gas prices are expected to rise this winter.", "2015-10-28", .date("this winter", "2015-WI")),
+    ex("Gas prices are expected to rise this winter.", "2015-10-28", .date("this winter", "2016-WI")),
+    ex("Heating bills rose this winter.", "2016-01-20", .date("this winter", "2016-WI")),
     ex("The album was recorded in the spring of 2016.", "2016-10-01", .date("the spring of 2016", "2016-SP")),
     ex("The drought began in summer 2014.", "2015-10-28", .date("summer 2014", "2014-SU")),
     // A year that opens the sentence dates the months and seasons named after it.

@@ -70,18 +70,23 @@ struct CalendarValue: Sendable {
 
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 
-    /// TimeML seasons: spring = March–May, summer = June–August, fall = September–November,
-    /// winter = December–February, written with the year in which it starts (December) — January
-    /// and February belong to the winter of the previous year.
+    /// Seasons: spring = March–May, summer = June–August, fall = September–November, winter =
+    /// December–February, written with the year of its January and February (the winter of December 2014
+    /// to February 2015 is `2015-WI`), as WikiWars (4 of 4) and the tweets (2 of 2) write it; TBAQ has no
+    /// winter without its year.
     static func season(of date: CalendarDate) -> (Int, Season) {
         switch date.month {
         case 3...5: return (date.year, .spring)
         case 6...8: return (date.year, .summer)
         case 9...11: return (date.year, .fall)
-        case 12: return (date.year, .winter)
-        default: return (date.year - 1, .winter)
+        case 12: return (date.year + 1, .winter)
+        default: return (date.year, .winter)
         }
     }
+
+    /// The seasons in the order of the year they are written with: the winter (December to February) comes
+    /// first; `year * 4 + order` numbers the seasons in time.
+    static func order(of season: Season) -> Int { season == .winter ? -1 : Int(season.rawValue) }
 
     /// A day inside the period, used as the anchor of further relative expressions.
     var representativeDate: CalendarDate? {
@@ -98,7 +103,8 @@ struct CalendarValue: Sendable {
             return month.flatMap { CalendarDate(year: year, month: $0, day: 1) }
         case .season:
             guard let season else { return nil }
-            return CalendarDate(year: year, month: [3, 6, 9, 12][Int(season.rawValue)], day: 1)
+            // The winter by its January, so that what follows it in a narrative stays in its year.
+            return CalendarDate(year: year, month: [3, 6, 9, 1][Int(season.rawValue)], day: 1)
         case .quarter:
             return quarter.flatMap { CalendarDate(year: year, month: ($0 - 1) * 3 + 1, day: 1) }
         case .half:

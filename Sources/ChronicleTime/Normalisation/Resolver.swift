@@ -118,8 +118,9 @@ struct Resolver {
                 }
                 // A flashback ("two decades earlier", "the previous April") does not move the narrative.
                 let flashback = spec.base == .reference && (spec.shift?.amount ?? 0) < 0
-                // Neither does a plan or a forecast in a history ("Hanoi planned its final offensive for 1976").
-                let plan = isHistory && spec.year != nil && spec.month == nil && tense() == .future
+                // Neither does a plan or a forecast in a history ("Hanoi planned its final offensive for 1976", "we can
+                // hold out over the winter").
+                let plan = isHistory && (spec.year != nil && spec.month == nil || anchor != nil) && tense() == .future
                 let derived = spec.inheritsGranularity || (spec.latestFinished && spec.shift != nil)
                 if !derived { count(value, at: history.count) }
                 history.append((value, id, sentence, derived, origin, movesNarrative && !flashback && !plan))
@@ -542,7 +543,8 @@ struct Resolver {
         let year: Int
         switch spec.occurrence {
         case .byTense, .this, .nearest:
-            year = b.year
+            // The winter of a narrative that has reached its second half is the coming one ("hold out over the winter").
+            year = spec.season == .winter && spec.month == nil && b.month >= 6 ? b.year + 1 : b.year
         case .last, .next:
             if let m = spec.month {
                 year = chooseMonthYear(m, base: b, tense: .unknown, occurrence: spec.occurrence)
@@ -694,21 +696,23 @@ struct Resolver {
 
     private func chooseSeasonYear(_ season: Season, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
         let (currentYear, current) = CalendarValue.season(of: b)
-        let index = currentYear * 4 + Int(current.rawValue)
-        // Instances of the season around the anchor, as (year, index).
-        let sameYear = currentYear * 4 + Int(season.rawValue)
+        let index = currentYear * 4 + CalendarValue.order(of: current)
+        // Instances of the season around the anchor, numbered in time.
+        let sameYear = currentYear * 4 + CalendarValue.order(of: season)
         let instances = [sameYear - 4, sameYear, sameYear + 4]
-        func year(_ k: Int) -> Int { CalendarValue.floorDiv(k, 4) }
+        func year(_ k: Int) -> Int { CalendarValue.floorDiv(k + 1, 4) }
+        // "winter" said without more: until May the one in progress or just past, from June the coming one.
+        let comingWinterYear = b.month <= 5 ? b.year : b.year + 1
         switch occurrence {
         case .last: return year(instances.last { $0 < index } ?? sameYear - 4)
         case .next: return year(instances.first { $0 > index } ?? sameYear + 4)
         case .this, .nearest:
-            return b.month <= 2 && season == .winter ? currentYear : b.year
+            return season == .winter ? comingWinterYear : b.year
         case .byTense:
             switch tense {
             case .past: return year(instances.last { $0 <= index } ?? sameYear)
             case .future: return year(instances.first { $0 >= index } ?? sameYear)
-            case .present, .unknown, .scheduled: return season == .winter && b.month <= 2 ? currentYear : b.year
+            case .present, .unknown, .scheduled: return season == .winter ? comingWinterYear : b.year
             }
         }
     }

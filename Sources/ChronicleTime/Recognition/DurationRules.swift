@@ -220,7 +220,8 @@ extension Grammar {
             shiftSign = -1
         case .hence:
             shiftSign = 1
-        case .earlier:
+        case .earlier, .previously:
+            // "a year earlier", "five years previously": before the time in focus.
             shiftSign = -1
             base = .reference
         case .later:

@@ -300,7 +300,7 @@ struct Lexicon: Sendable {
             ("again", .again), ("ad", .ad), ("bc", .bc), ("bce", .bce), ("q", .q), ("h", .h),
             ("new", .new_year), ("years", .years), ("days", .days), ("post", .prefix), ("pre", .prefix), ("martin", .martin),
             ("comparable", .qualifier), ("corresponding", .qualifier), ("additional", .qualifier), ("further", .qualifier),
-            ("flat", .qualifier), ("initial", .qualifier), ("remaining", .qualifier), ("its", .qualifier), ("their", .qualifier),
+            ("flat", .qualifier), ("initial", .qualifier), ("latter", .qualifier), ("remaining", .qualifier), ("its", .qualifier), ("their", .qualifier),
         ]
         for (word, keyword) in keywords {
             lex.define(word) { entry in

@@ -80,7 +80,7 @@ extension Grammar {
         } else if let n = s.number(j), (1...4).contains(n), s.glued(j + 1), [.st, .nd, .rd, .th].contains(s.keyword(j + 1)) {
             ordinal = n
             j += 2
-        } else if s.isKeyword(j, .final) || (s.isKeyword(j, .last) && j > i && s.entry(j + 1).keyword == .half) {
+        } else if s.isKeyword(j, .final) || (s.isKeyword(j, .last) || s.isText(j, "latter")) && j > i && s.entry(j + 1).keyword == .half {
             ordinal = -1
             j += 1
         } else if !latest, !yearAgo, yearRef == nil, let (det, e) = determiner(at: j), det != .the {
