@@ -1,4 +1,5 @@
 import ChronicleCore
+import ChronicleTime
 import Foundation
 import Testing
 
@@ -30,6 +31,18 @@ struct JSONWriterTests {
         let json = JSONWriter().string(for: Self.sample)
         #expect(json == #"{"id":"news\t1","dct":"2015-10-29","dctSource":"inferred","timexes":[{"id":"t1","start":19,"end":28,"text":"last week","type":"DATE","value":"2015-W43","anchor":{"kind":"dct","value":"2015-10-29"}},{"id":"t2","start":0,"end":5,"text":"Khloé","type":"SET","value":"XXXX-WXX-1","mod":"APPROX","freq":"1X","quant":"EVERY","anchor":{"kind":"expression","id":"t1","value":"2015-W43"},"yearInference":{"candidates":[2015,2009],"chosen":null,"rule":"no creation time"}}],"warnings":[{"severity":"warning","code":"ambiguous-year","message":"year of \"Monday\"\nunknown","start":0,"end":5},{"severity":"note","code":"inferred-year","message":"inferred"}]}"#)
         #expect(!json.contains("\n"))
+    }
+
+    @Test func reportsWhichKindOfAnchorAnExpressionTook() throws {
+        // A history: "14 June" takes the narrative's year; "the next day" counts from the expression before it.
+        let text = "The siege began on 3 May 1862. On 14 June, the defenders surrendered, and the next day the town fell."
+        let document = TemporalTagger().tag(text, creationTime: CreationTime(parsing: "2009-12-19"), id: "history")
+        let json = JSONWriter().string(for: document)
+        #expect(json.contains(#""text":"14 June","type":"DATE","value":"1862-06-14","anchor":{"kind":"narrative","id":"t1","value":"1862-05-03"}"#))
+        #expect(json.contains(#""text":"the next day","type":"DATE","value":"1862-06-15","anchor":{"kind":"expression","id":"t2","value":"1862-06-14"}"#))
+        // The same sentences read as news hang on the creation time.
+        let news = TemporalTagger(options: .init(genre: .news)).tag(text, creationTime: CreationTime(parsing: "2009-12-19"))
+        #expect(JSONWriter().string(for: news).contains(#""value":"2009-06-14","anchor":{"kind":"dct","value":"2009-12-19"}"#))
     }
 
     @Test func writesNullCreationTime() {
