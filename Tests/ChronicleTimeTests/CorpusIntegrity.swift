@@ -145,9 +145,16 @@ private func isDateValue(_ value: String) -> Bool {
 
 private func isTimeValue(_ value: String) -> Bool {
     guard let t = value.firstIndex(of: "T") else { return false }
-    let date = String(value[..<t]), clock = String(value[value.index(after: t)...])
+    let date = String(value[..<t])
+    var clock = String(value[value.index(after: t)...])
     guard matches(date, #"(\d{4}|XXXX)-(\d{2}|XX)-(\d{2}|XX)"#), calendarIsValid(date) else { return false }
     if ["MO", "AF", "EV", "NI"].contains(clock) { return true }
+    // A zone: "Z", "+08", "-05:30".
+    if clock.hasSuffix("Z") { clock.removeLast() }
+    if let sign = clock.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+        guard matches(String(clock[clock.index(after: sign)...]), #"\d{2}(:\d{2})?"#) else { return false }
+        clock = String(clock[..<sign])
+    }
     guard matches(clock, #"\d{2}:\d{2}"#) else { return false }
     let hour = Int(clock.prefix(2))!, minute = Int(clock.suffix(2))!
     return (hour < 24 && minute < 60) || (hour == 24 && minute == 0)

@@ -90,4 +90,10 @@ let times: [Example] = [
     ex("The concert starts at 7.30 p.m.", "2015-10-29", .time("7.30 p.m.", "2015-10-29T19:30")),
     nothing("Shares closed at 14.30.", "2015-10-29"),
     nothing("The rate rose 7.30 percent.", "2015-10-29"),
+    // Time zones: UTC and GMT fix the offset (written Z), "UTC+8" its own; a named zone stays in the extent and,
+    // as TBAQ writes it (5 of 5), out of the value.
+    ex("The rocket lifted off at 16:08 UTC on Tuesday.", "2015-10-29", .time("16:08 UTC on Tuesday", "2015-10-27T16:08Z")),
+    ex("Trading opened at 9 a.m. GMT+8.", "2015-10-29", .time("9 a.m. GMT+8", "2015-10-29T09:00+08")),
+    ex("The session resumed at 10:15 GMT-05:30.", "2015-10-29", .time("10:15 GMT-05:30", "2015-10-29T10:15-05:30")),
+    ex("The plane landed at 10:35 a.m. EST.", "2015-10-29", .time("10:35 a.m. EST", "2015-10-29T10:35")),
 ]

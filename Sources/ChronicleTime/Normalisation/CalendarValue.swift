@@ -15,6 +15,8 @@ struct CalendarValue: Sendable {
     var season: Season?
     var partOfDay: PartOfDay?
     var clock: ClockTime?
+    /// The clock time's offset from UTC in minutes: `Z` for 0, `-05`, `+05:30`.
+    var zone: Int?
     var decade: Int?
     var century: Int?
     /// A decade or century before Christ ("the 460s BC" is decade 46 BC, written `BC046`). Years before
@@ -158,6 +160,10 @@ struct CalendarValue: Sendable {
             } else if granularity.rawValue <= Granularity.hour.rawValue, let clock {
                 s += "T\(pad(clock.hour, 2)):\(pad(clock.minute, 2))"
                 if let second = clock.second { s += ":\(pad(second, 2))" }
+                if let zone {
+                    let size = abs(zone)
+                    s += zone == 0 ? "Z" : (zone < 0 ? "-" : "+") + pad(size / 60, 2) + (size % 60 == 0 ? "" : ":" + pad(size % 60, 2))
+                }
             }
             return s
         }

@@ -82,6 +82,8 @@ struct DateSpec: Sendable {
     var isWeekend = false
     var partOfDay: PartOfDay?
     var clock: ClockTime?
+    /// The clock time's offset from UTC in minutes, where the text fixes it ("16:08 UTC" is 0).
+    var zoneOffset: Int?
     var holiday: Holiday?
     var shift: Shift?
     var occurrence: Occurrence = .byTense

@@ -107,6 +107,7 @@ struct Resolver {
                tense() != .future {
                 storyDate = (day, id, value.text)
             }
+            if let zone = spec.zoneOffset, value.clock != nil, value.granularity.rawValue <= Granularity.hour.rawValue { value.zone = zone }
             var kind = c.kind
             if value.granularity.rawValue <= Granularity.hour.rawValue, value.clock != nil { kind = .time }
             if value.year != nil || value.decade != nil || value.century != nil {

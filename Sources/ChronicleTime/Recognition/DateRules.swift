@@ -130,7 +130,11 @@ extension Grammar {
                 c.meaning = .date(spec)
                 c.kind = .time
                 c.end = end
-                if s.isKeyword(end, .timezone), s.isAllCaps(end) { c.end += 1 }
+                if let (offset, e) = zone(at: end) {
+                    spec.zoneOffset = offset
+                    c.meaning = .date(spec)
+                    c.end = e
+                }
             }
         }
         // A part of the day after a day: "Friday night", "yesterday morning", "Oct. 13 evening".

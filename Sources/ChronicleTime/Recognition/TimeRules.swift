@@ -7,8 +7,11 @@ extension Grammar {
     func clockTime(at i: Int) -> Candidate? {
         guard let (clock, afterClock) = clock(at: i) else { return nil }
         var end = afterClock
-        if s.isKeyword(end, .timezone), s.isAllCaps(end) { end += 1 }
         var spec = DateSpec(granularity: .minute)
+        if let (offset, e) = zone(at: end) {
+            spec.zoneOffset = offset
+            end = e
+        }
         spec.clock = clock
         spec.shift = nil
         // The day it belongs to: "Tuesday", "Nov. 6", "yesterday", "tomorrow", possibly after "," or "on",
@@ -21,6 +24,7 @@ extension Grammar {
             var merged = daySpec
             merged.clock = clock
             merged.granularity = .minute
+            merged.zoneOffset = spec.zoneOffset
             return Candidate(i, day.end, .time, .date(merged))
         }
         // "from 9:30 to 11 a.m. Friday": the first end of a range is on the second's day.
@@ -28,11 +32,34 @@ extension Grammar {
            let partner = clockTime(at: end + 1), case .date(let partnerSpec) = partner.meaning, partnerSpec.base != .reference {
             var merged = partnerSpec
             merged.clock = clock
+            merged.zoneOffset = spec.zoneOffset
             return Candidate(i, end, .time, .date(merged))
         }
         // Only the clock: anchored on the day in focus.
         spec.base = .reference
         return Candidate(i, end, .time, .date(spec))
+    }
+
+    /// A time zone after a clock time, and its offset from UTC in minutes where the text fixes it: "UTC",
+    /// "GMT" and "Z" are 0 (written `Z`), "UTC+8" and "GMT-05:30" carry theirs. A named zone ("EST", "PT") is
+    /// kept in the extent without an offset, as TBAQ writes it (5 of 5).
+    func zone(at i: Int) -> (offset: Int?, end: Int)? {
+        guard s.isKeyword(i, .timezone), s.isAllCaps(i) else { return nil }
+        let universal = s.isText(i, "utc") || s.isText(i, "gmt") || s.isText(i, "z")
+        guard universal else { return (nil, i + 1) }
+        // "UTC+8", "GMT -5", "UTC+05:30", "UTC+0530".
+        let plus = s.isPunct(i + 1, UInt8(ascii: "+")), minus = s.isDash(i + 1)
+        if plus || minus, let n = s.number(i + 2), s.glued(i + 2) {
+            var hours = n, minutes = 0, end = i + 3
+            if s.digitCount(i + 2) == 4 { hours = n / 100; minutes = n % 100 }
+            if s.isPunct(end, UInt8(ascii: ":")), s.glued(end), let m = s.number(end + 1), s.digitCount(end + 1) == 2 {
+                minutes = m
+                end += 2
+            }
+            guard hours <= 14, minutes < 60 else { return (0, i + 1) }
+            return ((plus ? 1 : -1) * (hours * 60 + minutes), end)
+        }
+        return (0, i + 1)
     }
 
     /// The clock part: "7 p.m.", "7:30", "7:30:15 a.m.", "noon", "12 noon", "midnight", "7 o'clock".
