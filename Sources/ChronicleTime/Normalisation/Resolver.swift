@@ -22,7 +22,7 @@ struct Resolver {
     let inference: YearInference?
     private(set) var diagnostics: [Diagnostic] = []
     /// Resolved dates so far, most recent last, with the id of their expression.
-    private var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool, origin: Origin, movesNarrative: Bool)] = []
+    private(set) var history: [(value: CalendarValue, id: String, sentence: Int, derived: Bool, origin: Origin, movesNarrative: Bool)] = []
     /// How often each period (by value) has been named outright, with its first entry in ``history``, and the
     /// most named period of each granularity.
     private var periodCounts: [String: (count: Int, first: Int)] = [:]
@@ -45,10 +45,10 @@ struct Resolver {
     /// What the text has dated so far: the dates it writes far back from the creation time (a history's), and
     /// those near it or dated on it ("yesterday", "last week": news about the present). In ``Genre/auto`` the
     /// narrative time is followed while the first outnumber the second.
-    private var pastEvidence = 0, presentEvidence = 0
+    private(set) var pastEvidence = 0, presentEvidence = 0
     /// A text that dates the past far more than the present: a history, in which a quoted "today" or a plan
     /// ("planned to attack in May") stays in the narrative.
-    private var isHistory: Bool { pastEvidence >= 3 && pastEvidence > 2 * presentEvidence }
+    var isHistory: Bool { pastEvidence >= 3 && pastEvidence > 2 * presentEvidence }
     /// The sentence of the expression being resolved.
     var sentence = 0
     /// Without a creation time: the latest day the text dates in full ("Sunday, Feb. 9, 2020"), outside
@@ -152,33 +152,6 @@ struct Resolver {
         if let (value, id) = reference(atMost: granularity), let date = value.representativeDate {
             // No creation time: a deictic expression can only hang on the narrative.
             return (date, .expression(id: id, value: value.text))
-        }
-        return nil
-    }
-
-    /// The narrative time for an expression that needs a date of `granularity`: the latest date the text
-    /// gave (or dated through the narrative), if the text has moved far from the creation time with it and
-    /// has not come back to the present since (a deictic "yesterday", "last week", "this year").
-    /// Always `nil` for ``TemporalTagger/Genre/news`` and without a creation time (the story date and
-    /// the narrative serve there already).
-    private func narrativeTime(granularity: Granularity) -> (CalendarValue, String)? {
-        guard let dct = creationTime?.date, genre != .news else { return nil }
-        for entry in history.suffix(Self.lookBack).reversed() where !entry.derived && entry.value.granularity <= .year {
-            // A flashback or a span's bound ("since 1990") is passed over; a date on the creation time means the
-            // text has come back to the present.
-            if !entry.movesNarrative { continue }
-            if entry.origin == .creationTime {
-                // In a history a quoted "today" does not bring the narrative back to the present.
-                if genre == .narrative || isHistory { continue }
-                return nil
-            }
-            guard let year = entry.value.year, entry.value.representativeDate != nil else { continue }
-            // In auto mode a history's past: far back, in a text that so far dates the past more than the present
-            // (not news that mentions a past year in passing).
-            guard genre == .narrative || dct.year - year >= Self.narrativeDistance && pastEvidence > presentEvidence else {
-                return nil
-            }
-            return entry.value.granularity <= max(granularity, .day) || entry.value.granularity == granularity ? (entry.value, entry.id) : nil
         }
         return nil
     }
@@ -525,63 +498,8 @@ struct Resolver {
         return v
     }
 
-    /// How precise the narrative time must be to date `spec`: a year for what names its month, season or
-    /// part of the year; the period itself for the period in focus; a day for a weekday or a time of day.
-    private static func narrativeGranularity(_ spec: DateSpec) -> Granularity {
-        if spec.inFocus { return spec.granularity }
-        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil { return .year }
-        return .day
-    }
-
-    /// An expression without its year in the narrative of `b` (a day of the period `reference`): the named
-    /// month, day, season or period of the narrative's year ("next", "last", "this" count from it); the
-    /// period in focus ("the end of the month") is the narrative's own.
-    private mutating func resolveInNarrative(_ spec: DateSpec, on b: CalendarDate, reference: CalendarValue, span: TextSpan) -> CalendarValue? {
-        var v = CalendarValue(granularity: spec.granularity)
-        if spec.inFocus {
-            return CalendarValue(date: b, granularity: spec.granularity)
-        }
-        let year: Int
-        switch spec.occurrence {
-        case .byTense, .this, .nearest:
-            // The winter of a narrative that has reached its second half is the coming one ("hold out over the winter").
-            year = spec.season == .winter && spec.month == nil && b.month >= 6 ? b.year + 1 : b.year
-        case .last, .next:
-            if let m = spec.month {
-                year = chooseMonthYear(m, base: b, tense: .unknown, occurrence: spec.occurrence)
-            } else if let season = spec.season {
-                year = chooseSeasonYear(season, base: b, tense: .unknown, occurrence: spec.occurrence)
-            } else {
-                year = b.year + (spec.occurrence == .next ? 1 : -1)
-            }
-        }
-        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil {
-            return fill(&v, spec: spec, year: year, span: span) ? v : nil
-        }
-        if let wd = spec.weekday, let weekday = Weekday(rawValue: wd), reference.granularity <= .day {
-            // A weekday in a narrative: the first one on or after the day the narrative is on.
-            let date: CalendarDate
-            switch spec.occurrence {
-            case .last: date = b.previous(weekday)
-            case .next: date = b.next(weekday)
-            default: date = b.next(weekday, includingSelf: true)
-            }
-            v = CalendarValue(date: date, granularity: spec.granularity)
-            v.partOfDay = spec.partOfDay
-            v.clock = spec.clock
-            return v
-        }
-        if spec.isWeekend {
-            return CalendarValue(date: b.next(.saturday, includingSelf: true), granularity: .weekend)
-        }
-        v = CalendarValue(date: b, granularity: spec.granularity)
-        v.partOfDay = spec.partOfDay
-        v.clock = spec.clock
-        return v
-    }
-
     /// Fills calendar fields under an explicit (or chosen) year; `false` for impossible dates.
-    private mutating func fill(_ v: inout CalendarValue, spec: DateSpec, year: Int?, span: TextSpan) -> Bool {
+    mutating func fill(_ v: inout CalendarValue, spec: DateSpec, year: Int?, span: TextSpan) -> Bool {
         v.year = year
         v.quarter = spec.quarter
         v.half = spec.half
@@ -636,100 +554,6 @@ struct Resolver {
         case .decade: return date.adding(years: 10 * amount)
         case .century: return date.adding(years: 100 * amount)
         case .millennium: return date.adding(years: 1000 * amount)
-        }
-    }
-
-    /// The year of a month-and-day (or holiday) nearest the anchor that the tense and weekday allow.
-    private func chooseYear(base b: CalendarDate, tense: Tense, occurrence: Occurrence, weekday: Int?,
-                            _ make: (Int) -> CalendarDate?) -> Int? {
-        let candidates = [b.year - 1, b.year, b.year + 1].compactMap { y in make(y).map { (y, $0) } }
-        guard !candidates.isEmpty else { return nil }
-        // A weekday written with the date decides when exactly one nearby year fits.
-        if let weekday {
-            let fitting = candidates.filter { $0.1.weekday.rawValue == weekday }
-            if fitting.count == 1 { return fitting[0].0 }
-        }
-        switch occurrence {
-        case .last: return candidates.last { $0.1 < b }?.0 ?? candidates.first?.0
-        case .next: return candidates.first { $0.1 > b }?.0 ?? candidates.last?.0
-        case .this: return candidates.first { $0.0 == b.year }?.0 ?? candidates[0].0
-        case .nearest: return candidates.min { abs(b.days(to: $0.1)) < abs(b.days(to: $1.1)) }?.0
-        case .byTense: break
-        }
-        let past = candidates.last { $0.1 <= b }
-        let future = candidates.first { $0.1 > b }
-        func distance(_ d: CalendarDate) -> Int { abs(b.days(to: d)) }
-        switch tense {
-        case .past:
-            if let past, let future, distance(past.1) > 240, distance(future.1) < 60 { return future.0 }
-            return (past ?? future)?.0
-        case .future:
-            if let past, let future, distance(future.1) > 240, distance(past.1) < 60 { return past.0 }
-            return (future ?? past)?.0
-        case .present, .unknown, .scheduled:
-            // News mostly reports what happened: the past one unless the future one is clearly nearer.
-            if let past, let future { return distance(future.1) + 30 < distance(past.1) ? future.0 : past.0 }
-            return (past ?? future)?.0
-        }
-    }
-
-    private func chooseMonthYear(_ m: Int, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
-        switch occurrence {
-        // "last February" said in March: the month just gone would be "last month", so a year earlier.
-        case .last: return m < b.month - 1 ? b.year : b.year - 1
-        case .next: return m > b.month ? b.year : b.year + 1
-        case .this, .nearest: return b.year
-        case .byTense:
-            // Months from the anchor's month to this month in the anchor's year.
-            let diff = m - b.month
-            switch tense {
-            // Past tense: a month more than two months ahead is last year's; future tense mirrors it.
-            case .past: return diff <= 1 ? b.year : b.year - 1
-            case .future: return diff >= -2 ? b.year : b.year + 1
-            case .present, .unknown, .scheduled:
-                // News reports the past: a month well ahead is last year's, unless it is nearly a year back.
-                if diff > 4 { return b.year - 1 }
-                if diff < -8 { return b.year + 1 }
-                return b.year
-            }
-        }
-    }
-
-    private func chooseSeasonYear(_ season: Season, base b: CalendarDate, tense: Tense, occurrence: Occurrence) -> Int {
-        let (currentYear, current) = CalendarValue.season(of: b)
-        let index = currentYear * 4 + CalendarValue.order(of: current)
-        // Instances of the season around the anchor, numbered in time.
-        let sameYear = currentYear * 4 + CalendarValue.order(of: season)
-        let instances = [sameYear - 4, sameYear, sameYear + 4]
-        func year(_ k: Int) -> Int { CalendarValue.floorDiv(k + 1, 4) }
-        // "winter" said without more: until May the one in progress or just past, from June the coming one.
-        let comingWinterYear = b.month <= 5 ? b.year : b.year + 1
-        switch occurrence {
-        case .last: return year(instances.last { $0 < index } ?? sameYear - 4)
-        case .next: return year(instances.first { $0 > index } ?? sameYear + 4)
-        case .this, .nearest:
-            return season == .winter ? comingWinterYear : b.year
-        case .byTense:
-            switch tense {
-            case .past: return year(instances.last { $0 <= index } ?? sameYear)
-            case .future: return year(instances.first { $0 >= index } ?? sameYear)
-            case .present, .unknown, .scheduled: return season == .winter ? comingWinterYear : b.year
-            }
-        }
-    }
-
-    /// The weekend a holiday belongs to: its own for a Friday to a Sunday, the one before a Monday holiday.
-    static func weekend(of date: CalendarDate) -> CalendarValue {
-        CalendarValue(date: date.weekday == .monday ? date.adding(days: -2) : date, granularity: .weekend)
-    }
-
-    static func date(of holiday: Holiday, in year: Int) -> CalendarDate? {
-        switch holiday {
-        case .fixed(let m, let d): return CalendarDate(year: year, month: m, day: d)
-        case .easter(let offset): return Holidays.easter(year: year).adding(days: offset)
-        case .nthWeekday(let n, let wd, let m): return Holidays.nthWeekday(n, wd, month: m, year: year)
-        case .electionDay:
-            return Holidays.nthWeekday(1, .monday, month: 11, year: year)?.adding(days: 1)
         }
     }
 

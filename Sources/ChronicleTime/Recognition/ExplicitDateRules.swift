@@ -143,10 +143,7 @@ extension Grammar {
         spec.day = d
         spec.month = m
         var end = afterMonth
-        if s.isPunct(end, UInt8(ascii: ",")), let (y, e2) = year(at: end + 1, context: true) {
-            spec.year = y
-            end = e2
-        } else if let (y, e2) = year(at: end, context: true) {
+        if let (y, e2) = yearAfterDate(at: end) {
             spec.year = y
             end = e2
         }

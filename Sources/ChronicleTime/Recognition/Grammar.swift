@@ -6,7 +6,7 @@ import ChronicleCore
 /// Each rule family lives in its own file, beside its group of the example corpus
 /// (`Tests/ChronicleTimeTests`): `DateRules` (the entry point for dates and point modifiers),
 /// `ExplicitDateRules`, `YearRules`, `RelativeDateRules`, `PeriodRules`, `HolidayRules`, `TimeRules`,
-/// `DurationRules`, `SetRules`, `ReferenceRules`. This file holds the driver and the building blocks
+/// `DurationRules`, `SetRules`, `ReferenceRules`, `RangeRules`, `InformalRules`. This file holds the driver and the building blocks
 /// they share (numbers, month and weekday names, days of the month, years).
 struct Grammar {
     let s: TokenStream
@@ -56,57 +56,6 @@ struct Grammar {
             }
         }
         return found
-    }
-
-    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10"), a handle ("@user2015") or a hashtag
-    /// ("#Christmas", "#HWW1HR") that starts at token `i`: nothing inside them is a time expression (a hashtag
-    /// names a topic).
-    private func endOfLinkOrHandle(containing i: Int) -> Int? {
-        guard s.glued(i) else { return linkOrHandle(at: i) }
-        // The start of the run of tokens without space that token `i` is in (a link is not longer than 64 tokens:
-        // the look back stays bounded in a text without spaces).
-        var start = i
-        while start > 0, s.glued(start), i - start < 64 { start -= 1 }
-        guard let end = linkOrHandle(at: start), end > i else { return nil }
-        return end
-    }
-
-    private func linkOrHandle(at i: Int) -> Int? {
-        // Cheap first look: a link starts with "h" or "w", a handle or a hashtag with its mark.
-        let t = s.tokens[i]
-        let first = s.bytes[Int(t.byteStart)]
-        guard t.kind == .word && (first | 0x20 == 0x68 || first | 0x20 == 0x77) || t.kind == .punctuation && (first == 0x40 || first == 0x23) else {
-            return nil
-        }
-        let link = (s.isText(i, "http") || s.isText(i, "https")) && s.isPunct(i + 1, UInt8(ascii: ":")) && s.glued(i + 1)
-            || s.isText(i, "www") && s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)
-        let handle = (s.isPunct(i, UInt8(ascii: "@")) || s.isPunct(i, UInt8(ascii: "#")) && !s.glued(i))
-            && s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))
-        guard link || handle else { return nil }
-        var end = i + 1
-        while end < s.count, s.glued(end), link || s.isWord(end) || s.isNumber(end) || s.isPunct(end, UInt8(ascii: "_")) { end += 1 }
-        return end
-    }
-
-    private func coordinatedDay(after c: Candidate) -> Candidate? {
-        guard case .date(let spec) = c.meaning, spec.month != nil, spec.day != nil, spec.year == nil, c.modifier == nil else { return nil }
-        let j = c.end
-        guard s.isKeyword(j, .and) || s.isKeyword(j, .or) || s.isKeyword(j, .to) || s.isKeyword(j, .through) || (s.isDash(j) && s.glued(j)),
-              let (d, end, _) = dayOfMonth(at: j + 1), !(s.isPunct(end, UInt8(ascii: ":"))),
-              s.entry(end).unit == nil, !s.isPunct(end, UInt8(ascii: "%")),
-              s.entry(end).month == 0 else { return nil }
-        var second = spec
-        second.day = d
-        second.weekday = nil
-        var last = end
-        if s.isPunct(end, UInt8(ascii: ",")), let (y, e) = year(at: end + 1, context: true) {
-            second.year = y
-            last = e
-        } else if let (y, e) = year(at: end, context: true) {
-            second.year = y
-            last = e
-        }
-        return Candidate(j + 1, last, .date, .date(second))
     }
 
     @inline(__always) private func mayStart(_ i: Int) -> Bool {
@@ -554,7 +503,13 @@ struct Grammar {
         s.isPunct(i, UInt8(ascii: ".")) && s.glued(i) && !sentenceStartsAt(i + 1) ? i + 1 : i
     }
 
-    /// A year written as such: "2015", "'98", "nineteen ninety-six", "two thousand".
+    /// The year written after a day and month: ", 2015" or " 2015".
+    func yearAfterDate(at i: Int) -> (Int, end: Int)? {
+        if s.isPunct(i, UInt8(ascii: ",")), let found = year(at: i + 1, context: true) { return found }
+        return year(at: i, context: true)
+    }
+
+    /// A year written as such: "2015", "'98", "nineteen ninety-six", "two thousand", "241 BC".
     /// `context` relaxes the checks when a month or "the year" makes the reading certain.
     /// Years before Christ are astronomical (1 BC is 0, 241 BC is -240), so that arithmetic runs across the era.
     func year(at i: Int, context: Bool = false) -> (Int, end: Int)? {

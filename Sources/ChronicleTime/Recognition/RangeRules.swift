@@ -87,4 +87,23 @@ extension Grammar {
         c.meaning = .date(a)
         return c
     }
+
+    /// "April 24 and 25", "Oct. 12-14", "March 5-9, 1918": a second day after a month and day, in the same month.
+    func coordinatedDay(after c: Candidate) -> Candidate? {
+        guard case .date(let spec) = c.meaning, spec.month != nil, spec.day != nil, spec.year == nil, c.modifier == nil else { return nil }
+        let j = c.end
+        guard s.isKeyword(j, .and) || s.isKeyword(j, .or) || s.isKeyword(j, .to) || s.isKeyword(j, .through) || (s.isDash(j) && s.glued(j)),
+              let (d, end, _) = dayOfMonth(at: j + 1), !(s.isPunct(end, UInt8(ascii: ":"))),
+              s.entry(end).unit == nil, !s.isPunct(end, UInt8(ascii: "%")),
+              s.entry(end).month == 0 else { return nil }
+        var second = spec
+        second.day = d
+        second.weekday = nil
+        var last = end
+        if let (y, e) = yearAfterDate(at: end) {
+            second.year = y
+            last = e
+        }
+        return Candidate(j + 1, last, .date, .date(second))
+    }
 }
