@@ -75,7 +75,7 @@ public struct TemporalTagger: Sendable {
         text.withUTF8 { bytes in
             if tokens.isEmpty { tokens = Tokenizer().tokenize(bytes: bytes) }
             let stream = TokenStream(bytes: bytes, tokens: tokens, lexicon: lexicon)
-            let colloquial = options.genre == .colloquial || options.genre == .auto && Self.looksInformal(bytes, tokens: tokens)
+            let colloquial = options.genre == .colloquial || options.genre == .auto && Self.looksInformal(bytes, stream)
             let candidates = Grammar(stream, colloquial: colloquial, referenceYear: creationTime?.date.year).candidates()
             guard !candidates.isEmpty else { return }
             if sentences.isEmpty { sentences = SentenceSplitter().split(bytes: bytes, tokens: tokens) }
@@ -131,11 +131,11 @@ public struct TemporalTagger: Sendable {
 
     /// Whether a text reads as informal writing (``Genre/colloquial``): a short text with a handle, a hashtag or
     /// a link ("@Joojookxy", "#fnnsdd4", "http://t.co/..."), or a text written without capitals or all in them.
-    static func looksInformal(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> Bool {
+    static func looksInformal(_ bytes: UnsafeBufferPointer<UInt8>, _ stream: TokenStream) -> Bool {
         guard let last = bytes.lastIndex(where: { $0 > 0x20 }) else { return false }
         let end = bytes[last]
         let finished = end == 0x2E || end == 0x3F || end == 0x22 || end == 0x27 || end == 0x29
-        if bytes.count < 2000, Self.containsLinkOrHandle(bytes, tokens: tokens) { return true }
+        if bytes.count < 2000, stream.containsLinkOrHandle { return true }
         // All in capitals, or without capitals and without a final period ("2015 was the warmest year." is edited):
         // the scan stops at the first pair of an upper- and a lower-case letter, near the start of most texts.
         var upper = 0, lower = 0
@@ -148,21 +148,6 @@ public struct TemporalTagger: Sendable {
         // A post-length text written like speech: an exclamation, a smiley, or no final punctuation.
         guard bytes.count < 320 else { return false }
         return bytes.contains(0x21) || !finished && end != 0x21 || Self.containsSmiley(bytes)
-    }
-
-    /// A handle or a hashtag after a space ("@Joojookxy", "#fnnsdd4") or a link ("http://", "https://").
-    private static func containsLinkOrHandle(_ bytes: UnsafeBufferPointer<UInt8>, tokens: [Token]) -> Bool {
-        for (k, token) in tokens.enumerated() where token.byteEnd - token.byteStart == 1 && k + 1 < tokens.count {
-            let b = bytes[Int(token.byteStart)]
-            let next = tokens[k + 1]
-            if (b == 0x40 || b == 0x23), token.spaceBefore, !next.spaceBefore, next.kind == .word || next.kind == .number { return true }
-            // "http://", "https://": the colon after the word.
-            if b == 0x3A, k > 0, !token.spaceBefore, tokens[k - 1].kind == .word, Int(token.byteStart) + 2 < bytes.count,
-               bytes[Int(token.byteStart) + 1] == 0x2F, bytes[Int(token.byteStart) + 2] == 0x2F {
-                return true
-            }
-        }
-        return false
     }
 
     /// Whether a date can move the narrative: not the bound of a span up to the present or from the past

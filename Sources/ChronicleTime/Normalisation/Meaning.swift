@@ -116,6 +116,10 @@ struct DateSpec: Sendable {
         self.granularity = granularity
     }
 
+    /// Whether the expression names a month, season, quarter, half or holiday: a part of the year, which needs
+    /// only a year to be dated.
+    var namesPartOfYear: Bool { month != nil || season != nil || quarter != nil || half != nil || holiday != nil }
+
     /// Whether the expression names its own year (or decade, century), so that it needs no anchor for it.
     var hasExplicitYear: Bool { year != nil || decade != nil || century != nil }
 }

@@ -36,7 +36,7 @@ extension Resolver {
     /// part of the year; the period itself for the period in focus; a day for a weekday or a time of day.
     static func narrativeGranularity(_ spec: DateSpec) -> Granularity {
         if spec.inFocus { return spec.granularity }
-        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil { return .year }
+        if spec.namesPartOfYear { return .year }
         return .day
     }
 
@@ -52,7 +52,7 @@ extension Resolver {
         switch spec.occurrence {
         case .byTense, .this, .nearest:
             // The winter of a narrative that has reached its second half is the coming one ("hold out over the winter").
-            year = spec.season == .winter && spec.month == nil && b.month >= 6 ? b.year + 1 : b.year
+            year = spec.season == .winter && spec.month == nil ? Self.winterYear(around: b) : b.year
         case .last, .next:
             if let m = spec.month {
                 year = chooseMonthYear(m, base: b, tense: .unknown, occurrence: spec.occurrence)
@@ -62,7 +62,7 @@ extension Resolver {
                 year = b.year + (spec.occurrence == .next ? 1 : -1)
             }
         }
-        if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil {
+        if spec.namesPartOfYear {
             return fill(&v, spec: spec, year: year, span: span) ? v : nil
         }
         if let wd = spec.weekday, let weekday = Weekday(rawValue: wd), reference.granularity <= .day {

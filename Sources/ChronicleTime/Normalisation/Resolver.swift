@@ -303,11 +303,11 @@ struct Resolver {
         }
         guard let (b, a) = base(spec.base, granularity: needsDay ? .day : spec.granularity) else {
             // No creation time and no narrative: what the text says, with the year unknown.
-            if let inferred = inferredYear, spec.shift == nil, spec.month != nil || spec.season != nil || spec.quarter != nil || spec.holiday != nil || spec.half != nil {
+            if let inferred = inferredYear, spec.shift == nil, spec.namesPartOfYear {
                 usedInference = true
                 return fill(&v, spec: spec, year: inferred, span: span) ? v : nil
             }
-            if spec.month != nil || spec.season != nil || spec.quarter != nil || spec.half != nil || spec.holiday != nil {
+            if spec.namesPartOfYear {
                 if spec.month != nil, spec.day != nil, inference != nil { usedInference = true }
                 return fill(&v, spec: spec, year: nil, span: span) ? v : nil
             }

@@ -68,18 +68,16 @@ extension Resolver {
         let sameYear = currentYear * 4 + CalendarValue.order(of: season)
         let instances = [sameYear - 4, sameYear, sameYear + 4]
         func year(_ k: Int) -> Int { CalendarValue.floorDiv(k + 1, 4) }
-        // "winter" said without more: until May the one in progress or just past, from June the coming one.
-        let comingWinterYear = b.month <= 5 ? b.year : b.year + 1
         switch occurrence {
         case .last: return year(instances.last { $0 < index } ?? sameYear - 4)
         case .next: return year(instances.first { $0 > index } ?? sameYear + 4)
         case .this, .nearest:
-            return season == .winter ? comingWinterYear : b.year
+            return season == .winter ? Self.winterYear(around: b) : b.year
         case .byTense:
             switch tense {
             case .past: return year(instances.last { $0 <= index } ?? sameYear)
             case .future: return year(instances.first { $0 >= index } ?? sameYear)
-            case .present, .unknown, .scheduled: return season == .winter ? comingWinterYear : b.year
+            case .present, .unknown, .scheduled: return season == .winter ? Self.winterYear(around: b) : b.year
             }
         }
     }
@@ -98,4 +96,8 @@ extension Resolver {
             return Holidays.nthWeekday(1, .monday, month: 11, year: year)?.adding(days: 1)
         }
     }
+
+    /// The year of the winter a text means by "winter" said without more on day `b` ("this winter", a
+    /// narrative's "the winter"): until May the one in progress or just past, from June the coming one.
+    static func winterYear(around b: CalendarDate) -> Int { b.month <= 5 ? b.year : b.year + 1 }
 }

@@ -38,9 +38,10 @@ extension Grammar {
             // "The Sunday Times", "Sunday Telegraph": a name; but not after a preposition or a reporting verb
             // ("On Monday Peruvian President Alberto Fujimori ...", "said Monday Brad Drewett ...").
             let p = i - 1
-            let timeWordBefore = s.isKeyword(p, .on) || s.isKeyword(p, .since) || s.isKeyword(p, .until) || s.isKeyword(p, .by)
-                || s.isKeyword(p, .before) || s.isKeyword(p, .after) || s.isReportingVerb(p)
-            if followedByName(j) && !timeWordBefore { return nil }
+            if followedByName(j), !(s.isKeyword(p, .on) || s.isKeyword(p, .since) || s.isKeyword(p, .until) || s.isKeyword(p, .by)
+                || s.isKeyword(p, .before) || s.isKeyword(p, .after) || s.isReportingVerb(p)) {
+                return nil
+            }
             var spec = DateSpec(granularity: .day)
             spec.weekday = wd
             return dateCandidate(i, j, spec)

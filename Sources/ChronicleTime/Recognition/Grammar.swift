@@ -34,11 +34,14 @@ struct Grammar {
             }
             if let end = endOfLinkOrHandle(containing: i) {
                 i = end
-            } else if let (first, second) = rangeOfBareNumber(at: i), parse(at: i).map({ $0.end <= first.end }) ?? true {
+                continue
+            }
+            let parsed = parse(at: i)
+            if let (first, second) = rangeOfBareNumber(at: i), parsed.map({ $0.end <= first.end }) ?? true {
                 found.append(first)
                 found.append(second)
                 i = second.end
-            } else if let c = parse(at: i) {
+            } else if let c = parsed {
                 if let previous = found.last, previous.end + 1 == c.first {
                     found[found.count - 1] = sharingYear(previous, with: c)
                 }

@@ -8,34 +8,15 @@ import ChronicleCore
 extension Grammar {
     /// The end of the link, handle or hashtag that token `i` is part of, if it is part of one.
     func endOfLinkOrHandle(containing i: Int) -> Int? {
-        guard s.glued(i) else { return linkOrHandle(at: i) }
+        guard s.glued(i) else { return s.linkOrHandle(at: i) }
         // The start of the run of tokens without space that token `i` is in (a link is not longer than 64 tokens:
         // the look back stays bounded in a text without spaces).
         var start = i
         while start > 0, s.glued(start), i - start < 64 { start -= 1 }
-        guard let end = linkOrHandle(at: start), end > i else { return nil }
+        guard let end = s.linkOrHandle(at: start), end > i else { return nil }
         return end
     }
 
-    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10"), a handle ("@user2015") or a hashtag
-    /// ("#Christmas", "#HWW1HR") that starts at token `i`: nothing inside them is a time expression (a hashtag
-    /// names a topic).
-    func linkOrHandle(at i: Int) -> Int? {
-        // Cheap first look: a link starts with "h" or "w", a handle or a hashtag with its mark.
-        let t = s.tokens[i]
-        let first = s.bytes[Int(t.byteStart)]
-        guard t.kind == .word && (first | 0x20 == 0x68 || first | 0x20 == 0x77) || t.kind == .punctuation && (first == 0x40 || first == 0x23) else {
-            return nil
-        }
-        let link = (s.isText(i, "http") || s.isText(i, "https")) && s.isPunct(i + 1, UInt8(ascii: ":")) && s.glued(i + 1)
-            || s.isText(i, "www") && s.isPunct(i + 1, UInt8(ascii: ".")) && s.glued(i + 1)
-        let handle = (s.isPunct(i, UInt8(ascii: "@")) || s.isPunct(i, UInt8(ascii: "#")) && !s.glued(i))
-            && s.glued(i + 1) && (s.isWord(i + 1) || s.isNumber(i + 1))
-        guard link || handle else { return nil }
-        var end = i + 1
-        while end < s.count, s.glued(end), link || s.isWord(end) || s.isNumber(end) || s.isPunct(end, UInt8(ascii: "_")) { end += 1 }
-        return end
-    }
 
 
     /// "2day", "2moro", "2nite": a day written with the digit 2.

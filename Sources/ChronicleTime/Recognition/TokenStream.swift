@@ -140,6 +140,31 @@ struct TokenStream {
         return true
     }
 
+    /// The end of a link ("http://t.co/2014abc", "www.example.com/2015/10"), a handle ("@user2015") or a hashtag
+    /// ("#Christmas", "#HWW1HR") that starts at token `i`: nothing inside them is a time expression (a hashtag
+    /// names a topic).
+    func linkOrHandle(at i: Int) -> Int? {
+        // Cheap first look: a link starts with "h" or "w", a handle or a hashtag with its mark.
+        let t = tokens[i]
+        let first = bytes[Int(t.byteStart)]
+        guard t.kind == .word && (first | 0x20 == 0x68 || first | 0x20 == 0x77) || t.kind == .punctuation && (first == 0x40 || first == 0x23) else {
+            return nil
+        }
+        let link = (isText(i, "http") || isText(i, "https")) && isPunct(i + 1, UInt8(ascii: ":")) && glued(i + 1)
+            || isText(i, "www") && isPunct(i + 1, UInt8(ascii: ".")) && glued(i + 1)
+        let handle = (isPunct(i, UInt8(ascii: "@")) || isPunct(i, UInt8(ascii: "#")) && !glued(i))
+            && glued(i + 1) && (isWord(i + 1) || isNumber(i + 1))
+        guard link || handle else { return nil }
+        var end = i + 1
+        while end < count, glued(end), link || isWord(end) || isNumber(end) || isPunct(end, UInt8(ascii: "_")) { end += 1 }
+        return end
+    }
+
+    /// Whether the text has a link, a handle or a hashtag after a space (a mark of informal writing).
+    var containsLinkOrHandle: Bool {
+        tokens.indices.contains { (tokens[$0].spaceBefore || $0 == 0) && linkOrHandle(at: $0) != nil }
+    }
+
     /// Whether token `i` is a form of a reporting verb ("said", "says", "announced": ``Vocabulary/reportingVerbForms``).
     /// Not a lexicon entry: the lexicon holds time words only.
     func isReportingVerb(_ i: Int) -> Bool {
