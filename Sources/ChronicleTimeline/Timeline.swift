@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import Foundation
 
 /// The timeline of a story: every event of its documents placed on one calendar axis, merged across
 /// documents, ordered, with the statements, participants and sources of each entry, and the warnings
@@ -27,6 +28,28 @@ public struct Timeline: Hashable, Sendable {
 
     /// The entry with identifier `id`.
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
+
+    /// The entries in which the entity called `name` takes part (as a participant or the speaker), in
+    /// timeline order: the timeline of one entity (`chronicle timeline --about NAME`). The comparison ignores
+    /// case and diacritics, and a one-word name matches the participants whose surname or first word it is.
+    public func entries(about name: String) -> [Entry] {
+        let wanted = Self.folded(name)
+        guard !wanted.isEmpty else { return [] }
+        func matches(_ participant: String) -> Bool {
+            let folded = Self.folded(participant)
+            if folded == wanted { return true }
+            let words = folded.split(separator: " ")
+            return !wanted.contains(" ") && (words.last.map(String.init) == wanted || words.first.map(String.init) == wanted)
+        }
+        return entries.filter { entry in
+            entry.participants.contains(where: matches) || entry.statement?.speaker.map(matches) == true
+        }
+    }
+
+    private static func folded(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
 
     /// One document of the story.
     public struct DocumentInfo: Hashable, Sendable {
