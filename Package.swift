@@ -45,7 +45,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
-        .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleEvaluation", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleFormats"], swiftSettings: swiftSettings),
         .target(
             name: "Chronicle",
             dependencies: [

@@ -12,7 +12,7 @@ struct EvalCommand: ParsableCommand {
             `chronicle eval GOLD_DIR SYSTEM_DIR` and `chronicle eval --tag GOLD_DIR` score TempEval-3 TimeML \
             (the default subcommand, `tempeval`); `chronicle eval pos` scores the linguistic layer on UD English EWT.
             """,
-        subcommands: [TempEvalCommand.self, PosEvalCommand.self],
+        subcommands: [TempEvalCommand.self, PosEvalCommand.self, StoryEvalCommand.self],
         defaultSubcommand: TempEvalCommand.self
     )
 }

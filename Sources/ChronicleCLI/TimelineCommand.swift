@@ -56,6 +56,15 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run the pipeline on N threads. (default: all cores)", valueName: "N"))
     var threads: Int?
 
+    @Flag(name: .customLong("all"), help: ArgumentHelp(
+        "Show every entry in the text and HTML views, not only the key ones (the JSON always has every entry, with 'salience' and 'key')."))
+    var showsAllEntries = false
+
+    @Option(name: .customLong("about"), help: ArgumentHelp(
+        "The timeline of one entity: only the entries in which NAME takes part (as subject, object, speaker or possessor); variants of the name found in the story count.",
+        valueName: "NAME"))
+    var about: String?
+
     func validate() throws {
         if let dct, CreationTime(parsing: dct) == nil {
             throw ValidationError("""
@@ -77,10 +86,11 @@ struct TimelineCommand: ParsableCommand {
         let arguments = files.isEmpty ? ["-"] : files
         do {
             if let outputFile { try refuseOverwriting(arguments.filter { $0 != "-" }, with: [outputFile]) }
-            let timeline = try story.timeline(of: arguments)
+            var timeline = try story.timeline(of: arguments)
+            if let about { timeline.entries = timeline.entries(about: about) }
             let sink = try outputFile.map { try OutputSink(atomicallyWritingTo: $0) } ?? .standardOutput()
             do {
-                try sink.write(story.render(timeline, as: format))
+                try sink.write(story.render(timeline, as: format, selection: showsAllEntries || about != nil ? .all : .key))
                 try sink.commit()
             } catch {
                 sink.discard()
@@ -157,11 +167,11 @@ struct TimelineStory: Sendable {
         return TimelineBuilder().build(Array(annotated.joined()))
     }
 
-    func render(_ timeline: Timeline, as format: TimelineFormat) -> String {
+    func render(_ timeline: Timeline, as format: TimelineFormat, selection: TimelineTextRenderer.Selection = .key) -> String {
         switch format {
-        case .text: TimelineTextRenderer().render(timeline)
+        case .text: TimelineTextRenderer(selection: selection).render(timeline)
         case .json: TimelineJSONWriter(style: .pretty).string(for: timeline) + "\n"
-        case .html: TimelineHTMLRenderer().render(timeline)
+        case .html: TimelineHTMLRenderer(selection: selection).render(timeline)
         }
     }
 

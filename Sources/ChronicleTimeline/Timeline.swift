@@ -88,6 +88,11 @@ public struct Timeline: Hashable, Sendable {
         /// Bounded on one side only ("before the hospitalization").
         case open
         case unknown
+
+        /// The granularity of a time value.
+        public init(_ granularity: TimeValue.Granularity) {
+            self = Granularity(rawValue: granularity.rawValue) ?? .unknown
+        }
     }
 
     /// How an entry stands to its anchor.
@@ -123,6 +128,25 @@ public struct Timeline: Hashable, Sendable {
         case entry(id: String)
     }
 
+    /// How an entry's time was found: the evidence its `value` and bounds rest on, strongest first.
+    public enum Basis: String, Hashable, Sendable, CaseIterable {
+        /// A time expression of its own clause, or one a relation of its document ties it to ("on Oct. 13").
+        case explicit
+        /// The time the narrative had moved to when the event was told: the last date before it in its
+        /// document ("The fire began on July 14. ... was not reported until 5:40 a.m.").
+        case narrative
+        /// A relation to another entry ("before the hospitalization").
+        case relation
+        /// The document's creation time, by default: a past event of a news report with nothing else to place it
+        /// is dated to the report's day or the day before; a future one is after it.
+        case documentDate = "document-date"
+        /// Nothing places it.
+        case unknown
+
+        /// Whether the time was inferred rather than written (views mark such dates).
+        public var isInferred: Bool { self == .narrative || self == .documentDate }
+    }
+
     /// Where an entry is on the calendar.
     public struct Placement: Hashable, Sendable {
         /// The TIMEX3 value of the time the entry is on, when it is on one (`2015-10-13`, `2015-W44`, `XXXX-10-28`).
@@ -133,15 +157,18 @@ public struct Timeline: Hashable, Sendable {
         public var granularity: Granularity
         public var relation: PlacementRelation
         public var anchor: Anchor?
+        /// How the time was found.
+        public var basis: Basis
 
         public init(value: String? = nil, start: CalendarDate? = nil, end: CalendarDate? = nil, granularity: Granularity = .unknown,
-                    relation: PlacementRelation = .unknown, anchor: Anchor? = nil) {
+                    relation: PlacementRelation = .unknown, anchor: Anchor? = nil, basis: Basis = .unknown) {
             self.value = value
             self.start = start
             self.end = end
             self.granularity = granularity
             self.relation = relation
             self.anchor = anchor
+            self.basis = basis
         }
     }
 
@@ -229,9 +256,14 @@ public struct Timeline: Hashable, Sendable {
         public var attributedTo: [String]
         /// Whether a statement of the story denies the event.
         public var isDenied: Bool
+        /// How much the entry matters to the story, from 0 to 1 (see ``TimelineSalience``).
+        public var salience: Double
+        /// Whether the entry is one of the story's key entries, which the views show by default.
+        public var isKey: Bool
 
         public init(id: String, event: EventInfo, time: Placement, statement: StatementInfo?, participants: [String],
-                    sources: [SourceSpan], attribution: Attribution = .narrated, attributedTo: [String] = [], isDenied: Bool = false) {
+                    sources: [SourceSpan], attribution: Attribution = .narrated, attributedTo: [String] = [], isDenied: Bool = false,
+                    salience: Double = 0, isKey: Bool = true) {
             self.id = id
             self.event = event
             self.time = time
@@ -241,6 +273,8 @@ public struct Timeline: Hashable, Sendable {
             self.attribution = attribution
             self.attributedTo = attributedTo
             self.isDenied = isDenied
+            self.salience = salience
+            self.isKey = isKey
         }
     }
 

@@ -66,7 +66,7 @@ public struct TimelineBuilder: Sendable {
 // MARK: - Internals
 
 /// An event mention: an event of a document, or a statement's verb.
-private struct MentionRecord {
+struct MentionRecord {
     var document: Int
     /// The relation endpoint id (`ei3`), or a synthetic key for a statement's verb.
     var key: String
@@ -80,17 +80,19 @@ private struct MentionRecord {
     /// Index into the document's statements, when the mention is a statement's verb.
     var statement: Int?
     var participants: [String]
+    /// Where its verb group points in time.
+    var outlook: Outlook
     var bounds: (first: Int?, last: Int?) = (nil, nil)
 }
 
 /// A relation endpoint once mentions are known: a mention, a time expression or a creation time.
-private enum Node: Hashable {
+enum Node: Hashable {
     case mention(Int)
     case time(document: Int, id: String)
 }
 
 /// A relation of a document between two nodes.
-private struct Link {
+struct Link {
     var document: Int
     var source: Node
     var target: Node
@@ -98,7 +100,7 @@ private struct Link {
     var order: Int
 }
 
-private struct Build {
+struct Build {
     let story: [StoryDocument]
     var documentIDs: [String] = []
     var analyses: [DocumentAnalysis] = []
@@ -179,7 +181,7 @@ private struct Build {
             guard byKey[key] == nil else { continue }
             byKey[key] = mentions.count
             mentions.append(record(d, key: key, span: event.span, text: event.text, lemma: event.lemma.isEmpty ? event.text.lowercased() : event.lemma,
-                                   eventClass: event.eventClass, isNominal: event.partOfSpeech == .noun, analysis: analysis, index: index))
+                                   eventClass: event.eventClass, isNominal: event.partOfSpeech == .noun, event: event, analysis: analysis, index: index))
         }
         // Statements: tie each to its reporting event, or make its verb a mention.
         for (s, statement) in document.statements.enumerated() {
@@ -197,7 +199,7 @@ private struct Build {
             byKey[key] = mentions.count
             let text = analysis.text(statement.verbSpan)
             mentions.append(record(d, key: key, span: statement.verbSpan, text: text, lemma: statement.verb, eventClass: .reporting,
-                                   isNominal: false, analysis: analysis, index: index))
+                                   isNominal: false, event: nil, analysis: analysis, index: index))
             mentions[mentions.count - 1].statement = s
             addSpeaker(statement, to: mentions.count - 1)
         }
@@ -232,16 +234,18 @@ private struct Build {
     }
 
     private func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
-                        analysis: DocumentAnalysis, index: MentionIndex) -> MentionRecord {
+                        event: Event?, analysis: DocumentAnalysis, index: MentionIndex) -> MentionRecord {
         var participants: [String] = []
         var nominal = isNominal
+        var outlook = Outlook.none
         if let w = analysis.wordIndex(at: span.start), w < analysis.words.count, analysis.words[w].span.overlaps(span) {
             participants = index.participants(in: analysis.clause(around: w))
             if analysis.words[w].isNoun { nominal = true }
+            outlook = nominal ? .none : Self.outlook(of: w, event: event, analysis: analysis)
         }
         return MentionRecord(
             document: d, key: key, span: span, text: text, lemma: lemma.lowercased(), root: Derivation.root(lemma), eventClass: eventClass,
-            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants)
+            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants, outlook: outlook)
     }
 
     private mutating func addSpeaker(_ statement: Statement, to m: Int) {
@@ -355,7 +359,7 @@ private struct Build {
     // MARK: Assembly
 
     /// The relations of the story between entries (clusters of mentions) and times, their bounds and closures.
-    fileprivate struct StoryGraph {
+    struct StoryGraph {
         var entryOfMention: [Int]
         /// The times related to something, as story nodes `clusters.count + index`.
         var timeNodes: [Node]
@@ -425,28 +429,18 @@ private struct Build {
         }
 
         // Conflicts.
+        // An entry whose relations contradict each other keeps the days of the time expression it is on, if any. It
+        // is reported only when written times disagree: the relations between events are the relation stage's guesses.
+        var contradictions: [Int: (TimeExpression, TimeExpression)] = [:]
         for c in clusters.indices where bounds.isContradictory(c) {
-            placements[c].first = nil
-            placements[c].last = nil
+            let explicit = explicitDays(of: clusters[c])
+            contradictions[c] = explicit.contradiction
+            placements[c].first = explicit.first
+            placements[c].last = explicit.last
             placements[c].contradictory = true
         }
-        var conflictPairs: [(Int, Int)] = []
-        var clustersByRoot: [String: [Int]] = [:]
-        for (c, cluster) in clusters.enumerated() { clustersByRoot[mentions[cluster[0]].root, default: []].append(c) }
-        for (root, group) in clustersByRoot.sorted(by: { $0.key < $1.key }) where group.count > 1 && !Derivation.neverMerged.contains(root) {
-            for (i, a) in group.enumerated() {
-                for b in group[(i + 1)...] {
-                    let pa = placements[a], pb = placements[b]
-                    guard let fa = pa.first, let la = pa.last, let fb = pb.first, let lb = pb.last, la < fb || lb < fa else { continue }
-                    let participantsA = Set(clusters[a].flatMap { mentions[$0].participants })
-                    let participantsB = Set(clusters[b].flatMap { mentions[$0].participants })
-                    guard !participantsA.isDisjoint(with: participantsB) else { continue }
-                    let documentsA = Set(clusters[a].map { mentions[$0].document }), documentsB = Set(clusters[b].map { mentions[$0].document })
-                    let nominal = clusters[a].contains { mentions[$0].isNominal } || clusters[b].contains { mentions[$0].isNominal }
-                    if documentsA != documentsB || nominal { conflictPairs.append((a, b)) }
-                }
-            }
-        }
+        date(&placements, clusters: clusters)
+        let conflictPairs = conflicts(clusters: clusters, placements: placements)
 
         // Order.
         let order = self.order(clusters: clusters, placements: placements, precedence: components.precedence)
@@ -505,18 +499,21 @@ private struct Build {
                                                  document: documentIDs[d], span: diagnostic.span, candidates: candidates))
             }
         }
+        for c in order {
+            guard let (a, b) = contradictions[c] else { continue }
+            warnings.append(Timeline.Warning(
+                severity: .warning, code: Timeline.Warning.conflictingTimes,
+                message: "\(entryID[c]) “\(mentions[clusters[c][0]].text)” is placed by “\(a.text)” (\(a.value)) and by “\(b.text)” "
+                    + "(\(b.value)), which are incompatible",
+                entries: [entryID[c]]))
+        }
         for (a, b) in conflictPairs {
             let (first, second) = order.firstIndex(of: a)! < order.firstIndex(of: b)! ? (a, b) : (b, a)
             warnings.append(Timeline.Warning(
                 severity: .warning, code: Timeline.Warning.conflictingTimes,
-                message: "\(describe(first, placements, entryID)) and \(describe(second, placements, entryID)) look like the same event at incompatible times",
+                message: "\(evidence(first, clusters, placements, entryID)) and \(evidence(second, clusters, placements, entryID)) "
+                    + "look like the same event at incompatible times",
                 entries: [entryID[first], entryID[second]]))
-        }
-        for c in order where placements[c].contradictory {
-            warnings.append(Timeline.Warning(
-                severity: .warning, code: Timeline.Warning.conflictingTimes,
-                message: "the relations of \(entryID[c]) “\(mentions[clusters[c][0]].text)” place it at incompatible times",
-                entries: [entryID[c]]))
         }
         for index in components.inconsistent {
             let link = storyLinks[index]
@@ -534,12 +531,14 @@ private struct Build {
                                   timeExpressions: item.document.timeExpressions, events: item.document.events,
                                   sentences: analyses[d].sentenceSpans)
         }
-        return Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings)
+        var timeline = Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings)
+        TimelineSalience().annotate(&timeline)
+        return timeline
     }
 
     // MARK: Placement
 
-    fileprivate struct PlacementDraft {
+    struct PlacementDraft {
         var first: Int?
         var last: Int?
         var value: String?
@@ -549,9 +548,13 @@ private struct Build {
         var contradictory = false
         /// For ordering: a day for an unknown-year date ("XXXX-10-28"), in an assumed year.
         var partialKey: Int?
+        /// How the time was found.
+        var basis: Timeline.Basis = .unknown
+        /// For ordering: the first day of a time inferred from the narrative or the document's date.
+        var inferredDay: Int?
     }
 
-    fileprivate enum AnchorNode: Equatable {
+    enum AnchorNode: Equatable {
         case time(document: Int, id: String)
         case entry(Int)
     }
@@ -660,7 +663,7 @@ private struct Build {
         let count = clusters.count
         func key(_ c: Int) -> (Int, Int, Int, Int, Int) {
             let p = placements[c]
-            let day = p.first ?? p.last ?? p.partialKey ?? Int.max
+            let day = p.first ?? p.inferredDay ?? p.last ?? p.partialKey ?? Int.max
             let rank = p.relation == .before ? 0 : p.relation == .after ? 2 : 1
             let mention = mentions[clusters[c][0]]
             return (day, rank, p.first == nil && p.last != nil ? 0 : 1, mention.document, mention.span.start)
@@ -730,7 +733,7 @@ private struct Build {
         }
         let time = Timeline.Placement(
             value: placement.value, start: placement.first.map(CalendarDate.init(dayNumber:)), end: placement.last.map(CalendarDate.init(dayNumber:)),
-            granularity: placement.granularity, relation: placement.relation, anchor: anchor)
+            granularity: placement.granularity, relation: placement.relation, anchor: anchor, basis: placement.basis)
         var statement: Timeline.StatementInfo?
         if let s = mention.statement {
             let document = story[mention.document].document
@@ -798,13 +801,6 @@ private struct Build {
     }
 
     // MARK: Descriptions for warnings
-
-    private func describe(_ c: Int, _ placements: [PlacementDraft], _ entryID: [String]) -> String {
-        let p = placements[c]
-        let days = [p.first, p.last].map { $0.map { CalendarDate(dayNumber: $0).description } ?? "…" }
-        let range = days[0] == days[1] ? days[0] : "\(days[0])–\(days[1])"
-        return "\(entryID[c]) (\(range))"
-    }
 
     private func describe(node: Int, clusters: [[Int]], entryID: [String], timeNodes: [Node]) -> String {
         if node < clusters.count { return "\(entryID[node]) “\(mentions[clusters[node][0]].text)”" }

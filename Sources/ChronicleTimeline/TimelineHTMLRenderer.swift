@@ -9,10 +9,21 @@ import ChronicleCore
 /// unplaced one), the entries as a list (when, what, who said it, participants, links to their sources),
 /// and every document with its time expressions and events highlighted (hover for the TIMEX3 value or
 /// the event class; each event links back to its entry). All text is HTML-escaped.
+///
+/// By default the drawing and the list show the key entries (``Timeline/Entry/isKey``); the documents still
+/// mark every event, linked to its entry when the entry is shown. Dates inferred from the narrative or from
+/// the document's date are drawn hollow and listed with `~`.
 public struct TimelineHTMLRenderer: Sendable {
-    public init() {}
+    public var selection: TimelineTextRenderer.Selection
 
-    public func render(_ timeline: Timeline) -> String {
+    public init(selection: TimelineTextRenderer.Selection = .key) {
+        self.selection = selection
+    }
+
+    public func render(_ full: Timeline) -> String {
+        // The views draw and list the selected entries; the documents and warnings come from the whole timeline.
+        var timeline = full
+        timeline.entries = selection.entries(of: full)
         var html = ""
         let title = timeline.documents.count == 1 ? (timeline.documents[0].title ?? timeline.documents[0].id) : "Story timeline"
         html += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -20,8 +31,9 @@ public struct TimelineHTMLRenderer: Sendable {
         html += "<meta name=\"generator\" content=\"chronicle (\(Timeline.schema))\">\n"
         html += "<title>Timeline: \(Self.escape(TimelineTextRenderer.oneLine(title)))</title>\n<style>\n\(Self.css)</style>\n</head>\n<body>\n"
         html += "<header>\n<h1>\(Self.escape(TimelineTextRenderer.oneLine(title)))</h1>\n"
-        let entryCount = timeline.entries.count, documentCount = timeline.documents.count
-        html += "<p class=\"meta\">\(entryCount) \(entryCount == 1 ? "entry" : "entries") from \(documentCount) "
+        let entryCount = full.entries.count, documentCount = timeline.documents.count
+        let shown = timeline.entries.count < entryCount ? "\(timeline.entries.count) key entries of " : ""
+        html += "<p class=\"meta\">\(shown)\(entryCount) \(entryCount == 1 ? "entry" : "entries") from \(documentCount) "
             + "\(documentCount == 1 ? "document" : "documents")</p>\n</header>\n"
         if !timeline.warnings.isEmpty {
             html += "<section class=\"warnings\">\n<h2>Warnings</h2>\n<ul>\n"
@@ -46,7 +58,14 @@ public struct TimelineHTMLRenderer: Sendable {
     private func drawing(_ timeline: Timeline) -> String {
         let entries = timeline.entries
         let width = 960.0, left = 16.0, right = 330.0, rowHeight = 20.0, top = 34.0
-        let entryDays = entries.flatMap { [$0.time.start?.dayNumber, $0.time.end?.dayNumber].compactMap { $0 } }
+        // An inferred day is drawn where it is inferred (hollow); other entries by their bounds.
+        func drawnDays(_ entry: Timeline.Entry) -> (Int?, Int?) {
+            if entry.time.basis.isInferred, let value = entry.time.value, value.utf8.count == 10, let day = CalendarDate(iso: value) {
+                return (day.dayNumber, day.dayNumber)
+            }
+            return (entry.time.start?.dayNumber, entry.time.end?.dayNumber)
+        }
+        let entryDays = entries.flatMap { entry in [drawnDays(entry).0, drawnDays(entry).1].compactMap { $0 } }
         let creationDays = timeline.documents.compactMap { document in document.creationTime.map { (document.id, $0.date.dayNumber) } }
         let days = entryDays.isEmpty ? [] : entryDays + creationDays.map(\.1)
         let height = top + rowHeight * Double(max(entries.count, 1)) + 12
@@ -85,7 +104,7 @@ public struct TimelineHTMLRenderer: Sendable {
             let y = top + rowHeight * Double(row)
             let cls = "mark " + Self.cssClass(entry)
             svg += "<a href=\"#\(Self.escape(entry.id))\"><title>\(Self.escape(entry.id + " " + TimelineTextRenderer.when(entry) + " " + entry.event.text))</title>"
-            switch (entry.time.start?.dayNumber, entry.time.end?.dayNumber) {
+            switch drawnDays(entry) {
             case let (s?, e?) where s == e:
                 svg += "<circle cx=\"\(Self.format(x(s) + (x(s + 1) - x(s)) / 2))\" cy=\"\(Self.format(y))\" r=\"5\" class=\"\(cls)\"/>"
             case let (s?, e?):
@@ -265,12 +284,13 @@ public struct TimelineHTMLRenderer: Sendable {
     // MARK: Helpers
 
     private static func cssClass(_ entry: Timeline.Entry) -> String {
-        if entry.statement != nil { return "statement" }
-        if entry.isDenied { return "denied" }
+        let inferred = entry.time.basis.isInferred ? " inferred" : ""
+        if entry.statement != nil { return "statement" + inferred }
+        if entry.isDenied { return "denied" + inferred }
         switch entry.attribution {
-        case .reported: return "reported"
-        case .denied: return "denied"
-        default: return "event"
+        case .reported: return "reported" + inferred
+        case .denied: return "denied" + inferred
+        default: return "event" + inferred
         }
     }
 
@@ -329,7 +349,7 @@ public struct TimelineHTMLRenderer: Sendable {
         svg .tick { fill: var(--muted); text-anchor: middle; } svg .label { fill: var(--fg); }
         svg .mark { fill: var(--event); stroke: var(--event); } svg .mark.statement { fill: var(--statement); stroke: var(--statement); }
         svg .mark.reported { fill: var(--reported); stroke: var(--reported); } svg .mark.denied { fill: var(--denied); stroke: var(--denied); }
-        svg .mark.unknown { fill: var(--line); stroke: var(--muted); } svg .open { stroke-width: 4; stroke-opacity: .45; fill: none; }
+        svg .mark.unknown { fill: var(--line); stroke: var(--muted); } svg .mark.inferred { fill-opacity: .25; stroke-dasharray: 2 2; } svg .open { stroke-width: 4; stroke-opacity: .45; fill: none; }
         svg .arrowhead { fill: var(--muted); } svg .dct { stroke: var(--statement); stroke-dasharray: 4 3; } svg a:hover .label { text-decoration: underline; }
         .entries ol { list-style: none; padding: 0; } .entries li { padding: .25rem 0; border-bottom: 1px solid var(--line); }
         .entries li:target { background: var(--eventbg); }

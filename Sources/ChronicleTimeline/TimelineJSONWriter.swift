@@ -24,7 +24,8 @@ import ChronicleFormats
 ///              "anchor": null
 ///                      | {"kind": "time", "document": "seed", "id": "t4", "text": "Oct. 13", "value": "2015-10-13"}
 ///                      | {"kind": "dct", "document": "seed", "value": "2015-10-29"}
-///                      | {"kind": "entry", "id": "E2"}},
+///                      | {"kind": "entry", "id": "E2"},
+///              "basis": "explicit" | "narrative" | "relation" | "document-date" | "unknown"},
 ///     "statement": {"speaker": "Khloé Kardashian" | null, "speakerMention": "she" | null, "verb": "clarify",
 ///                   "channel": "Twitter" | null, "stance": "asserted" | "reported" | "denied",
 ///                   "content": {"document": "seed", "start": 1040, "end": 1130, "text": "..."} | null},
@@ -32,7 +33,9 @@ import ChronicleFormats
 ///     "sources": [{"document": "seed", "start": 1804, "end": 1819, "sentence": 9 | null}],
 ///     "attribution": "narrated" | "asserted" | "reported" | "denied",
 ///     "attributedTo": ["E7"],
-///     "denied": false
+///     "denied": false,
+///     "salience": 0.82,
+///     "key": true
 ///   }],
 ///   "relations": [{"source": "E2", "target": "E3", "type": "BEFORE", "documents": ["seed"]}],
 ///   "warnings": [{"severity": "warning", "code": "ambiguous-year", "message": "...", "document": "seed" | null,
@@ -52,6 +55,13 @@ import ChronicleFormats
 ///   `AFTER` another entry ("before the hospitalization": an `open` interval that keeps its anchor), the
 ///   creation time, or a time; `OVERLAP` when the event contains its anchor; `UNKNOWN` when nothing places it.
 ///   A date whose year is unknown keeps its value (`XXXX-10-28`) with `start` and `end` `null`.
+///   `value` is the entry's best-supported time and `basis` says how it was found: `explicit` (a time
+///   expression of its clause, or one its document's relations tie it to), `narrative` (the last date written
+///   before it, where the narrative stood), `relation` (another entry), `document-date` (by default, the
+///   report's day or the day before for a past event, after it for a future one) or `unknown`. The bounds
+///   (`start`, `end`) are only what the relations prove, so an inferred `value` may be narrower than them.
+/// - `salience` (0 to 1) says how much the entry matters to the story, and `key` whether it is one of the key
+///   entries the text and HTML views show by default (see ``TimelineSalience``).
 /// - `statement` (only on entries whose event is a reporting event): who said what; its time is the entry's
 ///   `time` (the time of saying), while what was said has entries of its own whose `attributedTo` names this
 ///   entry. `speaker` is the resolved name; `speakerMention` the words of the text.
@@ -152,6 +162,8 @@ public struct TimelineJSONWriter: Sendable {
         members.append(("attribution", .string(entry.attribution.rawValue)))
         members.append(("attributedTo", .array(entry.attributedTo.map(JSONValue.string))))
         members.append(("denied", .bool(entry.isDenied)))
+        members.append(("salience", .number((entry.salience * 1000).rounded() / 1000)))
+        members.append(("key", .bool(entry.isKey)))
         return .object(members)
     }
 
@@ -175,6 +187,7 @@ public struct TimelineJSONWriter: Sendable {
             ("granularity", .string(time.granularity.rawValue)),
             ("relation", .string(time.relation.rawValue)),
             ("anchor", anchor),
+            ("basis", .string(time.basis.rawValue)),
         ])
     }
 

@@ -14,13 +14,33 @@ import ChronicleCore
 ///
 /// The first column says when: a day (`2015-10-13`), a time's value when it is not a day (`2015-W44`), an
 /// unknown year (`????-10-28`), an open interval (`… 2015-10-13`, `2015-10-13 …`), a range
-/// (`2015-10-13 … 2015-10-20`), or `?`. Reported or denied events are flagged `[reported]`, `[denied]`.
+/// (`2015-10-13 … 2015-10-20`), or `?`. A date inferred from the narrative or from the document's date
+/// rather than written for the event is marked `~` (`~2015-10-28`). Reported or denied events are flagged
+/// `[reported]`, `[denied]`.
+///
+/// By default only the key entries are listed (``Timeline/Entry/isKey``), followed by a line saying how many
+/// were left out; ``Selection/all`` lists every entry.
 public struct TimelineTextRenderer: Sendable {
+    /// Which entries a view shows.
+    public enum Selection: String, Hashable, Sendable, CaseIterable {
+        /// The story's key entries (``Timeline/Entry/isKey``).
+        case key
+        /// Every entry.
+        case all
+
+        /// The entries of `timeline` this selection shows.
+        public func entries(of timeline: Timeline) -> [Timeline.Entry] {
+            self == .all ? timeline.entries : timeline.entries.filter(\.isKey)
+        }
+    }
+
     /// The longest source excerpt, in characters.
     public var excerptLength: Int
+    public var selection: Selection
 
-    public init(excerptLength: Int = 90) {
+    public init(excerptLength: Int = 90, selection: Selection = .key) {
         self.excerptLength = excerptLength
+        self.selection = selection
     }
 
     public func render(_ timeline: Timeline) -> String {
@@ -31,16 +51,20 @@ public struct TimelineTextRenderer: Sendable {
             let dct = document.creationTime.map { "dct \($0), \($0.source.rawValue)" } ?? "no dct"
             lines.append("# \(document.id) (\(dct))" + (document.title.map { ": \(Self.oneLine($0).trimmingLeadingSpace.trimmingTrailingSpace)" } ?? ""))
         }
-        let whens = timeline.entries.map(Self.when)
+        let shown = selection.entries(of: timeline)
+        let whens = shown.map(Self.when)
         let width = min(max(whens.map(\.count).max() ?? 0, 10), 27)
-        let idWidth = timeline.entries.map(\.id.count).max() ?? 2
+        let idWidth = shown.map(\.id.count).max() ?? 2
         let lemmas = Dictionary(timeline.entries.map { ($0.id, $0.event.text) }, uniquingKeysWith: { a, _ in a })
-        for (entry, when) in zip(timeline.entries, whens) {
+        for (entry, when) in zip(shown, whens) {
             var line = when.padding(width) + "  " + entry.id.padding(idWidth) + "  "
             line += describe(entry, lemmas: lemmas)
             if let excerpt = excerpt(entry, texts: texts, sentences: sentences) { line += " — “\(excerpt)”" }
             line += " [\(entry.event.source.document)\(entry.event.source.sentence.map { ":\($0 + 1)" } ?? "")]"
             lines.append(line)
+        }
+        if shown.count < timeline.entries.count {
+            lines.append("(\(shown.count) key entries of \(timeline.entries.count); --all shows every entry)")
         }
         for warning in timeline.warnings {
             var line = "\(warning.severity.rawValue): "
@@ -55,6 +79,9 @@ public struct TimelineTextRenderer: Sendable {
     /// The first column.
     static func when(_ entry: Timeline.Entry) -> String {
         let time = entry.time
+        if time.basis.isInferred, let value = time.value {
+            return "~" + value.replacingOccurrences(of: "XXXX", with: "????")
+        }
         if time.relation == .on, let value = time.value, time.start == nil, time.end == nil {
             switch value {
             case "PRESENT_REF": return "now"

@@ -34,7 +34,10 @@ struct RenderingTests {
             let event = try #require(entry["event"] as? [String: Any])
             #expect(Set(event.keys) == ["text", "lemma", "class", "document", "start", "end", "sentence"])
             let time = try #require(entry["time"] as? [String: Any])
-            #expect(Set(time.keys) == ["value", "start", "end", "granularity", "relation", "anchor"])
+            #expect(Set(time.keys) == ["value", "start", "end", "granularity", "relation", "anchor", "basis"])
+            #expect(Timeline.Basis(rawValue: time["basis"] as? String ?? "") != nil)
+            #expect(entry["key"] is Bool)
+            #expect((entry["salience"] as? Double).map { (0...1).contains($0) } == true)
             #expect(["ON", "BEFORE", "AFTER", "OVERLAP", "UNKNOWN"].contains(time["relation"] as? String ?? ""))
             #expect(Timeline.Granularity(rawValue: time["granularity"] as? String ?? "") != nil)
             for key in ["start", "end"] {
@@ -79,7 +82,7 @@ struct RenderingTests {
 
     @Test func textViewHasOneLinePerEntryDateFirst() {
         let timeline = Self.timeline()
-        let text = TimelineTextRenderer().render(timeline)
+        let text = TimelineTextRenderer(selection: .all).render(timeline)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.filter { $0.hasPrefix("# ") }.count == 2)
         let entryLines = lines.filter { !$0.hasPrefix("# ") && !$0.hasPrefix("warning") && !$0.hasPrefix("note") }

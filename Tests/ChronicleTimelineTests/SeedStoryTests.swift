@@ -111,7 +111,7 @@ struct GoldTimelineTests {
             for relation in document.relations where relation.type == .isIncluded {
                 guard case .event(let instance) = relation.source, case .time(let tid) = relation.target,
                       let event = document.events.first(where: { $0.instanceID == instance }),
-                      let timex = document.timeExpressions.first(where: { $0.id == tid }), timex.kind == .date,
+                      let timex = document.timeExpressions.first(where: { $0.id == tid }), timex.kind == .date, timex.modifier == nil,
                       timex.value.count == 10, let day = CalendarDate(iso: timex.value),
                       let ids = entryOfSpan[event.span] else { continue }
                 for id in ids where !conflicted.contains(id) {
