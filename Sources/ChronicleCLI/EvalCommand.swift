@@ -2,17 +2,19 @@ import ArgumentParser
 import Chronicle
 import Foundation
 
-/// `chronicle eval`: scores against gold data — TempEval-3 TimeML (the default, `chronicle eval tempeval`)
-/// or UD English EWT part-of-speech tagging (`chronicle eval pos`).
+/// `chronicle eval`: scores against gold data — TempEval-3 TimeML (the default, `chronicle eval tempeval`),
+/// UD English EWT part-of-speech tagging (`chronicle eval pos`) or SemEval-2015 TimeLine entity timelines
+/// (`chronicle eval timeline`).
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score Chronicle (or another system) against gold data.",
         discussion: """
             `chronicle eval GOLD_DIR SYSTEM_DIR` and `chronicle eval --tag GOLD_DIR` score TempEval-3 TimeML \
-            (the default subcommand, `tempeval`); `chronicle eval pos` scores the linguistic layer on UD English EWT.
+            (the default subcommand, `tempeval`); `chronicle eval pos` scores the linguistic layer on UD English EWT; \
+            `chronicle eval timeline` scores entity timelines on the SemEval-2015 TimeLine data.
             """,
-        subcommands: [TempEvalCommand.self, PosEvalCommand.self, StoryEvalCommand.self],
+        subcommands: [TempEvalCommand.self, PosEvalCommand.self, StoryEvalCommand.self, TimeLineEvalCommand.self],
         defaultSubcommand: TempEvalCommand.self
     )
 }

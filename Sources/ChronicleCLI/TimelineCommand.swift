@@ -154,6 +154,11 @@ struct TimelineStory: Sendable {
             }
             throw CommandFailure(lines: problems)
         }
+        return timeline(of: items)
+    }
+
+    /// The timeline of documents already read: the whole pipeline on each, then ``TimelineBuilder``.
+    func timeline(of items: [Item]) -> Timeline {
         // The documents go through the pipeline in parts of about Pipeline.batchBytes, one part per thread at a
         // time, each part stage by stage (the stages' models stay in cache).
         let pipeline = Pipeline(stages: .all, temporalTagger: TemporalTagger(options: TemporalTagger.Options(genre: genre)))

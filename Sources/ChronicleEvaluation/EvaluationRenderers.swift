@@ -69,6 +69,17 @@ public struct EvaluationTableRenderer: Sendable {
 
     private static func render(title: String, scored: Int, header: [String], rows: [[String]], summary: String, failures: Int) -> String {
         var out = "\(title): \(scored) document\(scored == 1 ? "" : "s") scored\n\n"
+        out += table(header: header, rows: rows)
+        out += "\n" + summary + "\n"
+        if failures > 0 {
+            out += "not scored: \(failures) document\(failures == 1 ? "" : "s") (gold and system texts differ)\n"
+        }
+        return out
+    }
+
+    /// The header and rows as aligned columns: the first left-aligned, the others right-aligned, two spaces
+    /// apart; every line ended by a line feed.
+    static func table(header: [String], rows: [[String]]) -> String {
         let firstWidth = (rows.map { $0[0].count } + [header[0].count]).max()!
         let widths = (1..<header.count).map { column in
             ([header[column].count] + rows.map { column < $0.count ? $0[column].count : 0 }).max()!
@@ -80,16 +91,10 @@ public struct EvaluationTableRenderer: Sendable {
             }
             return text + "\n"
         }
-        out += line(header)
-        for row in rows { out += line(row) }
-        out += "\n" + summary + "\n"
-        if failures > 0 {
-            out += "not scored: \(failures) document\(failures == 1 ? "" : "s") (gold and system texts differ)\n"
-        }
-        return out
+        return line(header) + rows.map(line).joined()
     }
 
-    private static func cells(_ scores: PrecisionRecall) -> [String] {
+    static func cells(_ scores: PrecisionRecall) -> [String] {
         [format(scores.precision), format(scores.recall), format(scores.f1)]
     }
 

@@ -199,16 +199,9 @@ public struct TemporalAwarenessEvaluator: Sendable {
             aligned.append(renamed)
         }
 
-        let goldGraph = TemporalGraph(pair.gold.relations)
-        let systemGraph = TemporalGraph(aligned)
-        let goldReduced = goldGraph.reduced()
-        let systemReduced = systemGraph.reduced()
-        let unverified = systemReduced.filter { !goldGraph.entails($0) }
-        let missed = goldReduced.filter { !systemGraph.entails($0) }
-        let counts = TemporalAwarenessCounts(
-            system: systemReduced.count + unaligned.count, verified: systemReduced.count - unverified.count,
-            gold: goldReduced.count, recovered: goldReduced.count - missed.count, unaligned: unaligned.count,
-            systemInconsistent: systemGraph.inconsistencies.count, goldInconsistent: goldGraph.inconsistencies.count)
+        let comparison = AwarenessComparison(gold: pair.gold.relations, system: aligned)
+        let (goldGraph, systemGraph) = (comparison.goldGraph, comparison.systemGraph)
+        let counts = comparison.counts(unaligned: unaligned.count)
 
         let goldTexts = EndpointTexts(pair.gold), systemTexts = EndpointTexts(pair.system)
         func error(_ kind: RelationError.Kind, _ annotator: RelationError.Annotator, _ relation: TemporalRelation, against graph: TemporalGraph?) -> RelationError {
@@ -219,12 +212,42 @@ public struct TemporalAwarenessEvaluator: Sendable {
                 sourceText: texts[written.source], targetText: texts[written.target],
                 counterpart: graph?.relation(from: relation.source, to: relation.target))
         }
-        var errors = missed.map { error(.missed, .gold, $0, against: systemGraph) }
-        errors += unverified.map { error(.unverified, .system, $0, against: goldGraph) }
+        var errors = comparison.missed.map { error(.missed, .gold, $0, against: systemGraph) }
+        errors += comparison.unverified.map { error(.unverified, .system, $0, against: goldGraph) }
         errors += unaligned.map { error(.unaligned, .system, $0, against: nil) }
         errors += goldGraph.inconsistencies.map { error(.inconsistent, .gold, $0.relation, against: nil) }
         errors += systemGraph.inconsistencies.map { error(.inconsistent, .system, $0.relation, against: nil) }
         return .success(TemporalAwarenessDocumentEvaluation(name: pair.name, counts: counts, errors: errors))
+    }
+}
+
+/// The core of temporal awareness: each side's reduced graph checked against the other side's closure.
+struct AwarenessComparison {
+    let goldGraph: TemporalGraph
+    let systemGraph: TemporalGraph
+    /// |Sys⁻| and |Ref⁻|.
+    let systemReducedCount: Int
+    let goldReducedCount: Int
+    /// The relations of the reduced system graph the gold closure does not entail (Sys⁻ minus Ref⁺).
+    let unverified: [TemporalRelation]
+    /// The relations of the reduced gold graph the system closure does not entail (Ref⁻ minus Sys⁺).
+    let missed: [TemporalRelation]
+
+    init(gold: [TemporalRelation], system: [TemporalRelation]) {
+        let goldGraph = TemporalGraph(gold), systemGraph = TemporalGraph(system)
+        let goldReduced = goldGraph.reduced(), systemReduced = systemGraph.reduced()
+        (self.goldGraph, self.systemGraph) = (goldGraph, systemGraph)
+        (goldReducedCount, systemReducedCount) = (goldReduced.count, systemReduced.count)
+        unverified = systemReduced.filter { !goldGraph.entails($0) }
+        missed = goldReduced.filter { !systemGraph.entails($0) }
+    }
+
+    /// The counts, with `unaligned` system relations left out of the system graph but counted against precision.
+    func counts(unaligned: Int = 0) -> TemporalAwarenessCounts {
+        TemporalAwarenessCounts(
+            system: systemReducedCount + unaligned, verified: systemReducedCount - unverified.count,
+            gold: goldReducedCount, recovered: goldReducedCount - missed.count, unaligned: unaligned,
+            systemInconsistent: systemGraph.inconsistencies.count, goldInconsistent: goldGraph.inconsistencies.count)
     }
 }
 
