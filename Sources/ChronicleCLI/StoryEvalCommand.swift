@@ -92,11 +92,14 @@ struct StoryEvalCommand: ParsableCommand {
 
     /// The entry as the evaluator sees it: its time is its best-supported value's days, else its bounds.
     static func systemEntry(_ entry: Timeline.Entry) -> StoryTimelineEvaluator.SystemEntry {
+        // The best-supported value's days, narrowed by the bounds when they are narrower ("mid-April": the value is
+        // the month, the bounds its middle third); else the bounds.
         var days: ClosedRange<Int>?
+        let bounds = entry.time.start.flatMap { start in entry.time.end.map { start.dayNumber...$0.dayNumber } }
         if let value = entry.time.value, let parsed = TimeValue(value)?.days {
-            days = parsed
-        } else if let start = entry.time.start, let end = entry.time.end {
-            days = start.dayNumber...end.dayNumber
+            days = bounds.map { parsed.clamped(to: $0) }.flatMap { $0.overlaps(parsed) ? $0 : nil } ?? parsed
+        } else {
+            days = bounds
         }
         return StoryTimelineEvaluator.SystemEntry(
             id: entry.id, sources: entry.sources.map { ($0.document, $0.span) }, days: days, speaker: entry.statement?.speaker)

@@ -4,8 +4,8 @@ import ChronicleCore
 extension Build {
     /// The pairs of entries that look like the same event told by two sources at incompatible written times:
     /// mentions of the same root ("arrested", "arrest") not all from one document, each on a time expression of
-    /// its own with days (not a week or longer), on days at most two weeks apart that do not meet, and with
-    /// the same named participants (all of the smaller list). A consistent story gets none: times inferred
+    /// its own with days (not a week or longer), on days at most two weeks apart that do not meet, each told
+    /// by a verb in a past tense, and with the same named participants (all of the smaller list). A consistent story gets none: times inferred
     /// from the narrative or the document's date, or derived from the relation stage's links between
     /// events, never make a conflict; nor do occurrences months apart ("the loss" of each quarter).
     func conflicts(clusters: [[Int]], placements: [PlacementDraft]) -> [(Int, Int)] {
@@ -23,6 +23,9 @@ extension Build {
                     // Two sources: the entries are not told by the same single document.
                     let documentsA = Set(clusters[a].map { mentions[$0].document }), documentsB = Set(clusters[b].map { mentions[$0].document })
                     guard documentsA != documentsB || documentsA.count > 1 else { continue }
+                    // Each is told as having happened then: a verb in a past tense (a plan that moved, "is expected to sign on
+                    // Thursday" then "signed on Friday", or a noun naming a later step, is not a contradiction).
+                    guard [a, b].allSatisfy({ clusters[$0].contains { !mentions[$0].isNominal && mentions[$0].outlook == .past } }) else { continue }
                     let participantsA = Set(clusters[a].flatMap { mentions[$0].participants })
                     let participantsB = Set(clusters[b].flatMap { mentions[$0].participants })
                     guard !participantsA.isEmpty, !participantsB.isEmpty,

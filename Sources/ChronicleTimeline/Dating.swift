@@ -62,8 +62,8 @@ extension Build {
     ///    one the last date not before it) and with the event's bounds: "The fire began on July 14. ... It was
     ///    not reported until 5:40 a.m." puts the report on July 14.
     /// 2. **Document date.** Otherwise, in a report (a document with a creation time whose dates are mostly
-    ///    near it), a past or present event is dated to the report's day, or the day before when its relations
-    ///    place it before the report; a future event stays after the report.
+    ///    near it), a past or present event is dated to the report's day, or the day before (``defaultDay``); so
+    ///    is an event placed only after another entry. A future event stays after the report.
     /// 3. Entries related only to the creation time keep that placement; the others have no basis.
     ///
     /// The bounds (`first`, `last`) are not changed: they are what the relations prove. The value and the
@@ -81,6 +81,18 @@ extension Build {
                 continue
             case .entry?:
                 p.basis = .relation
+                // After another entry, in a report, with no day of its own: the report's news, dated by default.
+                if p.relation == .after, p.value == nil, !p.contradictory {
+                    let mention = mentions[clusters[c].min { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }!]
+                    if reports[mention.document], mention.outlook != .future, let creationTime = story[mention.document].document.creationTime {
+                        if let day = defaultDay(mention.outlook, bounds: (p.first, p.last), creationTime: creationTime), p.first.map({ day >= $0 }) ?? true {
+                            p.value = CalendarDate(dayNumber: day).description
+                            p.granularity = .day
+                            p.basis = .documentDate
+                            p.inferredDay = day
+                        }
+                    }
+                }
                 continue
             default:
                 break
@@ -103,7 +115,10 @@ extension Build {
                 continue
             }
             guard reports[d], let creationDay else { continue }
-            switch mention.outlook {
+            // A statement is made when it is reported ("wants to make one thing clear" is said now), unless its verb is
+            // in the future.
+            let outlook = mention.statement != nil && mention.outlook == .future ? Outlook.present : mention.outlook
+            switch outlook {
             case .future:
                 if p.anchorNode == nil {
                     p.relation = .after
@@ -113,8 +128,7 @@ extension Build {
                 p.basis = .documentDate
             case .past, .present, .none:
                 if let first = p.first, first > creationDay { continue }
-                let before = p.relation == .before || (p.last.map { $0 < creationDay } ?? false)
-                let day = before ? min(creationDay - 1, p.last ?? creationDay - 1) : creationDay
+                guard let day = defaultDay(outlook, bounds: (p.first, p.last), creationTime: story[d].document.creationTime!) else { continue }
                 if let first = p.first, day < first { continue }
                 p.value = CalendarDate(dayNumber: day).description
                 p.granularity = .day
@@ -124,6 +138,16 @@ extension Build {
                 p.inferredDay = day
             }
         }
+    }
+
+    /// The day a report's event is dated to by default: none when its bounds end before the day before the report
+    /// (it is older news), the day before when they end then, or when it is told in a past tense in a report written in the morning (a morning report tells
+    /// of the day before); else the report's day.
+    func defaultDay(_ outlook: Outlook, bounds: (first: Int?, last: Int?), creationTime: CreationTime) -> Int? {
+        let creationDay = creationTime.date.dayNumber
+        if let last = bounds.last, last < creationDay { return last == creationDay - 1 ? last : nil }
+        if outlook == .past, let time = creationTime.time, time.hour < 12, (bounds.first ?? Int.min) < creationDay { return creationDay - 1 }
+        return creationDay
     }
 
     /// A date that moved the narrative: a written date or time with days.

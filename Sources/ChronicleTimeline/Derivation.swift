@@ -16,7 +16,26 @@ enum Derivation {
         "departure": "depart", "failure": "fail", "pursuit": "pursue", "complaint": "complain", "threat": "threaten",
         "growth": "grow", "analysis": "analyze", "description": "describe", "admission": "admit", "permission": "permit",
         "intervention": "intervene", "revelation": "reveal", "collision": "collide", "invasion": "invade", "conclusion": "conclude",
+        "diversion": "divert", "conversion": "convert", "extension": "extend", "expansion": "expand", "suspension": "suspend",
+        "arrival": "arrive", "approval": "approve", "refusal": "refuse", "withdrawal": "withdraw", "victory": "win", "won": "win",
+        "sold": "sell", "bought": "buy", "purchase": "buy", "agreement": "agree", "payment": "pay",
     ]
+
+    /// Particles that make a phrasal verb with the verb before them ("rolled out", "pushed back", "set up").
+    static let particles: Set<String> = ["out", "up", "back", "off", "down", "away", "over", "through", "ahead", "forward", "aside"]
+    /// Verbs that take a preposition as one predicate ("accounts for").
+    static let prepositionalVerbs: Set<String> = ["account for", "call for", "apply for", "vote for", "opt for", "pay for", "look into", "carry on"]
+
+    /// The particle right after verb `w` that makes it a phrasal verb, if any: a particle word tagged as a particle,
+    /// adverb or preposition, or the preposition of a prepositional verb.
+    static func particle(after w: Int, analysis: DocumentAnalysis) -> Int? {
+        let next = w + 1
+        guard analysis.words[w].isVerb, next < analysis.words.count, analysis.words[next].sentence == analysis.words[w].sentence else { return nil }
+        let lower = analysis.lower(of: next)
+        if prepositionalVerbs.contains(analysis.lemma(of: w) + " " + lower) { return next }
+        guard particles.contains(lower), let tag = analysis.words[next].tag, [.particle, .adverb, .adposition].contains(tag) else { return nil }
+        return next
+    }
 
     /// The root of a lemma: irregular pairs, then one derivational suffix removed, then a final "e" dropped and "y" read as "i".
     static func root(_ lemma: String) -> String {

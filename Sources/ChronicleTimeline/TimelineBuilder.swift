@@ -82,6 +82,8 @@ struct MentionRecord {
     var participants: [String]
     /// Where its verb group points in time.
     var outlook: Outlook
+    /// Whether its event is negated ("did not reopen").
+    var isNegated = false
     var bounds: (first: Int?, last: Int?) = (nil, nil)
 }
 
@@ -169,10 +171,11 @@ struct Build {
             let day = creationTime.date.dayNumber
             times[.time(document: d, id: "t0")] = DayInterval(first: day, last: day, granularity: creationTime.time == nil ? .day : .time)
         }
+        let storyYear = storyYear(forUndated: d)
         for timex in document.timeExpressions {
             let node = Node.time(document: d, id: timex.id)
             timeExpressions[node] = timex
-            if let interval = TimexCalendar.interval(of: timex, creationTime: document.creationTime) { times[node] = interval }
+            if let interval = TimexCalendar.interval(of: timex, creationTime: document.creationTime, storyYear: storyYear) { times[node] = interval }
         }
         var byKey: [String: Int] = [:]
         let first = mentions.count
@@ -216,7 +219,15 @@ struct Build {
         var timed: Set<Int> = []  // mentions related to a time expression (the creation time does not count)
         for relation in document.relations {
             guard let source = node(relation.source), let target = node(relation.target), source != target else { continue }
-            links.append(Link(document: d, source: source, target: target, type: relation.type, order: order))
+            // The time of saying is not placed by the relation stage's links between a reporting event and other events
+            // (they mostly concern what was said); only a link that puts the saying after an event is kept.
+            if case .mention(let a) = source, case .mention(let b) = target, mentions[a].statement != nil || mentions[b].statement != nil {
+                let after = mentions[a].statement != nil && [.after, .immediatelyAfter].contains(relation.type)
+                    || mentions[b].statement != nil && [.before, .immediatelyBefore].contains(relation.type)
+                if !after || mentions[a].statement != nil && mentions[b].statement != nil { continue }
+            }
+            links.append(Link(document: d, source: source, target: target, type: signalReading(relation.type, source, target, analysis),
+                              order: order))
             order += 1
             for (end, other) in [(source, target), (target, source)] {
                 if case .mention(let m) = end, case .time(_, let id) = other, timeExpressions[other] != nil, id != "t0" { timed.insert(m) }
@@ -226,11 +237,12 @@ struct Build {
         // ("Kardashian took to Twitter on Wednesday, Oct. 28 to clarify ...").
         for m in first..<mentions.count where mentions[m].statement != nil && !timed.contains(m) {
             let statement = document.statements[mentions[m].statement!]
-            if let timex = timeOfSaying(statement, in: document, analysis: analysis) {
+            if let timex = timeOfSaying(statement, in: document, analysis: analysis, mentions: first..<mentions.count) {
                 links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order))
                 order += 1
             }
         }
+        attachClauseTimes(d, document: document, analysis: analysis, mentions: first..<mentions.count, timed: timed, order: &order)
     }
 
     private func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
@@ -238,14 +250,22 @@ struct Build {
         var participants: [String] = []
         var nominal = isNominal
         var outlook = Outlook.none
+        var (span, text, lemma) = (span, text, lemma)
         if let w = analysis.wordIndex(at: span.start), w < analysis.words.count, analysis.words[w].span.overlaps(span) {
             participants = index.participants(in: analysis.clause(around: w))
             if analysis.words[w].isNoun { nominal = true }
             outlook = nominal ? .none : Self.outlook(of: w, event: event, analysis: analysis)
+            // A phrasal verb is one event: "rolled out", "pushed back", "accounts for".
+            if !nominal, let particle = Derivation.particle(after: w, analysis: analysis) {
+                span = TextSpan(start: span.start, end: analysis.words[particle].span.end)
+                text = analysis.text(span)
+                lemma = lemma.lowercased() + " " + analysis.lower(of: particle)
+            }
         }
         return MentionRecord(
             document: d, key: key, span: span, text: text, lemma: lemma.lowercased(), root: Derivation.root(lemma), eventClass: eventClass,
-            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants, outlook: outlook)
+            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants, outlook: outlook,
+            isNegated: event?.polarity == .negative)
     }
 
     private mutating func addSpeaker(_ statement: Statement, to m: Int) {
@@ -256,17 +276,19 @@ struct Build {
 
     /// The date or time nearest the statement's verb in the stretch of its sentence the verb is in (brackets,
     /// dashes, colons and semicolons bound it), outside the content; references such as "now" do not count.
-    private func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis) -> TimeExpression? {
+    private func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis, mentions range: Range<Int>)
+        -> TimeExpression? {
         guard let verb = analysis.wordIndex(at: statement.verbSpan.start), verb < analysis.words.count else { return nil }
-        let sentence = analysis.sentenceWords[analysis.words[verb].sentence]
-        var lower = verb, upper = verb
-        while lower - 1 >= sentence.lowerBound, !analysis.isBreak(lower - 1) { lower -= 1 }
-        while upper + 1 < sentence.upperBound, !analysis.isBreak(upper + 1) { upper += 1 }
-        let bounds = analysis.span(lower, upper)
+        let bounds = stretch(around: verb, analysis: analysis)
         var best: (TimeExpression, Int)?
         for timex in document.timeExpressions where bounds.contains(timex.span) && (timex.kind == .date || timex.kind == .time)
             && !timex.value.hasSuffix("_REF") {
             if let content = statement.content, content.overlaps(timex.span) { continue }
+            // Not a time of another verb between them ("said Nandakumar, who took the job in January").
+            let between = min(timex.span.end, statement.verbSpan.end)..<max(timex.span.start, statement.verbSpan.start)
+            if range.contains(where: { !mentions[$0].isNominal && between.contains(mentions[$0].span.start) && !mentions[$0].span.overlaps(statement.verbSpan) }) {
+                continue
+            }
             let distance = abs(timex.span.start - statement.verbSpan.start)
             if best == nil || distance < best!.1 { best = (timex, distance) }
         }
@@ -334,7 +356,8 @@ struct Build {
         }
         if a.isNominal || b.isNominal { return true }
         if a.document != b.document {
-            if !Set(a.participants).isDisjoint(with: b.participants) { return true }
+            // Compatible participants: shared, or not named on one side ("the road reopening in mid-April").
+            if a.participants.isEmpty || b.participants.isEmpty || !Set(a.participants).isDisjoint(with: b.participants) { return true }
             return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
         }
         return false
@@ -488,7 +511,9 @@ struct Build {
 
         // Warnings: the documents' diagnostics, then the timeline's own.
         for (d, item) in story.enumerated() {
-            for diagnostic in item.document.diagnostics {
+            let yearFromStory = storyYearWarning(d)
+            if let yearFromStory { warnings.append(yearFromStory) }
+            for diagnostic in item.document.diagnostics where yearFromStory == nil || diagnostic.code != .ambiguousYear {
                 var candidates: [Int] = []
                 if diagnostic.code == .ambiguousYear || diagnostic.code == .inferredYear {
                     candidates = item.document.timeExpressions.first {
@@ -640,6 +665,10 @@ struct Build {
             let node = Node.time(document: d, id: id)
             if let timex = timeExpressions[node] {
                 draft.value = timex.value
+                // A year the story supplied is written into the value ("XXXX-09-16" in a story of 2022: "2022-09-16").
+                if timex.value.hasPrefix("XXXX"), timex.yearInference?.chosen == nil, let day = times[node]?.last ?? times[node]?.first {
+                    draft.value = String(CalendarDate(dayNumber: day).year) + timex.value.dropFirst(4)
+                }
                 draft.granularity = times[node]?.granularity ?? .unknown
                 if let (month, day) = TimexCalendar.monthAndDay(timex.value) {
                     draft.partialKey = CalendarDate(year: 2000, month: month, day: min(day, CalendarDate.daysIn(month: month, year: 2000)))?.dayNumber
@@ -661,12 +690,17 @@ struct Build {
 
     private func order(clusters: [[Int]], placements: [PlacementDraft], precedence: [(before: Int, after: Int)]) -> [Int] {
         let count = clusters.count
+        // By day (an inferred day first, then the first possible one), the minute of a clock time or part of the day
+        // (noon without one), before/on/after the day (entries dated by their document's date last: the news of the
+        // report), then document order.
         func key(_ c: Int) -> (Int, Int, Int, Int, Int) {
             let p = placements[c]
-            let day = p.first ?? p.inferredDay ?? p.last ?? p.partialKey ?? Int.max
-            let rank = p.relation == .before ? 0 : p.relation == .after ? 2 : 1
+            let day = p.inferredDay ?? p.first ?? p.last ?? p.partialKey ?? Int.max
+            let rank = p.basis == .documentDate && p.inferredDay != nil ? 3 : p.relation == .before ? 0 : p.relation == .after ? 2 : 1
+            var minute = 720
+            if let value = p.value.flatMap({ TimeValue($0) }), value.granularity == .time, let minutes = value.minutes { minute = minutes.lowerBound % 1440 }
             let mention = mentions[clusters[c][0]]
-            return (day, rank, p.first == nil && p.last != nil ? 0 : 1, mention.document, mention.span.start)
+            return (day, minute, rank, mention.document, mention.span.start)
         }
         // Keys of entries placed only relative to another entry follow that entry's key.
         var keys = (0..<count).map(key)

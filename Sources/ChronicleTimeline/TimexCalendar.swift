@@ -15,7 +15,11 @@ enum TimexCalendar {
     /// The days of a time expression, its granularity, and whether it can place an event. Durations and
     /// sets place nothing; values with an unknown year (`XXXX-10-28`) have a granularity but no days, unless
     /// the tagger chose a year (``TimeExpression/yearInference``).
-    static func interval(of timex: TimeExpression, creationTime: CreationTime?) -> DayInterval? {
+    ///
+    /// `START`, `MID` and `END` keep the first, middle and last third of the days ("mid-April" is April 11–20,
+    /// "late May" May 21–31). `storyYear`, for a document without a creation time, places a date whose year the
+    /// text leaves unknown in the year of the story's other documents (see ``TimelineBuilder``).
+    static func interval(of timex: TimeExpression, creationTime: CreationTime?, storyYear: ((TimeExpression) -> Int?)? = nil) -> DayInterval? {
         guard timex.kind == .date || timex.kind == .time else { return nil }
         var interval: DayInterval
         switch timex.value {
@@ -28,7 +32,7 @@ enum TimexCalendar {
         case "FUTURE_REF":
             return DayInterval(first: creationTime.map { $0.date.dayNumber + 1 }, last: nil, granularity: .open)
         default:
-            guard let parsed = parse(timex.value, chosenYear: timex.yearInference?.chosen) else { return nil }
+            guard let parsed = parse(timex.value, chosenYear: timex.yearInference?.chosen ?? storyYear?(timex)) else { return nil }
             interval = parsed
         }
         switch timex.modifier {
@@ -40,6 +44,14 @@ enum TimexCalendar {
             return DayInterval(first: interval.last.map { $0 + 1 }, last: nil, granularity: .open)
         case .onOrAfter?:
             return DayInterval(first: interval.first, last: nil, granularity: .open)
+        case .start?, .mid?, .end?:
+            guard let first = interval.first, let last = interval.last, last - first >= 2 else { return interval }
+            let third = (last - first + 1) / 3
+            switch timex.modifier {
+            case .start?: return DayInterval(first: first, last: first + third - 1, granularity: interval.granularity)
+            case .mid?: return DayInterval(first: first + third, last: last - third, granularity: interval.granularity)
+            default: return DayInterval(first: last - third + 1, last: last, granularity: interval.granularity)
+            }
         default:
             return interval
         }

@@ -1,0 +1,142 @@
+import ChronicleCore
+
+extension Build {
+    /// The signal words before a time expression and the relation they give the event of the clause.
+    enum ClauseSignal {
+        case within, before, after, until, by, from, purpose
+
+        init?(_ word: String) {
+            switch word {
+            case "before", "prior": self = .before
+            case "after", "since", "following": self = .after
+            case "until", "till", "til": self = .until
+            case "by": self = .by
+            case "from", "starting", "beginning": self = .from
+            case "for": self = .purpose
+            case "on", "in", "at", "during", "of", "this", "last", "next", "early", "late", "around", "about", "shortly", "just": self = .within
+            default: return nil
+            }
+        }
+    }
+
+    /// Verbs whose "for" + time names the time of their object, not their own ("scheduled for 7 p.m. next
+    /// Tuesday": the hearing is then, the scheduling earlier).
+    static let schedulingClasses: Set<Event.Class> = [.intensionalAction, .intensionalState]
+
+    /// Clause attachment: an event that its document's relations tie to no written time takes the date or time
+    /// of its own stretch of sentence (between clause breaks), with the relation its signal word gives:
+    ///
+    /// | signal | relation |
+    /// |---|---|
+    /// | on, in, at, during, none | IS_INCLUDED |
+    /// | before | BEFORE |
+    /// | after, since | AFTER |
+    /// | until (a negated event: "will not reopen until mid-April") | IS_INCLUDED |
+    /// | by ("close by late May": a reader dates it then) | IS_INCLUDED |
+    /// | until (otherwise) | ENDS |
+    /// | from | BEGINS |
+    /// | for, after a verb of scheduling ("scheduled for 7 p.m. next Tuesday") | IS_INCLUDED, for the event it schedules |
+    ///
+    /// The time is the one nearest the event in its stretch with no other event between them (the time is that
+    /// one's: "done before Odom's hospitalization on Oct. 13"), on the same side of any statement's content. References ("now"), durations and sets place nothing.
+    mutating func attachClauseTimes(_ d: Int, document: Document, analysis: DocumentAnalysis, mentions range: Range<Int>, timed: Set<Int>,
+                                    order: inout Int) {
+        let candidates = document.timeExpressions.filter { timex in
+            (timex.kind == .date || timex.kind == .time) && !timex.value.hasSuffix("_REF") && times[.time(document: d, id: timex.id)]?.isBounded == true
+        }
+        guard !candidates.isEmpty else { return }
+        let ordered = range.sorted { mentions[$0].span.start < mentions[$1].span.start }
+        // What was said and the words around it are different clauses: a time outside a statement's content dates the
+        // saying ("said on Wednesday that her interview was done ..."), not what was said.
+        let contents = StatementContents(document.statements)
+        var attached: Set<Int> = []
+        for m in ordered where !timed.contains(m) && mentions[m].statement == nil && !attached.contains(m) {
+            let mention = mentions[m]
+            guard let w = analysis.wordIndex(at: mention.span.start), w < analysis.words.count else { continue }
+            let stretch = stretch(around: w, analysis: analysis)
+            var best: (timex: TimeExpression, distance: Int)?
+            let saidIn = Set(contents.containing(mention.span))
+            for timex in candidates where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
+                && Set(contents.containing(timex.span)) == saidIn {
+                let distance = timex.span.start > mention.span.start ? timex.span.start - mention.span.end : mention.span.start - timex.span.end
+                let between = timex.span.start > mention.span.start ? mention.span.end..<timex.span.start : timex.span.end..<mention.span.start
+                let blocked = ordered.contains { other in
+                    other != m && between.contains(mentions[other].span.start) && blocks(other, from: mention, analysis: analysis)
+                }
+                if !blocked, best == nil || distance < best!.distance { best = (timex, distance) }
+            }
+            guard let timex = best?.timex else { continue }
+            var target = m
+            var type = TemporalRelation.RelationType.isIncluded
+            switch signal(before: timex, analysis: analysis) {
+            case .before?: type = .before
+            case .after?: type = .after
+            case .until?: type = mention.isNegated ? .isIncluded : .ends
+            case .by?: type = .isIncluded
+            case .from?: type = .begins
+            case .purpose?:
+                // "scheduled for ...": the time is the scheduled event's (the nearest nominal event of the stretch).
+                if Self.schedulingClasses.contains(mention.eventClass) {
+                    guard let scheduled = ordered.filter({ other in
+                        other != m && mentions[other].isNominal && !timed.contains(other) && stretch.contains(mentions[other].span)
+                    }).min(by: { abs(mentions[$0].span.start - mention.span.start) < abs(mentions[$1].span.start - mention.span.start) })
+                    else { continue }
+                    target = scheduled
+                }
+            case .within?, nil: break
+            }
+            guard !attached.contains(target) else { continue }
+            attached.insert(target)
+            links.append(Link(document: d, source: .mention(target), target: .time(document: d, id: timex.id), type: type, order: order))
+            order += 1
+        }
+    }
+
+    /// Whether event `other`, between `mention` and a time, takes the time for itself: a verb does; a noun does when
+    /// a temporal signal stands between the two events ("done before Odom's hospitalization on Oct. 13"), not when it
+    /// is the verb's object ("failed a fire-safety inspection in 2021").
+    func blocks(_ other: Int, from mention: MentionRecord, analysis: DocumentAnalysis) -> Bool {
+        guard mentions[other].isNominal else { return true }
+        let lower = min(mention.span.end, mentions[other].span.end), upper = max(mention.span.start, mentions[other].span.start)
+        guard lower < upper else { return true }
+        for w in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {
+            if let signal = ClauseSignal(analysis.lower(of: w)), signal != .within, signal != .purpose { return true }
+        }
+        return false
+    }
+
+    /// The relation stage's link between an event and a time, read with the signal before the time: a negated event
+    /// "until" a time happens then ("was not reported until 5:40 a.m."), and an event "by" a time is dated then
+    /// ("will close its bakery by late May").
+    func signalReading(_ type: TemporalRelation.RelationType, _ source: Node, _ target: Node, _ analysis: DocumentAnalysis)
+        -> TemporalRelation.RelationType {
+        guard case .mention(let m) = source, case .time = target, let timex = timeExpressions[target] else { return type }
+        switch signal(before: timex, analysis: analysis) {
+        case .until? where mentions[m].isNegated && [.before, .ends, .immediatelyBefore].contains(type): return .isIncluded
+        case .by? where [.before, .ends, .includes, .during, .immediatelyBefore].contains(type): return .isIncluded
+        default: return type
+        }
+    }
+
+    /// The stretch of sentence around word `w`: between the nearest clause breaks (brackets, dashes, colons,
+    /// semicolons; not commas).
+    func stretch(around w: Int, analysis: DocumentAnalysis) -> TextSpan {
+        let sentence = analysis.sentenceWords[analysis.words[w].sentence]
+        var lower = w, upper = w
+        while lower - 1 >= sentence.lowerBound, !analysis.isBreak(lower - 1) { lower -= 1 }
+        while upper + 1 < sentence.upperBound, !analysis.isBreak(upper + 1) { upper += 1 }
+        return analysis.span(lower, upper)
+    }
+
+    /// The signal among the two words before a time expression ("until mid-April", "shortly after 1 a.m.").
+    func signal(before timex: TimeExpression, analysis: DocumentAnalysis) -> ClauseSignal? {
+        guard let w = analysis.wordIndex(at: timex.span.start), w < analysis.words.count else { return nil }
+        var found: ClauseSignal?
+        for j in stride(from: w - 1, through: max(w - 2, 0), by: -1) where analysis.words[j].sentence == analysis.words[w].sentence {
+            guard let signal = ClauseSignal(analysis.lower(of: j)) else { break }
+            if signal != .within { return signal }
+            found = found ?? signal
+        }
+        return found
+    }
+}
