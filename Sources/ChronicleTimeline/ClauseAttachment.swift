@@ -87,16 +87,22 @@ extension Build {
             }
             guard !attached.contains(target) else { continue }
             attached.insert(target)
-            links.append(Link(document: d, source: .mention(target), target: .time(document: d, id: timex.id), type: type, order: order))
+            links.append(Link(document: d, source: .mention(target), target: .time(document: d, id: timex.id), type: type, order: order,
+                              isStated: true))
             order += 1
         }
     }
 
-    /// Whether event `other`, between `mention` and a time, takes the time for itself: a verb does; a noun does when
+    /// Whether event `other`, between `mention` and a time, takes the time for itself: a finite verb or an
+    /// infinitive does ("to clarify her interview"; a participle such as "a farmer named Hesketh" does not); a noun does when
     /// a temporal signal stands between the two events ("done before Odom's hospitalization on Oct. 13"), not when it
     /// is the verb's object ("failed a fire-safety inspection in 2021").
     func blocks(_ other: Int, from mention: MentionRecord, analysis: DocumentAnalysis) -> Bool {
-        guard mentions[other].isNominal else { return true }
+        if !mentions[other].isNominal {
+            // A finite verb has its own clause; a participle or infinitive ("a farmer named Hesketh") does not.
+            guard let w = analysis.wordIndex(at: mentions[other].span.start), w < analysis.words.count else { return true }
+            return analysis.words[w].isFinite || w > 0 && analysis.lower(of: w - 1) == "to"
+        }
         let lower = min(mention.span.end, mentions[other].span.end), upper = max(mention.span.start, mentions[other].span.start)
         guard lower < upper else { return true }
         for w in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {
@@ -113,7 +119,7 @@ extension Build {
         guard case .mention(let m) = source, case .time = target, let timex = timeExpressions[target] else { return type }
         switch signal(before: timex, analysis: analysis) {
         case .until? where mentions[m].isNegated && [.before, .ends, .immediatelyBefore].contains(type): return .isIncluded
-        case .by? where [.before, .ends, .includes, .during, .immediatelyBefore].contains(type): return .isIncluded
+        case .by? where ![.after, .immediatelyAfter, .begins, .begunBy].contains(type): return .isIncluded
         default: return type
         }
     }

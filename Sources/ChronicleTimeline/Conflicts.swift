@@ -66,6 +66,11 @@ extension Build {
         return (first, last, nil)
     }
 
+    /// The document of a time expression of the story.
+    func timeExpressionDocument(_ timex: TimeExpression) -> Int? {
+        story.indices.first { d in timeExpressions[.time(document: d, id: timex.id)].map { $0.span == timex.span } ?? false }
+    }
+
     /// Whether a placement rests on a time expression with days that the entry is on.
     private func isDatedByItsOwnTime(_ placement: PlacementDraft) -> Bool {
         guard placement.basis == .explicit, placement.relation == .on, placement.first != nil, placement.last != nil else { return false }

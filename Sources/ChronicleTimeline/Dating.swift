@@ -128,7 +128,9 @@ extension Build {
                 p.basis = .documentDate
             case .past, .present, .none:
                 if let first = p.first, first > creationDay { continue }
-                guard let day = defaultDay(outlook, bounds: (p.first, p.last), creationTime: story[d].document.creationTime!) else { continue }
+                // A statement is dated to the report's day (it is quoted for the report), not to the day before.
+                guard let day = defaultDay(mention.statement != nil ? .present : outlook, bounds: (p.first, p.last),
+                                           creationTime: story[d].document.creationTime!) else { continue }
                 if let first = p.first, day < first { continue }
                 p.value = CalendarDate(dayNumber: day).description
                 p.granularity = .day

@@ -84,6 +84,8 @@ struct MentionRecord {
     var outlook: Outlook
     /// Whether its event is negated ("did not reopen").
     var isNegated = false
+    /// Whether its own document's relations place it at incompatible times.
+    var isContradictory = false
     var bounds: (first: Int?, last: Int?) = (nil, nil)
 }
 
@@ -100,6 +102,9 @@ struct Link {
     var target: Node
     var type: TemporalRelation.RelationType
     var order: Int
+    /// Whether the text states it (a time of its clause, the time of saying) rather than the relation stage guessing
+    /// it: stated links are checked first, so a guess that contradicts them is the one left out.
+    var isStated = false
 }
 
 struct Build {
@@ -128,8 +133,15 @@ struct Build {
         // A merge whose mentions the relations place at incompatible times, or that closes an ordering cycle, was wrong:
         // split such entries back into their mentions (a few rounds).
         var graph = storyGraph(clusters)
-        for _ in 0..<3 {
-            var wrong = Set(clusters.indices.filter { clusters[$0].count > 1 && graph.bounds.isContradictory($0) })
+        for round in 0..<3 {
+            // (A mention that its own document's relations contradict does not make its merge wrong, unless written times
+            // of two documents disagree in it.)
+            var wrong = Set(clusters.indices.filter { c in
+                guard clusters[c].count > 1, graph.bounds.isContradictory(c) else { return false }
+                guard clusters[c].contains(where: { mentions[$0].isContradictory }) else { return true }
+                guard let (a, b) = explicitDays(of: clusters[c]).contradiction else { return false }
+                return timeExpressionDocument(a) != timeExpressionDocument(b)
+            })
             for index in graph.components.inconsistent {
                 for node in [graph.links[index].source, graph.links[index].target] where node < clusters.count && clusters[node].count > 1 {
                     wrong.insert(node)
@@ -138,12 +150,34 @@ struct Build {
             if wrong.isEmpty { break }
             var split: [[Int]] = []
             for (c, cluster) in clusters.enumerated() {
-                if wrong.contains(c) { split += cluster.map { [$0] } } else { split.append(cluster) }
+                guard wrong.contains(c) else {
+                    split.append(cluster)
+                    continue
+                }
+                // First the mentions whose own bounds share a day stay together and the others leave; then all part.
+                let core = round == 0 ? Self.largestAgreeing(cluster.map { mentions[$0].bounds }) : []
+                if core.count > 1 && core.count < cluster.count {
+                    split.append(core.map { cluster[$0] })
+                    split += cluster.indices.filter { !core.contains($0) }.map { [cluster[$0]] }
+                } else {
+                    split += cluster.map { [$0] }
+                }
             }
             clusters = split.sorted { $0[0] < $1[0] }
             graph = storyGraph(clusters)
         }
         return assemble(clusters, graph)
+    }
+
+    /// The indices of the largest group of intervals that share a day (open sides reach everything), earliest day
+    /// first on ties.
+    static func largestAgreeing(_ intervals: [(first: Int?, last: Int?)]) -> [Int] {
+        var best: (count: Int, day: Int) = (0, Int.min)
+        for candidate in intervals.map({ $0.first ?? Int.min }) {
+            let count = intervals.filter { ($0.first ?? Int.min) <= candidate && candidate <= ($0.last ?? Int.max) }.count
+            if count > best.count || count == best.count && candidate < best.day { best = (count, candidate) }
+        }
+        return intervals.indices.filter { (intervals[$0].first ?? Int.min) <= best.day && best.day <= (intervals[$0].last ?? Int.max) }
     }
 
     private mutating func assignDocumentIDs() {
@@ -238,7 +272,8 @@ struct Build {
         for m in first..<mentions.count where mentions[m].statement != nil && !timed.contains(m) {
             let statement = document.statements[mentions[m].statement!]
             if let timex = timeOfSaying(statement, in: document, analysis: analysis, mentions: first..<mentions.count) {
-                links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order))
+                links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order,
+                                  isStated: true))
                 order += 1
             }
         }
@@ -286,7 +321,10 @@ struct Build {
             if let content = statement.content, content.overlaps(timex.span) { continue }
             // Not a time of another verb between them ("said Nandakumar, who took the job in January").
             let between = min(timex.span.end, statement.verbSpan.end)..<max(timex.span.start, statement.verbSpan.start)
-            if range.contains(where: { !mentions[$0].isNominal && between.contains(mentions[$0].span.start) && !mentions[$0].span.overlaps(statement.verbSpan) }) {
+            if range.contains(where: { m in
+                !mentions[m].isNominal && between.contains(mentions[m].span.start) && !mentions[m].span.overlaps(statement.verbSpan)
+                    && blocks(m, from: mentions[m], analysis: analysis)
+            }) {
                 continue
             }
             let distance = abs(timex.span.start - statement.verbSpan.start)
@@ -315,6 +353,7 @@ struct Build {
         bounds.propagate()
         for m in mentions.indices {
             let n = nodeIndex[.mention(m)]!
+            mentions[m].isContradictory = bounds.isContradictory(n)
             mentions[m].bounds = bounds.isContradictory(n) ? (nil, nil) : bounds.days(of: n)
         }
     }
@@ -407,7 +446,7 @@ struct Build {
             }
         }
         var storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)] = []
-        for link in links {
+        for link in links.filter(\.isStated) + links.filter({ !$0.isStated }) {
             let source = storyNode(link.source), target = storyNode(link.target)
             if source == target { continue }
             storyLinks.append((source, target, link.type, link.document))
@@ -543,8 +582,9 @@ struct Build {
         for index in components.inconsistent {
             let link = storyLinks[index]
             let ids = [link.source, link.target].filter { $0 < clusters.count }.map { entryID[$0] }
+            // A note, not a warning: the link left out is the relation stage's guess (the text's own links come first).
             warnings.append(Timeline.Warning(
-                severity: .warning, code: Timeline.Warning.orderingCycle,
+                severity: .note, code: Timeline.Warning.orderingCycle,
                 message: "\(describe(node: link.source, clusters: clusters, entryID: entryID, timeNodes: timeNodes)) \(link.type.rawValue) "
                     + "\(describe(node: link.target, clusters: clusters, entryID: entryID, timeNodes: timeNodes)) contradicts the other relations "
                     + "of \(documentIDs[link.document]); it is left out of the ordering",
@@ -715,7 +755,10 @@ struct Build {
         }
         var successors = [[Int]](repeating: [], count: count)
         var predecessorCount = [Int](repeating: 0, count: count)
+        // Written days outrank the relation stage's order: an entry whose days all come after another's is not put
+        // before it.
         for (a, b) in precedence {
+            if let first = placements[a].first, let last = placements[b].last, first > last { continue }
             successors[a].append(b)
             predecessorCount[b] += 1
         }
