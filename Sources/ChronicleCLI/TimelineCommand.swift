@@ -180,149 +180,31 @@ struct TimelineStory: Sendable {
         }
     }
 
-    /// The documents of one input.
+    /// The documents of one input (``StoryFileReader``), with `--dct` for those without a creation time.
     func read(_ argument: String) throws -> [Item] {
         let source = try InputSource(opening: argument)
         let bytes = try source.readAll(limit: maximumBytes, limitName: "--max-bytes")
-        let name = source.name
         let baseName = source.path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "stdin"
-        let body = bytes[(PlainTextReader.hasByteOrderMark(bytes) ? 3 : 0)...]
-        guard let first = body.firstIndex(where: { !Self.isSpace($0) }) else {
-            throw CommandFailure("\(name): the input is \(body.isEmpty ? "empty" : "empty (only white space)")")
-        }
-        let lowerPath = source.path?.lowercased() ?? ""
-        var items: [Item]
-        if lowerPath.hasSuffix(".tml") || lowerPath.hasSuffix(".xml")
-            || source.path == nil && (body[first...].starts(with: "<?xml".utf8) || body[first...].starts(with: "<TimeML".utf8)) {
-            do {
-                let timeML = try TimeMLReader().read(bytes, fallbackID: baseName)
-                items = [Item(document: Document(id: timeML.id, text: timeML.text, creationTime: timeML.creationTime,
-                                                 diagnostics: timeML.diagnostics), title: nil)]
-            } catch {
-                var located = error
-                located.file = name
-                throw CommandFailure("\(located)")
-            }
-        } else if lowerPath.hasSuffix(".jsonl") || lowerPath.hasSuffix(".ndjson") || body[first] == UInt8(ascii: "{") {
-            items = try Self.storyLines(Array(body), name: name, baseName: baseName)
-        } else {
-            let text: String
-            do {
-                text = try PlainTextReader().read(bytes)
-            } catch {
-                throw CommandFailure("\(name): \(error)")
-            }
-            items = [Item(document: Document(id: baseName, text: text), title: Self.title(of: text))]
-        }
+        var items = try Self.read(bytes, name: source.name, baseName: baseName, format: .detect(path: source.path, bytes: bytes))
         if let creationTime {
             for index in items.indices where items[index].document.creationTime == nil { items[index].document.creationTime = creationTime }
         }
         return items
     }
 
-    /// The documents of a JSONL story file: one `{"id", "title", "published", "text"}` object per line.
+    static func read(_ bytes: [UInt8], name: String, baseName: String, format: StoryFileReader.Format) throws -> [Item] {
+        do {
+            return try StoryFileReader().read(bytes, name: name, baseName: baseName, format: format).map { Item(document: $0.document, title: $0.title) }
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+    }
+
+    /// The documents of a JSONL story file (``StoryFileReader/storyLines(_:name:baseName:)``).
     static func storyLines(_ bytes: [UInt8], name: String, baseName: String) throws -> [Item] {
-        var items: [Item] = []
-        var lineNumber = 0
-        var start = 0
-        while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
-            let line = bytes[start..<end]
-            start = end + 1
-            guard line.contains(where: { !isSpace($0) }) else { continue }
-            items.append(try storyLine(line, lineNumber: lineNumber, name: name, baseName: baseName))
-        }
-        guard !items.isEmpty else { throw CommandFailure("\(name): no JSON lines") }
-        return items
+        try read(bytes, name: name, baseName: baseName, format: .jsonLines)
     }
 
-    private static func storyLine(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String, baseName: String) throws -> Item {
-        func failure(_ message: String) -> CommandFailure { CommandFailure("\(name): line \(lineNumber): \(message)") }
-        if case .invalidUTF8(let offset)? = ByteSupportProbe.firstInvalidUTF8(line) {
-            throw failure("byte \(offset): invalid UTF-8")
-        }
-        let record: StoryLine
-        do {
-            record = try JSONDecoder().decode(StoryLine.self, from: Data(line))
-        } catch DecodingError.keyNotFound(let key, _) {
-            throw failure("missing \"\(key.stringValue)\"")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
-            guard let key = context.codingPath.first?.stringValue else {
-                throw failure("expected a JSON object {\"id\", \"title\", \"published\", \"text\"}")
-            }
-            throw failure(key == "id" ? "\"id\" must be a string or a number" : "\"\(key)\" must be a string")
-        } catch {
-            throw failure("not valid JSON")
-        }
-        var creationTime: CreationTime?
-        for (key, value) in [("published", record.published), ("dct", record.dct)] {
-            guard let value, !value.isEmpty else { continue }
-            guard let parsed = CreationTime(parsing: value) else {
-                throw failure("\"\(key)\" '\(value)' is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-            }
-            creationTime = creationTime ?? parsed
-        }
-        let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(baseName)-\(lineNumber)"
-        return Item(document: Document(id: id, text: record.text, creationTime: creationTime),
-                    title: record.title.flatMap { $0.isEmpty ? nil : $0 })
-    }
-
-    /// One line of a JSONL story file.
-    private struct StoryLine: Decodable {
-        var id: String?
-        var title: String?
-        var published: String?
-        var dct: String?
-        var text: String
-
-        enum CodingKeys: String, CodingKey { case id, title, published, dct, text }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.id), try !container.decodeNil(forKey: .id) {
-                if let string = try? container.decode(String.self, forKey: .id) {
-                    id = string
-                } else if let integer = try? container.decode(Int.self, forKey: .id) {
-                    id = String(integer)
-                } else {
-                    let number = try container.decode(Double.self, forKey: .id)
-                    id = String(number)
-                }
-            }
-            title = try container.decodeIfPresent(String.self, forKey: .title)
-            published = try container.decodeIfPresent(String.self, forKey: .published)
-            dct = try container.decodeIfPresent(String.self, forKey: .dct)
-            text = try container.decode(String.self, forKey: .text)
-        }
-    }
-
-    /// The first line of a text when it looks like a title: short, not ending like a sentence, and followed by more text.
-    static func title(of text: String) -> String? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }), index + 1 < lines.count else { return nil }
-        let line = lines[index].trimmingCharacters(in: .whitespaces)
-        guard line.count <= 150, let last = line.last, !".,;:!?".contains(last),
-              lines[(index + 1)...].contains(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
-        return line
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-}
-
-/// UTF-8 validation of a JSONL line, so that a bad byte is reported with its offset.
-enum ByteSupportProbe {
-    enum Problem { case invalidUTF8(Int) }
-
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Problem? {
-        do {
-            _ = try PlainTextReader().read(bytes)
-            return nil
-        } catch {
-            return error.reason == .invalidUTF8 ? .invalidUTF8(error.byteOffset) : nil
-        }
-    }
+    /// The title of a plain text (``StoryFileReader/title(of:)``).
+    static func title(of text: String) -> String? { StoryFileReader.title(of: text) }
 }

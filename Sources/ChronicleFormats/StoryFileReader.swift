@@ -1,0 +1,188 @@
+import ChronicleCore
+import Foundation
+
+/// Reads the documents of a story file: plain UTF-8 text (its first line is the title when it looks like one),
+/// TempEval-3 TimeML (its DCT kept), or a JSONL story file with one `{"id", "title", "published", "text"}`
+/// object per line (`"dct"` is accepted for `"published"`; a numeric id is written as text).
+///
+/// ```swift
+/// let documents = try StoryFileReader().read(bytes, name: "story.jsonl", format: .detect(path: "story.jsonl"))
+/// for item in documents { print(item.document.id, item.title ?? "-") }
+/// ```
+///
+/// Every problem is a ``StoryFileError`` that names the file, and for JSONL the line (and the byte of invalid
+/// UTF-8); nothing is returned for a file with any bad line.
+public struct StoryFileReader: Sendable {
+    /// A document as read, before any stage runs, with its title.
+    public struct Item: Sendable {
+        public var document: Document
+        public var title: String?
+
+        public init(document: Document, title: String?) {
+            self.document = document
+            self.title = title
+        }
+    }
+
+    /// How a story file is written.
+    public enum Format: Sendable {
+        case plainText, timeML, jsonLines
+
+        /// The format a path's extension names (`.tml`, `.xml`; `.jsonl`, `.ndjson`), else what the bytes start
+        /// with (`<?xml` or `<TimeML` for TimeML only when there is no path, `{` for JSONL), else plain text.
+        public static func detect(path: String?, bytes: some Collection<UInt8>) -> Format {
+            let lower = path?.lowercased() ?? ""
+            let body = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
+            if lower.hasSuffix(".tml") || lower.hasSuffix(".xml") { return .timeML }
+            if path == nil && (body.starts(with: "<?xml".utf8) || body.starts(with: "<TimeML".utf8)) { return .timeML }
+            if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || body.first == UInt8(ascii: "{") { return .jsonLines }
+            return .plainText
+        }
+    }
+
+    public init() {}
+
+    /// The documents of a story file. `name` is how errors name the file; `baseName` gives ids to documents
+    /// without one (`BASENAME` for text, `BASENAME-LINE` for JSONL lines without an id).
+    public func read(_ bytes: [UInt8], name: String, baseName: String, format: Format) throws(StoryFileError) -> [Item] {
+        let body = bytes[(PlainTextReader.hasByteOrderMark(bytes) ? 3 : 0)...]
+        guard body.contains(where: { !Self.isSpace($0) }) else {
+            throw StoryFileError(file: name, message: "the input is \(body.isEmpty ? "empty" : "empty (only white space)")")
+        }
+        switch format {
+        case .timeML:
+            do {
+                let timeML = try TimeMLReader().read(bytes, fallbackID: baseName)
+                return [Item(document: Document(id: timeML.id, text: timeML.text, creationTime: timeML.creationTime, diagnostics: timeML.diagnostics),
+                             title: nil)]
+            } catch {
+                var located = error
+                located.file = name
+                throw StoryFileError(file: nil, message: "\(located)")
+            }
+        case .jsonLines:
+            return try storyLines(Array(body), name: name, baseName: baseName)
+        case .plainText:
+            let text: String
+            do {
+                text = try PlainTextReader().read(bytes)
+            } catch {
+                throw StoryFileError(file: name, message: "\(error)")
+            }
+            return [Item(document: Document(id: baseName, text: text), title: Self.title(of: text))]
+        }
+    }
+
+    /// The documents of a JSONL story file: one `{"id", "title", "published", "text"}` object per line (blank
+    /// lines skipped).
+    public func storyLines(_ bytes: [UInt8], name: String, baseName: String) throws(StoryFileError) -> [Item] {
+        var items: [Item] = []
+        var lineNumber = 0
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let line = bytes[start..<end]
+            start = end + 1
+            guard line.contains(where: { !Self.isSpace($0) }) else { continue }
+            items.append(try storyLine(line, lineNumber: lineNumber, name: name, baseName: baseName))
+        }
+        guard !items.isEmpty else { throw StoryFileError(file: name, message: "no JSON lines") }
+        return items
+    }
+
+    private func storyLine(_ line: ArraySlice<UInt8>, lineNumber: Int, name: String, baseName: String) throws(StoryFileError) -> Item {
+        func failure(_ message: String) -> StoryFileError { StoryFileError(file: name, line: lineNumber, message: message) }
+        do {
+            _ = try PlainTextReader().read(line)
+        } catch where error.reason == .invalidUTF8 {
+            throw failure("byte \(error.byteOffset): invalid UTF-8")
+        } catch {}
+        let record: StoryLine
+        do {
+            record = try JSONDecoder().decode(StoryLine.self, from: Data(line))
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw failure("missing \"\(key.stringValue)\"")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context) {
+            guard let key = context.codingPath.first?.stringValue else {
+                throw failure("expected a JSON object {\"id\", \"title\", \"published\", \"text\"}")
+            }
+            throw failure(key == "id" ? "\"id\" must be a string or a number" : "\"\(key)\" must be a string")
+        } catch {
+            throw failure("not valid JSON")
+        }
+        var creationTime: CreationTime?
+        for (key, value) in [("published", record.published), ("dct", record.dct)] {
+            guard let value, !value.isEmpty else { continue }
+            guard let parsed = CreationTime(parsing: value) else {
+                throw failure("\"\(key)\" '\(value)' is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            }
+            creationTime = creationTime ?? parsed
+        }
+        let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(baseName)-\(lineNumber)"
+        return Item(document: Document(id: id, text: record.text, creationTime: creationTime), title: record.title.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// One line of a JSONL story file.
+    private struct StoryLine: Decodable {
+        var id: String?
+        var title: String?
+        var published: String?
+        var dct: String?
+        var text: String
+
+        enum CodingKeys: String, CodingKey { case id, title, published, dct, text }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if container.contains(.id), try !container.decodeNil(forKey: .id) {
+                if let string = try? container.decode(String.self, forKey: .id) {
+                    id = string
+                } else if let integer = try? container.decode(Int.self, forKey: .id) {
+                    id = String(integer)
+                } else {
+                    let number = try container.decode(Double.self, forKey: .id)
+                    id = String(number)
+                }
+            }
+            title = try container.decodeIfPresent(String.self, forKey: .title)
+            published = try container.decodeIfPresent(String.self, forKey: .published)
+            dct = try container.decodeIfPresent(String.self, forKey: .dct)
+            text = try container.decode(String.self, forKey: .text)
+        }
+    }
+
+    /// The first line of a text when it looks like a title: short, not ending like a sentence, and followed by
+    /// more text.
+    public static func title(of text: String) -> String? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }), index + 1 < lines.count else { return nil }
+        let line = lines[index].trimmingCharacters(in: .whitespaces)
+        guard line.count <= 150, let last = line.last, !".,;:!?".contains(last),
+              lines[(index + 1)...].contains(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        return line
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}
+
+/// A story file that cannot be read: its name, the JSONL line when there is one, and what is wrong.
+public struct StoryFileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String?
+    public var line: Int?
+    public var message: String
+
+    public init(file: String?, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    /// `FILE: line N: MESSAGE`.
+    public var description: String {
+        [file, line.map { "line \($0)" }, message].compactMap { $0 }.joined(separator: ": ")
+    }
+}
