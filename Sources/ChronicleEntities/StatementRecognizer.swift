@@ -24,7 +24,7 @@ import ChronicleLanguage
 /// auxiliaries), the subject of the governing verb for an infinitive or a coordinated verb ("Kardashian
 /// took to Twitter ... to clarify"), the antecedent of a relative pronoun, or the mention after the verb
 /// in an inversion ("..., said Smith"); names, surnames, pronouns and descriptions are resolved within
-/// the document (see ``MentionIndex``), so "Kardashian", "she" and "the reality star" all give the full
+/// the document (see ``EntityRecognizer``), so "Kardashian", "she" and "the reality star" all give the full
 /// name. Common-noun subjects ("police", "sources") keep their span but no name.
 ///
 /// The **content** is, in this order: the quotation next to the verb; what follows a colon after the
@@ -45,20 +45,21 @@ import ChronicleLanguage
 public struct StatementRecognizer: Sendable {
     public init() {}
 
-    /// Adds ``Document/statements`` from the document's words and events (and, if the document has no
-    /// words yet, the linguistic layer they need).
+    /// Adds ``Document/statements`` from the document's words, entities and events (and, if the document has
+    /// no entities yet, the entity layer and the linguistic layer it needs).
     public func annotate(_ document: inout Document) {
-        if document.words.isEmpty, !document.text.isEmpty {
-            LanguageAnnotator().annotate(&document)
+        if document.entities.isEmpty, !document.text.isEmpty {
+            EntityRecognizer().annotate(&document)
         }
         document.statements = statements(in: document)
     }
 
-    /// The statements of a document that has words (see ``annotate(_:)``), in text order, with ids `s1`, `s2`, ...
+    /// The statements of a document that has words (see ``annotate(_:)``), in text order, with ids `s1`, `s2`,
+    /// ...; the speakers are mentions of ``Document/entities`` (found here when the document has none).
     public func statements(in document: Document) -> [Statement] {
         guard !document.words.isEmpty else { return [] }
         let analysis = DocumentAnalysis(document)
-        let mentions = MentionIndex(analysis)
+        let mentions = EntityIndex(document, analysis)
         let finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
         return finder.find()
     }
@@ -117,11 +118,11 @@ private struct Speaker {
 
 private struct StatementFinder {
     let analysis: DocumentAnalysis
-    let mentions: MentionIndex
+    let mentions: EntityIndex
     let events: [Event]
     let words: [AnalysedWord]
 
-    init(analysis: DocumentAnalysis, mentions: MentionIndex, events: [Event]) {
+    init(analysis: DocumentAnalysis, mentions: EntityIndex, events: [Event]) {
         self.analysis = analysis
         self.mentions = mentions
         self.events = events
@@ -301,6 +302,9 @@ private struct StatementFinder {
             let needsContent = cue.verbFlags.contains(.weakReportingVerb) || !cue.verbFlags.contains(.reportingVerb)
                 || passive && ![.say, .report, .allege, .claim, .rumor, .rumour, .tell].contains(cue.verbTerm)
             if !(found?.isExplicit ?? false), needsContent { return nil }
+            // "Okafor rejected the criticism", "Delgado-Finch accused Tamsin of ...": a stance verb states only with a
+            // named speaker and something it bears on.
+            if cue.verbFlags.contains(.stanceVerb), draft.speaker?.name == nil || found == nil { return nil }
             if cue.verbFlags.contains(.denialVerb) {
                 draft.stance = .denied
             } else if draft.speaker?.isHearsay == true || passive && draft.speaker == nil {
@@ -330,8 +334,23 @@ private struct StatementFinder {
             while k >= range.lowerBound, analysis.isComma(k) || words[k].textTerm == .emDash { k -= 1 }
             return k >= range.lowerBound ? speakerMention(endingAt: k, in: range) : nil
         }
+        if word.textTerm == .closeParenthesis, let mention = mentions.subject(of: verb, in: analysis) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
+        // An apposition naming the subject: "Her publicist, Jonah Whitcombe, denied reports ...".
+        if word.textTerm == .comma, let mention = mentions.apposition(endingAt: j, from: range.lowerBound, analysis, namedOnly: true) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
         if word.textTerm == .comma || word.textTerm == .quote || word.textTerm == .closeQuote || word.textTerm == .openQuote {
             if let inverted = inverted(after: verb, in: range) { return inverted }
+            // A participle after the main clause takes its subject: "Okafor rejected the criticism, saying ...".
+            if word.textTerm == .comma, Clause.isParticiple(verb, analysis), let governor = governingVerb(before: j, in: range) {
+                return speaker(of: governor, in: range, depth: depth + 1)
+            }
+            // An apposition: "Smith, who ..., said".
+            if word.textTerm == .comma, let mention = mentions.apposition(endingAt: j, from: range.lowerBound, analysis) {
+                return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+            }
             // An apposition between the subject and the verb: "John Smith, 45, said", "Smith, a spokesman for X, said".
             if word.textTerm == .comma, let open = (max(range.lowerBound, j - 8)..<j).last(where: { analysis.isComma($0) }), open - 1 >= range.lowerBound,
                !(open + 1..<j).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
@@ -348,7 +367,11 @@ private struct StatementFinder {
         var j = verb + 1
         while j < range.upperBound, isFiller(j) { j += 1 }
         guard j < range.upperBound else { return nil }
-        if let mention = mentions.mention(at: j), mention.first == j, mention.entity != nil {
+        if let mention = mentions.mention(at: j), mention.first == j {
+            // "said the council had ignored ...": the subject of the content, not an inversion.
+            var k = mention.last + 1
+            while k < range.upperBound, isFiller(k) && !words[k].isAuxiliary { k += 1 }
+            if k < range.upperBound, words[k].isFinite || words[k].isAuxiliary, !words[k].inTimex { return nil }
             return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
         }
         var last = j
@@ -441,12 +464,8 @@ private struct StatementFinder {
         return nil
     }
 
-    /// "It was reported", "she is said to": a form of "be" (or "get") before the participle.
     private func isPassive(_ verb: Int, in range: Range<Int>) -> Bool {
-        guard words[verb].penn == .vbn else { return false }
-        var j = verb - 1
-        while j >= range.lowerBound, words[j].lowerFlags.contains(.adverbialFiller) || words[j].tag == .adverb { j -= 1 }
-        return j >= range.lowerBound && (words[j].lemma == .be || words[j].lemma == .get)
+        Clause.isPassive(verb, words, from: range.lowerBound)
     }
 
     /// The agent of a passive ("was reported by People").
@@ -459,22 +478,12 @@ private struct StatementFinder {
         return nil
     }
 
-    /// The nearest verb before word `j` in the sentence (for "to VERB" and "and VERB").
     private func governingVerb(before j: Int, in range: Range<Int>) -> Int? {
-        var k = j - 1
-        while k >= range.lowerBound {
-            if analysis.isBreak(k) { return nil }
-            if !words[k].inTimex, words[k].isVerb || words[k].isFinite { return k }
-            k -= 1
-        }
-        return nil
+        Clause.governingVerb(before: j, from: range.lowerBound, analysis)
     }
 
     private func isFiller(_ j: Int) -> Bool {
-        let word = words[j]
-        if word.inTimex || word.lowerFlags.contains(.adverbialFiller) { return true }
-        if word.isAuxiliary { return true }
-        return word.tag == .adverb && word.lowerEndsWithLy
+        Clause.isFiller(j, words)
     }
 
     // MARK: - Content
@@ -721,7 +730,7 @@ private struct StatementFinder {
                 var j = k + 1
                 if words[j].lowerFlags.contains(.adverbialFiller), j + 1 <= upper { j += 1 }
                 if let mention = mentions.mention(at: j), mention.first == j, let kind = mentions.kind(of: mention),
-                   [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
+                   [.organisation, .other].contains(kind), let name = mentions.name(of: mention) {
                     consider(name, mention.span, at: k)
                 } else if words[j].lowerFlags.contains(.audienceNoun), words[j].lower != .fans {
                     consider(analysis.lower(of: j), words[j].span, at: k)
@@ -764,8 +773,8 @@ private struct StatementFinder {
         while j <= upper, words[j].tag == .determiner || words[j].penn == .prpPossessive { j += 1 }
         guard j <= upper else { return nil }
         if words[j].lowerFlags.contains(.platform) { return (analysis.text(of: j).capitalisedFirst, words[j].span) }
-        if let mention = mentions.mention(at: j), mention.first == j, mention.form == .name, let kind = mentions.kind(of: mention),
-           [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
+        if let mention = mentions.mention(at: j), mention.first == j, [.name, .acronym, .shortName].contains(mention.form), let kind = mentions.kind(of: mention),
+           [.organisation, .other].contains(kind), let name = mentions.name(of: mention) {
             return (name, mention.span)
         }
         return nil
@@ -788,7 +797,7 @@ private struct StatementFinder {
         var denial = Draft(cue: .verb, verbFirst: verbFirst, verbLast: negation, verb: "deny")
         if let author = mentions.author {
             let name = mentions.entities[author].name
-            if let mention = mentions.mentions.first(where: { $0.entity == author && $0.form == .author }) {
+            if let mention = mentions.mentions.first(where: { $0.entity == author && $0.form == .byline }) {
                 denial.speaker = Speaker(first: mention.first, last: mention.last, name: name, isHearsay: false, isInSentence: false)
             }
         }
