@@ -25,7 +25,7 @@ extension MentionIndex {
         let word = words[j]
         guard !word.inTimex, !word.isPunctuation, word.span.length <= 4, words[j - 1].span.end < word.span.start else { return false }
         if word.isCapitalised, !word.hasLowercaseOrLength { return word.tag != .pronoun && word.tag != .determiner }
-        return !word.startsAlphabetic
+        return !word.startsAlphabetic && word.penn != .pos && word.textTerm != .apostrophe
     }
 
     /// A capitalised function word or a hyphen, which may join the words of a name or title.

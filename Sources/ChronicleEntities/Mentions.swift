@@ -98,7 +98,7 @@ struct MentionIndex: Sendable {
                 if !words[i].isNoun, honorific == nil, (i...last).lazy.filter({ !Self.isBridge($0, words) }).count == 1 { i = last + 1; continue }
                 // An organisation's name before a model: "Corvair Airways Flight CV 212" is the airline and its flight.
                 if let cut = (i..<last).first(where: { words[$0].lowerFlags.contains(.organisationSuffix) && !words[$0 + 1].isBridgeLike }),
-                   (cut + 1...last).contains(where: { !words[$0].startsAlphabetic && !words[$0].isPunctuation }) {
+                   (cut + 1...last).contains(where: { Self.continuesName($0, words) && !words[$0].isCapitalised }) {
                     runs.append((i, cut, bridged, honorific))
                     runs.append((cut + 1, last, false, nil))
                 } else {

@@ -29,12 +29,16 @@ extension MentionIndex {
         let kinds = runs.indices.map { r in
             Self.kind(name: names[r], bridged: runs[r].bridged, honorific: runs[r].honorific, words: words, first: runs[r].first)
         }
+        // The start of the latest run of each entity so far (for a short name of several names: the latest).
+        var recent: [Int: Int] = [:]
         // 1. Full names.
         for (r, run) in runs.enumerated() {
+            defer { if let entity = runEntity[r] { recent[entity] = run.first } }
             let tokens = names[r].tokens, kind = kinds[r]
             guard tokens.count >= 2 || kind != .unknown && kind != .group || run.honorific != nil else { continue }
             if tokens.count == 1, kind == .person { continue }  // "Mr. Odom": matched below if a full name exists
-            if kind != .person, entityNamed[Self.key(tokens)] == nil, let (entity, completion) = shortName(tokens, after: run.last, analysis) {
+            if kind != .person, entityNamed[Self.key(tokens)] == nil,
+               let (entity, completion) = shortName(tokens, at: run.first, after: run.last, analysis, recent: recent) {
                 (runEntity[r], forms[r]) = (entity, completion == nil ? .shortName : .name)
                 if let completion { runs[r].last = completion }
                 continue
@@ -56,14 +60,17 @@ extension MentionIndex {
             runEntity[r + 1] = entity
             forms[r + 1] = .acronym
         }
-        // 3. Single words and the rest.
-        for r in runs.indices where runEntity[r] == nil {
+        // 3. Single words and the rest (the latest runs now by text order).
+        recent = [:]
+        for r in runs.indices {
+            defer { if let entity = runEntity[r] { recent[entity] = runs[r].first } }
+            guard runEntity[r] == nil else { continue }
             let tokens = names[r].tokens
             if tokens.count == 1, let entity = acronyms[tokens[0]] {
                 (runEntity[r], forms[r]) = (entity, .acronym)
             } else if tokens.count == 1, let person = personMatching(tokens[0], before: runs[r].first, words: words) {
                 (runEntity[r], forms[r]) = (person, .surname)
-            } else if let (entity, completion) = shortName(tokens, after: runs[r].last, analysis) {
+            } else if let (entity, completion) = shortName(tokens, at: runs[r].first, after: runs[r].last, analysis, recent: recent) {
                 (runEntity[r], forms[r]) = (entity, completion == nil ? .shortName : .name)
                 if let completion { runs[r].last = completion }
             } else {
@@ -72,8 +79,10 @@ extension MentionIndex {
         }
         // 4. Possessors.
         for r in runs.indices.dropLast() {
-            guard let owner = runEntity[r], let entity = runEntity[r + 1], owner != entity, runs[r + 1].first == runs[r].last + 2,
-                  words[runs[r].last + 1].penn == .pos, [.organisation, .product, .title].contains(entities[entity].kind) else { continue }
+            let mark = runs[r].last + 1
+            guard let owner = runEntity[r], let entity = runEntity[r + 1], owner != entity, runs[r + 1].first == mark + 1,
+                  words[mark].penn == .pos || words[mark].textTerm == .apostrophe || analysis.lower(of: mark) == "'s",
+                  [.organisation, .product, .title].contains(entities[entity].kind) else { continue }
             let variant = analysis.text(analysis.span(runs[r].first, runs[r + 1].last))
             if !entities[entity].variants.contains(variant) { entities[entity].variants.append(variant) }
         }
@@ -97,19 +106,22 @@ extension MentionIndex {
         tokens.joined(separator: " ").lowercased()
     }
 
-    /// The first entity of more words than `tokens` that is not a person's and whose first words they are.
-    private func longerName(startingWith tokens: [String]) -> Int? {
-        (namesWithToken[tokens[0]] ?? []).first { e in
+    /// The entity of more words than `tokens` that is not a person's and whose first words they are: of several,
+    /// the one named last before word `index` (by `recent`), else the first.
+    private func longerName(startingWith tokens: [String], before index: Int, recent: [Int: Int]) -> Int? {
+        let candidates = (namesWithToken[tokens[0]] ?? []).filter { e in
             let entity = entities[e]
             return entity.kind != .person && entity.kind != .place && entity.tokens.count > tokens.count
                 && zip(entity.tokens, tokens).allSatisfy { $0.lowercased() == $1.lowercased() }
         }
+        guard candidates.count > 1 else { return candidates.first }
+        return candidates.max { (recent[$0].map { $0 < index ? $0 : -1 } ?? -1) < (recent[$1].map { $0 < index ? $0 : -1 } ?? -1) }
     }
 
     /// The entity whose short name `tokens` are (see the type's documentation), and the last word of the
     /// run once completed in another case ("iTunes store"), if it is.
-    private func shortName(_ tokens: [String], after last: Int, _ analysis: DocumentAnalysis) -> (Int, Int?)? {
-        if let longer = longerName(startingWith: tokens) {
+    private func shortName(_ tokens: [String], at first: Int, after last: Int, _ analysis: DocumentAnalysis, recent: [Int: Int]) -> (Int, Int?)? {
+        if let longer = longerName(startingWith: tokens, before: first, recent: recent) {
             // The lower-case words that complete the name: "iTunes" + "store".
             let rest = entities[longer].tokens.dropFirst(tokens.count)
             let sentence = analysis.sentenceWords[analysis.words[last].sentence]
