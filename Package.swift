@@ -9,7 +9,8 @@
 //   ChronicleTime        temporal tagger: Recognition/ (lexicon + token grammar), Normalisation/ (anchoring, TIMEX3 values)
 //   ChronicleEvents      event mentions (TimeML EVENT) with class, tense, aspect, polarity and modality
 //   ChronicleRelations   temporal relations (TimeML TLINK) between events, times and the creation time
-//   ChronicleTimeline    statements (who said what), the story timeline across documents, its JSON/text/HTML views
+//   ChronicleEntities    entities (names, their variants, pronouns and descriptions) and statements (who said what)
+//   ChronicleTimeline    the story timeline across documents, its JSON/text/HTML views
 //   ChronicleFormats     TimeML, JSON, JSONL and text readers and writers
 //   ChronicleEvaluation  TempEval-3 scoring
 //   Chronicle            the library most programs import (re-exports the above)
@@ -39,9 +40,13 @@ let package = Package(
         .target(name: "ChronicleTime", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage"], swiftSettings: swiftSettings),
         .target(name: "ChronicleEvents", dependencies: ["ChronicleCore", "ChronicleText", "ChronicleLanguage"], swiftSettings: swiftSettings),
         .target(name: "ChronicleRelations", dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleLanguage"], swiftSettings: swiftSettings),
+        .target(name: "ChronicleEntities", dependencies: ["ChronicleCore", "ChronicleLanguage"], swiftSettings: swiftSettings),
         .target(
             name: "ChronicleTimeline",
-            dependencies: ["ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents", "ChronicleRelations", "ChronicleFormats"],
+            dependencies: [
+                "ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents", "ChronicleRelations",
+                "ChronicleEntities", "ChronicleFormats",
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleFormats", dependencies: ["ChronicleCore"], swiftSettings: swiftSettings),
@@ -50,7 +55,7 @@ let package = Package(
             name: "Chronicle",
             dependencies: [
                 "ChronicleCalendar", "ChronicleCore", "ChronicleText", "ChronicleLanguage", "ChronicleTime", "ChronicleEvents",
-                "ChronicleRelations", "ChronicleTimeline", "ChronicleFormats", "ChronicleEvaluation",
+                "ChronicleRelations", "ChronicleEntities", "ChronicleTimeline", "ChronicleFormats", "ChronicleEvaluation",
             ],
             swiftSettings: swiftSettings
         ),
@@ -69,7 +74,8 @@ let package = Package(
         .testTarget(name: "ChronicleTimeTests", dependencies: ["ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEventsTests", dependencies: ["ChronicleEvents", "ChronicleFormats"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleRelationsTests", dependencies: ["ChronicleRelations", "ChronicleEvents", "ChronicleTime", "ChronicleFormats", "ChronicleEvaluation"], swiftSettings: swiftSettings),
-        .testTarget(name: "ChronicleTimelineTests", dependencies: ["ChronicleTimeline", "ChronicleFormats"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleEntitiesTests", dependencies: ["ChronicleEntities", "ChronicleTime"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleTimelineTests", dependencies: ["ChronicleTimeline", "ChronicleEntities", "ChronicleFormats"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),

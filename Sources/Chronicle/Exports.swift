@@ -1,5 +1,6 @@
 @_exported import ChronicleCalendar
 @_exported import ChronicleCore
+@_exported import ChronicleEntities
 @_exported import ChronicleEvaluation
 @_exported import ChronicleEvents
 @_exported import ChronicleFormats

@@ -1,5 +1,5 @@
 /// Runs Chronicle's stages over a text in order: words and tags, time expressions, events, temporal
-/// relations, statements. Each stage adds its layer to the one ``Document``.
+/// relations, entities, statements. Each stage adds its layer to the one ``Document``.
 ///
 /// ```swift
 /// let pipeline = Pipeline()                              // every stage
@@ -21,9 +21,11 @@ public struct Pipeline: Sendable {
         public static let events: Stages = [Stages(rawValue: 4), .language]
         /// Temporal relations (needs events and time expressions).
         public static let relations: Stages = [Stages(rawValue: 8), .events, .time]
-        /// Statements (needs events).
-        public static let statements: Stages = [Stages(rawValue: 16), .events]
-        public static let all: Stages = [.time, .language, .events, .relations, .statements]
+        /// Entities: names, their variants and mentions (needs words).
+        public static let entities: Stages = [Stages(rawValue: 32), .language]
+        /// Statements (needs events and entities).
+        public static let statements: Stages = [Stages(rawValue: 16), .events, .entities]
+        public static let all: Stages = [.time, .language, .events, .relations, .entities, .statements]
     }
 
     public let stages: Stages
@@ -32,18 +34,20 @@ public struct Pipeline: Sendable {
     public let languageAnnotator: LanguageAnnotator?
     public let eventRecognizer: EventRecognizer
     public let relationRecognizer: RelationRecognizer
+    public let entityRecognizer: EntityRecognizer
     public let statementRecognizer: StatementRecognizer
 
     public init(
         stages: Stages = .all, temporalTagger: TemporalTagger = TemporalTagger(), languageAnnotator: LanguageAnnotator? = nil,
         eventRecognizer: EventRecognizer = EventRecognizer(), relationRecognizer: RelationRecognizer = RelationRecognizer(),
-        statementRecognizer: StatementRecognizer = StatementRecognizer()
+        entityRecognizer: EntityRecognizer = EntityRecognizer(), statementRecognizer: StatementRecognizer = StatementRecognizer()
     ) {
         self.stages = stages
         self.temporalTagger = temporalTagger
         self.languageAnnotator = stages.contains(.language) ? languageAnnotator ?? LanguageAnnotator() : nil
         self.eventRecognizer = eventRecognizer
         self.relationRecognizer = relationRecognizer
+        self.entityRecognizer = entityRecognizer
         self.statementRecognizer = statementRecognizer
     }
 
@@ -74,6 +78,9 @@ public struct Pipeline: Sendable {
         }
         if stages.contains(Stages(rawValue: 8)) {
             for index in documents.indices { relationRecognizer.annotate(&documents[index]) }
+        }
+        if stages.contains(Stages(rawValue: 32)) {
+            for index in documents.indices { entityRecognizer.annotate(&documents[index]) }
         }
         if stages.contains(Stages(rawValue: 16)) {
             for index in documents.indices { statementRecognizer.annotate(&documents[index]) }

@@ -4,7 +4,8 @@ import ChronicleCalendar
 ///
 /// Like spaCy's `Doc`, one `Document` travels through the pipeline and each stage adds its
 /// layer: the tokeniser fills ``tokens`` and ``sentences``, the linguistic layer fills ``words``
-/// (with their tags and lemmas), the temporal tagger fills ``timeExpressions``, and any stage may
+/// (with their tags and lemmas), the temporal tagger fills ``timeExpressions``, the entity stage
+/// ``entities``, and any stage may
 /// add ``diagnostics``. All offsets are Unicode scalar offsets into ``text``, which no stage ever
 /// changes.
 public struct Document: Hashable, Sendable {
@@ -24,13 +25,16 @@ public struct Document: Hashable, Sendable {
     public var relations: [TemporalRelation]
     /// Who said what: statements found in the text, each tied to its reporting event.
     public var statements: [Statement]
+    /// The people, organisations, places and products named in the text, each with its variants and mentions
+    /// (names, acronyms, surnames, pronouns, descriptions); empty until the entity stage has run.
+    public var entities: [Entity]
     public var diagnostics: [Diagnostic]
 
     public init(
         id: String = "", text: String, creationTime: CreationTime? = nil,
         tokens: [Token] = [], sentences: [Sentence] = [], words: [Word] = [],
         timeExpressions: [TimeExpression] = [], events: [Event] = [], relations: [TemporalRelation] = [],
-        statements: [Statement] = [], diagnostics: [Diagnostic] = []
+        statements: [Statement] = [], diagnostics: [Diagnostic] = [], entities: [Entity] = []
     ) {
         self.id = id
         self.text = text
@@ -42,6 +46,7 @@ public struct Document: Hashable, Sendable {
         self.events = events
         self.relations = relations
         self.statements = statements
+        self.entities = entities
         self.diagnostics = diagnostics
     }
 

@@ -1,4 +1,5 @@
 import ChronicleCore
+import ChronicleEntities
 
 extension Build {
     /// The signal words before a time expression and the relation they give the event of the clause.

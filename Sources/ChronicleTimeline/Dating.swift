@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleEntities
 
 /// Where a mention's verb group points in time, as far as its words tell.
 enum Outlook: Sendable {

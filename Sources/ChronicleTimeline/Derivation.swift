@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleEntities
 
 /// Derivational roots, so that "hospitalized" and "hospitalization" are recognised as one event.
 enum Derivation {

@@ -18,37 +18,92 @@ public struct Timeline: Hashable, Sendable {
     /// The temporal relations between entries that the documents state or entail, without redundant ones.
     public var relations: [Relation]
     public var warnings: [Warning]
+    /// The entities of the story, each with the variants its documents use (merged across documents by
+    /// canonical name): what ``entries(about:)`` resolves a name against. Not written to JSON.
+    public var entities: [EntityInfo]
 
-    public init(documents: [DocumentInfo], entries: [Entry], relations: [Relation], warnings: [Warning]) {
+    public init(documents: [DocumentInfo], entries: [Entry], relations: [Relation], warnings: [Warning], entities: [EntityInfo] = []) {
         self.documents = documents
         self.entries = entries
         self.relations = relations
         self.warnings = warnings
+        self.entities = entities
     }
 
     /// The entry with identifier `id`.
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
-    /// The entries in which the entity called `name` takes part (as a participant or the speaker), in
-    /// timeline order: the timeline of one entity (`chronicle timeline --about NAME`). The comparison ignores
-    /// case and diacritics, and a one-word name matches the participants whose surname or first word it is.
+    /// The entries in which the entity called `name` takes part (as a participant or the speaker: see
+    /// ``Entry/roles``), in timeline order: the timeline of one entity (`chronicle timeline --about NAME`).
+    ///
+    /// `name` is resolved against every variant of the story's ``entities`` ("GM" for General Motors, "Beatles
+    /// Apple Corps" for "the Beatles' Apple Corps", "the Dow"): the words of a variant, folding case and
+    /// diacritics and leaving out possessive marks and a leading "the", are the words of `name`, or, for a name
+    /// of two words or more, all of them and at most one other ("iTunes store" for "iTunes Music Store", "iPhone
+    /// 3G" for "3G iPhone"). A one-word name also matches the people whose surname or first name it is.
     public func entries(about name: String) -> [Entry] {
-        let wanted = Self.folded(name)
+        let wanted = Self.words(of: name)
         guard !wanted.isEmpty else { return [] }
+        var names: Set<[String]> = [wanted]
+        for entity in entities where ([entity.name] + entity.variants).contains(where: { Self.matches(wanted, Self.words(of: $0)) }) {
+            names.insert(Self.words(of: entity.name))
+        }
+        // A one-word name is a surname or first name only of people ("iPod" is not "iPod nano").
+        let others = Set(entities.filter { $0.kind != .person }.map { Self.words(of: $0.name) })
         func matches(_ participant: String) -> Bool {
-            let folded = Self.folded(participant)
-            if folded == wanted { return true }
-            let words = folded.split(separator: " ")
-            return !wanted.contains(" ") && (words.last.map(String.init) == wanted || words.first.map(String.init) == wanted)
+            let words = Self.words(of: participant)
+            if names.contains(words) { return true }
+            return wanted.count == 1 && !others.contains(words) && (words.last == wanted[0] || words.first == wanted[0])
         }
         return entries.filter { entry in
             entry.participants.contains(where: matches) || entry.statement?.speaker.map(matches) == true
         }
     }
 
-    private static func folded(_ name: String) -> String {
-        name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-            .split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    /// Whether the words of a variant stand for the words wanted (see ``entries(about:)``).
+    private static func matches(_ wanted: [String], _ variant: [String]) -> Bool {
+        if wanted == variant { return true }
+        guard wanted.count >= 2, variant.count <= wanted.count + 1 else { return false }
+        return Set(wanted).isSubset(of: variant)
+    }
+
+    /// The words of a name, case and diacritics folded, possessive marks and a leading "the" left out.
+    private static func words(of name: String) -> [String] {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var words = folded.replacingOccurrences(of: "’", with: "'").split(whereSeparator: { $0.isWhitespace }).flatMap { word -> [String] in
+            var word = String(word)
+            if word.hasSuffix("'s") { word.removeLast(2) }
+            return word.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "." && $0 != "&" }).map(String.init)
+        }
+        if words.count > 1, words[0] == "the" { words.removeFirst() }
+        return words
+    }
+
+    /// An entity of the story.
+    public struct EntityInfo: Hashable, Sendable {
+        /// The canonical name (the fullest the documents give).
+        public var name: String
+        public var kind: Entity.Kind
+        /// Every name the documents use for it, the canonical one first.
+        public var variants: [String]
+
+        public init(name: String, kind: Entity.Kind, variants: [String]) {
+            self.name = name
+            self.kind = kind
+            self.variants = variants
+        }
+    }
+
+    /// An entity taking part in an entry's event, and how.
+    public struct Participant: Hashable, Sendable {
+        /// The canonical name.
+        public var name: String
+        public var role: Entity.Role
+
+        public init(name: String, role: Entity.Role) {
+            self.name = name
+            self.role = role
+        }
     }
 
     /// One document of the story.
@@ -247,8 +302,11 @@ public struct Timeline: Hashable, Sendable {
         public var event: EventInfo
         public var time: Placement
         public var statement: StatementInfo?
-        /// The named people and organisations of the event's clause (resolved names), in order of mention.
+        /// The entities taking part in the event (canonical names): the speaker, then its subject, possessor,
+        /// object, agent and complements as ``roles`` gives them.
         public var participants: [String]
+        /// ``participants`` with their roles.
+        public var roles: [Participant]
         /// Every mention of the event, in document order.
         public var sources: [SourceSpan]
         public var attribution: Attribution
@@ -261,7 +319,7 @@ public struct Timeline: Hashable, Sendable {
         /// Whether the entry is one of the story's key entries, which the views show by default.
         public var isKey: Bool
 
-        public init(id: String, event: EventInfo, time: Placement, statement: StatementInfo?, participants: [String],
+        public init(id: String, event: EventInfo, time: Placement, statement: StatementInfo?, participants: [String], roles: [Participant] = [],
                     sources: [SourceSpan], attribution: Attribution = .narrated, attributedTo: [String] = [], isDenied: Bool = false,
                     salience: Double = 0, isKey: Bool = true) {
             self.id = id
@@ -269,6 +327,7 @@ public struct Timeline: Hashable, Sendable {
             self.time = time
             self.statement = statement
             self.participants = participants
+            self.roles = roles
             self.sources = sources
             self.attribution = attribution
             self.attributedTo = attributedTo

@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleEntities
 
 /// Builds the ``Timeline`` of a story from its annotated documents (time expressions, words, events,
 /// relations and statements: the output of the whole pipeline).
@@ -80,6 +81,8 @@ struct MentionRecord {
     /// Index into the document's statements, when the mention is a statement's verb.
     var statement: Int?
     var participants: [String]
+    /// The entities taking part, with their roles (``participants`` are their names).
+    var roles: [Timeline.Participant] = []
     /// Where its verb group points in time.
     var outlook: Outlook
     /// Whether its event is negated ("did not reopen").
@@ -111,7 +114,7 @@ struct Build {
     let story: [StoryDocument]
     var documentIDs: [String] = []
     var analyses: [DocumentAnalysis] = []
-    var mentionIndexes: [MentionIndex] = []
+    var entityIndexes: [EntityIndex] = []
     var mentions: [MentionRecord] = []
     var links: [Link] = []
     /// Calendar days of the time expressions (and `t0`) of each document.
@@ -198,9 +201,9 @@ struct Build {
 
     private mutating func collect(_ d: Int, _ document: Document) {
         let analysis = DocumentAnalysis(document)
-        let index = MentionIndex(analysis)
+        let index = EntityIndex(document, analysis)
         analyses.append(analysis)
-        mentionIndexes.append(index)
+        entityIndexes.append(index)
         if let creationTime = document.creationTime {
             let day = creationTime.date.dayNumber
             times[.time(document: d, id: "t0")] = DayInterval(first: day, last: day, granularity: creationTime.time == nil ? .day : .time)
@@ -281,13 +284,13 @@ struct Build {
     }
 
     private func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
-                        event: Event?, analysis: DocumentAnalysis, index: MentionIndex) -> MentionRecord {
-        var participants: [String] = []
+                        event: Event?, analysis: DocumentAnalysis, index: EntityIndex) -> MentionRecord {
+        var roles: [Timeline.Participant] = []
         var nominal = isNominal
         var outlook = Outlook.none
         var (span, text, lemma) = (span, text, lemma)
         if let w = analysis.wordIndex(at: span.start), w < analysis.words.count, analysis.words[w].span.overlaps(span) {
-            participants = index.participants(in: analysis.clause(around: w))
+            roles = index.participants(ofWord: w, in: analysis).map { Timeline.Participant(name: index.entities[$0.entity].name, role: $0.role) }
             if analysis.words[w].isNoun { nominal = true }
             outlook = nominal ? .none : Self.outlook(of: w, event: event, analysis: analysis)
             // A phrasal verb is one event: "rolled out", "pushed back", "accounts for".
@@ -299,14 +302,16 @@ struct Build {
         }
         return MentionRecord(
             document: d, key: key, span: span, text: text, lemma: lemma.lowercased(), root: Derivation.root(lemma), eventClass: eventClass,
-            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: participants, outlook: outlook,
-            isNegated: event?.polarity == .negative)
+            isNominal: nominal, sentence: analysis.sentenceIndex(at: span.start), statement: nil, participants: roles.map(\.name), roles: roles,
+            outlook: outlook, isNegated: event?.polarity == .negative)
     }
 
     private mutating func addSpeaker(_ statement: Statement, to m: Int) {
         guard let speaker = statement.speaker else { return }
         mentions[m].participants.removeAll { $0 == speaker }
         mentions[m].participants.insert(speaker, at: 0)
+        mentions[m].roles.removeAll { $0.name == speaker }
+        mentions[m].roles.insert(Timeline.Participant(name: speaker, role: .speaker), at: 0)
     }
 
     /// The date or time nearest the statement's verb in the stretch of its sentence the verb is in (brackets,
@@ -536,6 +541,10 @@ struct Build {
                 if !names.contains(full) { names.append(full) }
             }
             entries[index].participants = names
+            entries[index].roles = entries[index].roles.reduce(into: []) { roles, participant in
+                let full = Timeline.Participant(name: expansion[participant.name].flatMap { $0.isEmpty ? nil : $0 } ?? participant.name, role: participant.role)
+                if !roles.contains(full) { roles.append(full) }
+            }
             if var statement = entries[index].statement, let speaker = statement.speaker, let full = expansion[speaker], !full.isEmpty {
                 statement.speaker = full
                 entries[index].statement = statement
@@ -596,7 +605,7 @@ struct Build {
                                   timeExpressions: item.document.timeExpressions, events: item.document.events,
                                   sentences: analyses[d].sentenceSpans)
         }
-        var timeline = Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings)
+        var timeline = Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings, entities: storyEntities(expansion))
         TimelineSalience().annotate(&timeline)
         return timeline
     }
@@ -823,6 +832,8 @@ struct Build {
         }
         var participants: [String] = []
         for m in cluster { for name in mentions[m].participants where !participants.contains(name) { participants.append(name) } }
+        var roles: [Timeline.Participant] = []
+        for m in cluster { for role in mentions[m].roles where !roles.contains(role) { roles.append(role) } }
         let sources = cluster.map { sourceSpan(mentions[$0]) }.sortedByDocumentOrder(documentIDs)
         // Attribution: the statements whose content holds a mention.
         var narrated = false
@@ -857,7 +868,7 @@ struct Build {
             attribution = .denied
         }
         return Timeline.Entry(
-            id: entryID[c], event: event, time: time, statement: statement, participants: participants, sources: sources,
+            id: entryID[c], event: event, time: time, statement: statement, participants: participants, roles: roles, sources: sources,
             // Denied only when no mention of the entry is told as fact: the hospitalization stays a fact even
             // though it is named in the filming reports that were denied.
             attribution: attribution, attributedTo: attributedTo.map { entryID[$0] },

@@ -11,7 +11,7 @@ import ChronicleCore
 /// | on a written date or time with days (a week or a month counts less, a year or more less again) | 3 / 2 / 1.5 |
 /// | before or after a written date | 2 |
 /// | a statement with a named speaker (hearsay without one: 1) | 3 |
-/// | placed before or after an entry with a written date (on it: 1.5) | 2.5 |
+/// | placed before or after an entry with a written date (on it: 1.5) | 3 |
 /// | each further mention of the event (at most 3) | 0.75 |
 /// | the entries placed against it (at most 4) | 0.5 each |
 /// | told in a title or a lead sentence | 1 |
@@ -56,7 +56,7 @@ public struct TimelineSalience: Sendable {
             var score = ownDateScore(entry)
             if let statement = entry.statement { score += statement.speaker != nil ? 3 : 1 }
             if case .entry(let id)? = entry.time.anchor, let target = position[id], ownDateScore(entries[target]) > 0 {
-                score += entry.time.relation == .before || entry.time.relation == .after ? 2.5 : 1.5
+                score += entry.time.relation == .before || entry.time.relation == .after ? 3 : 1.5
             }
             score += 0.75 * Double(min(entry.sources.count - 1, 3))
             score += 0.5 * Double(min(dependents[index], 4))

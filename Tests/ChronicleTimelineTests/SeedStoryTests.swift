@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleEntities
 import ChronicleFormats
 import ChronicleTime
 import Foundation

@@ -1,5 +1,6 @@
 import ChronicleCalendar
 import ChronicleCore
+import ChronicleEntities
 import ChronicleLanguage
 import ChronicleTime
 import Foundation
@@ -107,14 +108,6 @@ struct HandDocument {
         }
         fatalError("'\(needle)' (\(occurrence)) not in the text")
     }
-}
-
-/// Tags a hand-written text (time expressions, words) and finds its statements.
-func statements(in text: String, dct: String? = "2015-10-29", events: [Event] = []) -> (Document, [Statement]) {
-    var document = TemporalTagger().tag(text, creationTime: dct.flatMap { CreationTime(parsing: $0) })
-    document.events = events
-    StatementRecognizer().annotate(&document)
-    return (document, document.statements)
 }
 
 extension Document {

@@ -1,7 +1,7 @@
 import ChronicleCore
 import Testing
 
-@testable import ChronicleTimeline
+@testable import ChronicleEntities
 
 @Suite("Statements")
 struct StatementTests {
@@ -134,7 +134,7 @@ struct StatementTests {
     @Test func reportingEventsAreLinked() {
         let text = "Anna Berg announced on Monday that the tour was over."
         var (document, _) = statements(in: text)
-        let span = HandDocument("x", text).span(of: "announced")
+        let span = span(of: "announced", in: text)
         document.events = [Event(id: "e1", instanceID: "ei1", span: span, text: "announced", lemma: "announce", eventClass: .reporting,
                                  tense: .past, partOfSpeech: .verb)]
         StatementRecognizer().annotate(&document)
@@ -170,5 +170,47 @@ struct PassiveDenialTests {
         #expect(denial.verb == "deny")
         #expect(document.text(of: denial.content) == "Reports that the family filmed at the hospital last week")
         #expect(document.text(of: denial.speakerSpan) == "a spokesman")
+    }
+}
+
+/// Speakers beyond a name before "said": appositions, stance verbs, descriptions, acronyms.
+@Suite("Statements: speakers")
+struct SpeakerTests {
+    @Test func appositionNamesTheSpeaker() {
+        let (_, found) = statements(in: "Tessa Vane was taken to hospital. Her publicist, Jonah Whitcombe, said on Sunday that Vane was awake.")
+        #expect(found.first?.speaker == "Jonah Whitcombe")
+        let (_, denied) = statements(in: "The company's managing director, Leonard Brannock, denied that the warehouse had failed the inspection.")
+        #expect(denied.first?.speaker == "Leonard Brannock")
+        #expect(denied.first?.stance == .denied)
+    }
+
+    @Test func relativeClauseBetweenSubjectAndVerb() {
+        let (_, found) = statements(in: "Rosa Delgado-Finch, who has been acting mayor since March, announced on Tuesday that she would stay.")
+        #expect(found.first?.speaker == "Rosa Delgado-Finch")
+    }
+
+    @Test func stanceVerbsAndParticiples() {
+        let (_, found) = statements(in: "Samuel Okafor led the study. Okafor rejected the criticism, saying his team had compared 40 species.")
+        #expect(found.map(\.verb) == ["reject", "say"])
+        #expect(found.allSatisfy { $0.speaker == "Samuel Okafor" })
+        let (_, accused) = statements(in: "Rosa Delgado-Finch accused Marcus Tamsin of planning to sell the marina.")
+        #expect(accused.first?.verb == "accuse")
+        #expect(accused.first?.speaker == "Rosa Delgado-Finch")
+        let (_, telling) = statements(in: "Margaret Oyelaran rejected that account, telling the meeting that the report had rated the culvert fair.")
+        #expect(telling.first?.speaker == "Margaret Oyelaran")
+        // Without a named speaker a stance verb is no statement.
+        #expect(statements(in: "Voters rejected the plan.").1.isEmpty)
+    }
+
+    @Test func descriptionsResolveToTheOrganisation() {
+        let (_, found) = statements(in: "A Corvair Airways flight diverted to Brenmoor on Saturday, the airline said.")
+        #expect(found.first?.speaker == "Corvair Airways")
+    }
+
+    @Test func organisationWithAnAcronym() {
+        let text = "A fossil belongs to an unknown reptile, the Northern Institute of Palaeontology (NIP) announced on Wednesday. "
+            + "The specimen will go on display in March, the NIP said."
+        let (_, found) = statements(in: text)
+        #expect(found.map(\.speaker) == ["Northern Institute of Palaeontology", "Northern Institute of Palaeontology"])
     }
 }

@@ -5,7 +5,14 @@ import ChronicleCore
 enum Lexicon {
     /// Verbs that report speech or writing, by lemma. The ones in ``weakReportingVerbs`` report only when
     /// they have content (a quotation, a that-clause, a colon): "added" alone is not a statement.
-    static let reportingVerbs: Set<String> = ChronicleCore.Vocabulary.reportingVerbs
+    static let reportingVerbs: Set<String> = ChronicleCore.Vocabulary.reportingVerbs.union(stanceVerbs)
+
+    /// Verbs that take a stand on something rather than report words ("rejected the criticism", "accused Tamsin
+    /// of ..."): statements only with a named speaker, their object as content when nothing more explicit follows.
+    /// (Kept out of ``ChronicleCore/Vocabulary/reportingVerbs``, which the temporal tagger reads too.)
+    static let stanceVerbs: Set<String> = [
+        "reject", "accuse", "criticise", "criticize", "condemn", "blame", "praise", "welcome", "denounce", "defend", "slam",
+    ]
 
     /// Reporting verbs that make a statement only with explicit content.
     static let weakReportingVerbs: Set<String> = [
@@ -54,6 +61,8 @@ enum Lexicon {
     static let mediaNouns: Set<String> = [
         "magazine", "newspaper", "paper", "network", "station", "site", "website", "outlet", "publication", "channel",
         "broadcaster", "tabloid", "journal", "company", "firm", "agency", "studio", "label", "publisher", "daily", "weekly",
+        "airline", "carrier", "institute", "commission", "directorate", "regulator", "authority", "council", "union",
+        "ministry", "department", "university", "museum", "club", "team", "retailer", "manufacturer", "maker", "group",
     ]
 
     /// Last words that make a name an organisation ("Reuters News", "Acme Corp").
@@ -66,6 +75,10 @@ enum Lexicon {
         "service", "services", "office", "board", "commission", "federation", "union", "club", "fc", "airlines",
         "motors", "systems", "technologies", "labs", "partners", "holdings", "international", "organization",
         "organisation", "administration", "house", "senate", "congress", "parliament", "government", "reuters",
+        "airways", "air", "foods", "supplies", "securities", "industries", "products", "stores", "brands", "communications",
+        "enterprises", "resources", "works", "mills", "corps", "directorate", "authority", "alliance", "league", "trust",
+        "society", "museum", "computer", "computers", "electronics", "motor", "pharmaceuticals", "energy", "airport",
+        "average", "index", "exchange",
     ]
 
     /// Social platforms: channels when a statement is made "on" them; organisations otherwise.
@@ -92,7 +105,7 @@ enum Lexicon {
     static let maleTitles: Set<String> = ["mr.", "mr", "sir", "lord", "king", "prince", "duke"]
     static let neutralTitles: Set<String> = [
         "dr.", "dr", "prof.", "prof", "gov.", "sen.", "rep.", "gen.", "col.", "capt.", "lt.", "sgt.", "president",
-        "senator", "governor", "mayor", "judge", "officer", "detective", "coach", "rev.", "st.",
+        "senator", "governor", "mayor", "judge", "officer", "detective", "coach", "rev.", "st.", "councillor", "councilor",
     ]
 
     /// Capitalised words before a name that are titles, not part of the name.
@@ -103,7 +116,7 @@ enum Lexicon {
         "chairwoman", "commissioner", "judge", "justice", "captain", "capt.", "colonel", "col.", "lieutenant", "lt.",
         "sergeant", "sgt.", "officer", "detective", "inspector", "professor", "prof.", "dr.", "dr", "mr.", "mr", "mrs.",
         "mrs", "ms.", "ms", "miss", "sir", "lord", "lady", "rev.", "reverend", "father", "sister", "brother", "coach",
-        "representative", "rep.", "congressman", "congresswoman", "state", "attorney", "prosecutor", "leader", "speaker", "consul",
+        "representative", "rep.", "councillor", "councilor", "congressman", "congresswoman", "state", "attorney", "prosecutor", "leader", "speaker", "consul",
         "economy", "trade", "health", "education", "justice", "army", "police", "opposition", "former", "acting", "new",
     ]
 
@@ -181,6 +194,7 @@ struct LexiconFlags: OptionSet, Sendable {
     static let notName = LexiconFlags(rawValue: 1 << 21)
     static let adverbialFiller = LexiconFlags(rawValue: 1 << 22)
     static let clauseBreak = LexiconFlags(rawValue: 1 << 23)
+    static let stanceVerb = LexiconFlags(rawValue: 1 << 24)
 
     init(rawValue: UInt32) {
         self.rawValue = rawValue
@@ -196,6 +210,7 @@ struct LexiconFlags: OptionSet, Sendable {
         (Lexicon.femaleTitles, .femaleTitle), (Lexicon.maleTitles, .maleTitle), (Lexicon.neutralTitles, .neutralTitle),
         (Lexicon.nameTitles, .nameTitle), (Lexicon.strongTitles, .strongTitle), (Lexicon.locativePrepositions, .locativePreposition),
         (Lexicon.notNames, .notName), (Lexicon.adverbialFillers, .adverbialFiller), (Lexicon.clauseBreaks, .clauseBreak),
+        (Lexicon.stanceVerbs, .stanceVerb),
     ]
 
     /// The flags of a word, by the lists themselves.

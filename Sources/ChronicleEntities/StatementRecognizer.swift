@@ -24,7 +24,7 @@ import ChronicleLanguage
 /// auxiliaries), the subject of the governing verb for an infinitive or a coordinated verb ("Kardashian
 /// took to Twitter ... to clarify"), the antecedent of a relative pronoun, or the mention after the verb
 /// in an inversion ("..., said Smith"); names, surnames, pronouns and descriptions are resolved within
-/// the document (see ``MentionIndex``), so "Kardashian", "she" and "the reality star" all give the full
+/// the document (see ``EntityRecognizer``), so "Kardashian", "she" and "the reality star" all give the full
 /// name. Common-noun subjects ("police", "sources") keep their span but no name.
 ///
 /// The **content** is, in this order: the quotation next to the verb; what follows a colon after the
@@ -45,27 +45,28 @@ import ChronicleLanguage
 public struct StatementRecognizer: Sendable {
     public init() {}
 
-    /// Adds ``Document/statements`` from the document's words and events (and, if the document has no
-    /// words yet, the linguistic layer they need).
+    /// Adds ``Document/statements`` from the document's words, entities and events (and, if the document has
+    /// no entities yet, the entity layer and the linguistic layer it needs).
     public func annotate(_ document: inout Document) {
-        if document.words.isEmpty, !document.text.isEmpty {
-            LanguageAnnotator().annotate(&document)
+        if document.entities.isEmpty, !document.text.isEmpty {
+            EntityRecognizer().annotate(&document)
         }
         document.statements = statements(in: document)
     }
 
-    /// The statements of a document that has words (see ``annotate(_:)``), in text order, with ids `s1`, `s2`, ...
+    /// The statements of a document that has words (see ``annotate(_:)``), in text order, with ids `s1`, `s2`,
+    /// ...; the speakers are mentions of ``Document/entities`` (found here when the document has none).
     public func statements(in document: Document) -> [Statement] {
         guard !document.words.isEmpty else { return [] }
         let analysis = DocumentAnalysis(document)
-        let mentions = MentionIndex(analysis)
+        let mentions = EntityIndex(document, analysis)
         let finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
         return finder.find()
     }
 }
 
 /// One statement under construction.
-private struct Draft {
+struct Draft {
     enum Cue { case verb, noun, adverb, according }
 
     var cue: Cue
@@ -104,7 +105,7 @@ private struct Draft {
 }
 
 /// The subject of a reporting verb.
-private struct Speaker {
+struct Speaker {
     var first: Int
     var last: Int
     /// The resolved name, if any.
@@ -115,13 +116,13 @@ private struct Speaker {
     var isInSentence = true
 }
 
-private struct StatementFinder {
+struct StatementFinder {
     let analysis: DocumentAnalysis
-    let mentions: MentionIndex
+    let mentions: EntityIndex
     let events: [Event]
     let words: [AnalysedWord]
 
-    init(analysis: DocumentAnalysis, mentions: MentionIndex, events: [Event]) {
+    init(analysis: DocumentAnalysis, mentions: EntityIndex, events: [Event]) {
         self.analysis = analysis
         self.mentions = mentions
         self.events = events
@@ -181,13 +182,13 @@ private struct StatementFinder {
     /// Whether word `i` passes the word tests of some cue of ``cue(at:in:reportingEvents:)`` (its lexicon
     /// lists, its lemma, its reporting event): the cheap tests first, for every word.
     @inline(__always)
-    private func mayBeCue(_ i: Int, reportingEvents: [Int32]) -> Bool {
+    func mayBeCue(_ i: Int, reportingEvents: [Int32]) -> Bool {
         let word = words[i]
         return word.lowerFlags.contains(.hearsayAdverb) || word.lemmaFlags.contains(.reportingVerb) || word.lemmaFlags.contains(.reportingNoun)
             || word.lower == .according || word.lemma == .point || word.lemma == .make || reportingEvents[i] >= 0
     }
 
-    private func cue(at i: Int, in range: Range<Int>, reportingEvents: [Int32]) -> Draft? {
+    func cue(at i: Int, in range: Range<Int>, reportingEvents: [Int32]) -> Draft? {
         let word = words[i]
         if word.inTimex || word.isPunctuation { return nil }
         let hasNext = i + 1 < range.upperBound
@@ -227,7 +228,7 @@ private struct StatementFinder {
     }
 
     /// A determiner, adjective, numeral or adposition.
-    private static func isModifierOrAdposition(_ tag: UniversalTag?) -> Bool {
+    static func isModifierOrAdposition(_ tag: UniversalTag?) -> Bool {
         switch tag {
         case .determiner?, .adjective?, .numeral?, .adposition?: true
         default: false
@@ -235,7 +236,7 @@ private struct StatementFinder {
     }
 
     /// Fills in the speaker, content, channel and stance of a cue; `nil` when it turns out not to be a statement.
-    private func complete(_ cue: Draft, in range: Range<Int>) -> Draft? {
+    func complete(_ cue: Draft, in range: Range<Int>) -> Draft? {
         var draft = cue
         let verbSpan = analysis.span(cue.verbFirst, cue.verbLast)
         draft.reportingEventID = events.first { $0.span.overlaps(verbSpan) && !$0.instanceID.isEmpty }?.instanceID
@@ -301,6 +302,9 @@ private struct StatementFinder {
             let needsContent = cue.verbFlags.contains(.weakReportingVerb) || !cue.verbFlags.contains(.reportingVerb)
                 || passive && ![.say, .report, .allege, .claim, .rumor, .rumour, .tell].contains(cue.verbTerm)
             if !(found?.isExplicit ?? false), needsContent { return nil }
+            // "Okafor rejected the criticism", "Delgado-Finch accused Tamsin of ...": a stance verb states only with a
+            // named speaker and something it bears on.
+            if cue.verbFlags.contains(.stanceVerb), draft.speaker?.name == nil || found == nil { return nil }
             if cue.verbFlags.contains(.denialVerb) {
                 draft.stance = .denied
             } else if draft.speaker?.isHearsay == true || passive && draft.speaker == nil {
@@ -314,7 +318,7 @@ private struct StatementFinder {
     // MARK: - Speaker
 
     /// The subject of the verb at `verb`.
-    private func speaker(of verb: Int, in range: Range<Int>, depth: Int) -> Speaker? {
+    func speaker(of verb: Int, in range: Range<Int>, depth: Int) -> Speaker? {
         guard depth < 4 else { return nil }
         var j = verb - 1
         while j >= range.lowerBound, isFiller(j) { j -= 1 }
@@ -330,8 +334,23 @@ private struct StatementFinder {
             while k >= range.lowerBound, analysis.isComma(k) || words[k].textTerm == .emDash { k -= 1 }
             return k >= range.lowerBound ? speakerMention(endingAt: k, in: range) : nil
         }
+        if word.textTerm == .closeParenthesis, let mention = mentions.subject(of: verb, in: analysis) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
+        // An apposition naming the subject: "Her publicist, Jonah Whitcombe, denied reports ...".
+        if word.textTerm == .comma, let mention = mentions.apposition(endingAt: j, from: range.lowerBound, analysis, namedOnly: true) {
+            return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+        }
         if word.textTerm == .comma || word.textTerm == .quote || word.textTerm == .closeQuote || word.textTerm == .openQuote {
             if let inverted = inverted(after: verb, in: range) { return inverted }
+            // A participle after the main clause takes its subject: "Okafor rejected the criticism, saying ...".
+            if word.textTerm == .comma, Clause.isParticiple(verb, analysis), let governor = governingVerb(before: j, in: range) {
+                return speaker(of: governor, in: range, depth: depth + 1)
+            }
+            // An apposition: "Smith, who ..., said".
+            if word.textTerm == .comma, let mention = mentions.apposition(endingAt: j, from: range.lowerBound, analysis) {
+                return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
+            }
             // An apposition between the subject and the verb: "John Smith, 45, said", "Smith, a spokesman for X, said".
             if word.textTerm == .comma, let open = (max(range.lowerBound, j - 8)..<j).last(where: { analysis.isComma($0) }), open - 1 >= range.lowerBound,
                !(open + 1..<j).contains(where: { words[$0].isFinite || analysis.isBreak($0) }) {
@@ -344,11 +363,15 @@ private struct StatementFinder {
 
     /// The subject after the verb in an inversion (`"...," said Smith`, `..., said sources`): a name, a
     /// resolved description or pronoun, or a hearsay noun.
-    private func inverted(after verb: Int, in range: Range<Int>) -> Speaker? {
+    func inverted(after verb: Int, in range: Range<Int>) -> Speaker? {
         var j = verb + 1
         while j < range.upperBound, isFiller(j) { j += 1 }
         guard j < range.upperBound else { return nil }
-        if let mention = mentions.mention(at: j), mention.first == j, mention.entity != nil {
+        if let mention = mentions.mention(at: j), mention.first == j {
+            // "said the council had ignored ...": the subject of the content, not an inversion.
+            var k = mention.last + 1
+            while k < range.upperBound, isFiller(k) && !words[k].isAuxiliary { k += 1 }
+            if k < range.upperBound, words[k].isFinite || words[k].isAuxiliary, !words[k].inTimex { return nil }
             return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
         }
         var last = j
@@ -361,7 +384,7 @@ private struct StatementFinder {
 
     /// Whether the noun phrase `first...head` (head a hearsay noun) is unattributed hearsay: a plural or an
     /// indefinite noun ("reports", "sources", "a source"), not a particular document ("the report").
-    private func isHearsayPhrase(_ first: Int, _ head: Int) -> Bool {
+    func isHearsayPhrase(_ first: Int, _ head: Int) -> Bool {
         if words[head].penn == .nns || words[head].lowerEndsWithS && words[head].lemmaDiffersFromLower { return true }
         return (first..<head).contains {
             switch words[$0].lower {
@@ -372,7 +395,7 @@ private struct StatementFinder {
     }
 
     /// A mention or noun phrase that ends at word `j`.
-    private func speakerMention(endingAt j: Int, in range: Range<Int>) -> Speaker? {
+    func speakerMention(endingAt j: Int, in range: Range<Int>) -> Speaker? {
         let word = words[j]
         if word.lowerFlags.contains(.hearsaySubject), word.isNoun, mentions.mention(at: j).map({ $0.first == $0.last }) ?? true {
             var first = j
@@ -394,7 +417,7 @@ private struct StatementFinder {
     }
 
     /// A mention or noun phrase that starts at word `j`.
-    private func speakerMention(startingAt j: Int, in range: Range<Int>) -> Speaker? {
+    func speakerMention(startingAt j: Int, in range: Range<Int>) -> Speaker? {
         if let mention = mentions.mention(at: j) {
             return Speaker(first: mention.first, last: mention.last, name: mentions.name(of: mention), isHearsay: false)
         }
@@ -412,7 +435,7 @@ private struct StatementFinder {
     }
 
     /// A determiner, adjective or numeral.
-    private static func isDeterminerAdjectiveOrNumeral(_ tag: UniversalTag?) -> Bool {
+    static func isDeterminerAdjectiveOrNumeral(_ tag: UniversalTag?) -> Bool {
         switch tag {
         case .determiner?, .adjective?, .numeral?: true
         default: false
@@ -420,7 +443,7 @@ private struct StatementFinder {
     }
 
     /// A determiner, adjective, noun, proper noun or numeral.
-    private static func isNounPhraseWord(_ tag: UniversalTag?) -> Bool {
+    static func isNounPhraseWord(_ tag: UniversalTag?) -> Bool {
         switch tag {
         case .determiner?, .adjective?, .noun?, .properNoun?, .numeral?: true
         default: false
@@ -428,7 +451,7 @@ private struct StatementFinder {
     }
 
     /// "her claims that", "Smith's denial that".
-    private func possessor(of noun: Int, in range: Range<Int>) -> Speaker? {
+    func possessor(of noun: Int, in range: Range<Int>) -> Speaker? {
         var j = noun - 1
         while j >= range.lowerBound, words[j].tag == .adjective || words[j].penn == .jj { j -= 1 }
         guard j >= range.lowerBound else { return nil }
@@ -441,16 +464,12 @@ private struct StatementFinder {
         return nil
     }
 
-    /// "It was reported", "she is said to": a form of "be" (or "get") before the participle.
-    private func isPassive(_ verb: Int, in range: Range<Int>) -> Bool {
-        guard words[verb].penn == .vbn else { return false }
-        var j = verb - 1
-        while j >= range.lowerBound, words[j].lowerFlags.contains(.adverbialFiller) || words[j].tag == .adverb { j -= 1 }
-        return j >= range.lowerBound && (words[j].lemma == .be || words[j].lemma == .get)
+    func isPassive(_ verb: Int, in range: Range<Int>) -> Bool {
+        Clause.isPassive(verb, words, from: range.lowerBound)
     }
 
     /// The agent of a passive ("was reported by People").
-    private func agent(after verb: Int, in range: Range<Int>) -> Speaker? {
+    func agent(after verb: Int, in range: Range<Int>) -> Speaker? {
         var j = verb + 1
         while j < range.upperBound, j <= verb + 3 {
             if words[j].lower == .by, j + 1 < range.upperBound { return speakerMention(startingAt: j + 1, in: range) }
@@ -459,322 +478,18 @@ private struct StatementFinder {
         return nil
     }
 
-    /// The nearest verb before word `j` in the sentence (for "to VERB" and "and VERB").
-    private func governingVerb(before j: Int, in range: Range<Int>) -> Int? {
-        var k = j - 1
-        while k >= range.lowerBound {
-            if analysis.isBreak(k) { return nil }
-            if !words[k].inTimex, words[k].isVerb || words[k].isFinite { return k }
-            k -= 1
-        }
-        return nil
+    func governingVerb(before j: Int, in range: Range<Int>) -> Int? {
+        Clause.governingVerb(before: j, from: range.lowerBound, analysis)
     }
 
-    private func isFiller(_ j: Int) -> Bool {
-        let word = words[j]
-        if word.inTimex || word.lowerFlags.contains(.adverbialFiller) { return true }
-        if word.isAuxiliary { return true }
-        return word.tag == .adverb && word.lowerEndsWithLy
-    }
-
-    // MARK: - Content
-
-    /// The content of a verb cue, and whether it is explicit (anything but the fallback object).
-    private func content(of cue: Draft, speaker: Speaker?, in range: Range<Int>) -> (first: Int, last: Int, isExplicit: Bool)? {
-        guard let (found, isExplicit) = contentSearch(of: cue, speaker: speaker, in: range) else { return nil }
-        return (found.first, found.last, isExplicit)
-    }
-
-    private func contentSearch(of cue: Draft, speaker: Speaker?, in range: Range<Int>) -> ((first: Int, last: Int), Bool)? {
-        func explicit(_ found: (first: Int, last: Int)?) -> ((first: Int, last: Int), Bool)? { found.map { ($0, true) } }
-        let verb = cue.verbFirst
-        let after = cue.verbLast + 1
-        // A quotation right before the subject or the verb: `"...," she said` / `"...," said Smith`.
-        let before = min(speaker?.first ?? verb, verb) - 1
-        if before >= range.lowerBound, let quote = quotation(endingBefore: before, in: range) { return (quote, true) }
-        // A parenthetical: ", she claims," / "(..., she explained)".
-        if let speaker, speaker.last < verb, speaker.first - 1 >= range.lowerBound,
-           analysis.isComma(speaker.first - 1) || words[speaker.first - 1].textTerm == .openParenthesis {
-            var k = after
-            while k < range.upperBound, words[k].lower == .out || isFiller(k) { k += 1 }
-            let follower = k < range.upperBound ? words[k].textTerm : .period
-            if [.comma, .closeParenthesis, .period, .exclamation, .question, .emDash, .enDash].contains(follower) {
-                return explicit(parentheticalContent(commaBefore: speaker.first - 1, after: k, in: range))
-            }
-        }
-        // "..., which the magazine points out": the clause the relative pronoun stands for.
-        if let speaker, speaker.first - 1 >= range.lowerBound, words[speaker.first - 1].lower == .which || words[speaker.first - 1].lower == .as {
-            var end = speaker.first - 2
-            while end >= range.lowerBound, analysis.isComma(end) { end -= 1 }
-            let start = clauseStart(before: end, in: range, stopAtComma: true)
-            if start <= end { return ((start, end), true) }
-        }
-        guard after < range.upperBound else { return nil }
-        // A quotation after the verb.
-        var k = after
-        while k < range.upperBound, analysis.isComma(k) || words[k].textTerm == .colon { k += 1 }
-        if k < range.upperBound, let quote = quotation(startingAt: k, in: range) { return (quote, true) }
-        // A colon after the verb and its object: "wants to make one thing perfectly clear: She did not ...".
-        var j = after
-        while j < range.upperBound, j <= after + 7, !words[j].isFinite || words[j].inTimex {
-            if words[j].textTerm == .colon {
-                return j + 1 < range.upperBound ? explicit(stretch(from: j + 1, in: range, stopAtComma: false, throughColon: true)) : nil
-            }
-            if analysis.isBreak(j) { break }
-            j += 1
-        }
-        // A that-clause, after the verb's object or indirect object.
-        j = after
-        while j < range.upperBound, j <= after + 12 {
-            if isComplementiser(j, afterReportingVerb: true) { return explicit(stretch(from: j + 1, in: range, stopAtComma: false)) }
-            if analysis.isBreak(j) || words[j].isFinite && !words[j].inTimex || words[j].lemmaFlags.contains(.reportingVerb) && j > after + 1 { break }
-            j += 1
-        }
-        // Content after inverted subject: "Talks will resume, said Sam Adurogboye." is the clause before the comma.
-        if let speaker, speaker.first > cue.verbLast {
-            var end = cue.verbFirst - 1
-            // A passive's subject without its auxiliary: "Reports ... were denied by a spokesman".
-            if isPassive(verb, in: range) {
-                while end >= range.lowerBound, words[end].tag == .adverb || words[end].lemma == .be || words[end].lemma == .get { end -= 1 }
-            }
-            while end >= range.lowerBound, analysis.isComma(end) || words[end].isPunctuation && !analysis.isBreak(end) { end -= 1 }
-            guard end >= range.lowerBound, !analysis.isBreak(end) else { return nil }
-            return ((clauseStart(before: end, in: range, stopAtComma: false), end), true)
-        }
-        // A bare complement clause: "said she would resign", "told People the interview came first", after
-        // prepositional phrases ("said on Wednesday she would resign").
-        j = afterPrepositionalPhrases(after, in: range)
-        if j < range.upperBound, let mention = mentions.mention(at: j), words[cue.verbFirst].lemma == .tell {
-            j = afterPrepositionalPhrases(mention.last + 1, in: range)
-        }
-        if j < range.upperBound, words[j].tag == .pronoun && words[j].penn == .prp || words[j].isProperNoun || words[j].tag == .determiner {
-            var k = j
-            while k < range.upperBound, k <= j + 6, !analysis.isComma(k), !analysis.isBreak(k) {
-                if words[k].isFinite && !words[k].inTimex && k > j { return explicit(stretch(from: j, in: range, stopAtComma: false)) }
-                k += 1
-            }
-        }
-        // The object, up to the next comma.
-        let object = afterPrepositionalPhrases(after, in: range)
-        if object >= range.upperBound || words[object].isPunctuation { return nil }
-        return stretch(from: object, in: range, stopAtComma: true).map { ($0, false) }
-    }
-
-    /// The first word at or after `start` that is not in a prepositional phrase or time expression right after
-    /// the verb ("on Wednesday", "in a statement", "to reporters", "late Tuesday").
-    private func afterPrepositionalPhrases(_ start: Int, in range: Range<Int>) -> Int {
-        var j = start
-        while j < range.upperBound {
-            if words[j].inTimex || words[j].tag == .adverb && words[j].lower != .that { j += 1; continue }
-            guard words[j].tag == .adposition, words[j].lower != .that else { break }
-            var k = j + 1
-            while k < range.upperBound, words[k].tag == .determiner || words[k].penn == .prpPossessive || words[k].tag == .adjective
-                || words[k].tag == .numeral || words[k].isNoun && !(k + 1 < range.upperBound && words[k + 1].isFinite) || words[k].inTimex {
-                k += 1
-            }
-            if k == j + 1 { break }
-            j = k
-        }
-        return j
-    }
-
-    /// The words from `start` up to the end of the stretch: a sentence-internal break (a comma too when
-    /// `stopAtComma`) or the end of the sentence, without final punctuation.
-    private func stretch(from start: Int, in range: Range<Int>, stopAtComma: Bool, throughColon: Bool = false) -> (first: Int, last: Int)? {
-        var first = start
-        while first < range.upperBound, words[first].isPunctuation { first += 1 }
-        guard first < range.upperBound else { return nil }
-        var last = first
-        while last + 1 < range.upperBound {
-            let next = last + 1
-            if analysis.isBreak(next) && !(throughColon && words[next].textTerm == .colon) { break }
-            if stopAtComma && analysis.isComma(next) { break }
-            last = next
-        }
-        while last > first, words[last].isPunctuation { last -= 1 }
-        if words[last].isPunctuation { return nil }
-        return (first, last)
-    }
-
-    /// The start of the clause that ends at word `end`: after the previous break (or comma when
-    /// `stopAtComma`), skipping punctuation and a leading conjunction.
-    private func clauseStart(before end: Int, in range: Range<Int>, stopAtComma: Bool) -> Int {
-        var start = end
-        while start - 1 >= range.lowerBound, !analysis.isBreak(start - 1), !(stopAtComma && analysis.isComma(start - 1)) { start -= 1 }
-        return skipLeadIn(start, upTo: end)
-    }
-
-    private func skipLeadIn(_ start: Int, upTo end: Int) -> Int {
-        var start = start
-        while start < end, words[start].isPunctuation || Self.isLeadingConjunction(words[start].lower) && start < end {
-            start += 1
-        }
-        return start
-    }
-
-    private static func isLeadingConjunction(_ term: Term) -> Bool {
-        switch term {
-        case .and, .but, .so, .yet, .or: true
-        default: false
-        }
-    }
-
-    /// Content around a parenthetical speaker–verb pair; `comma` is the comma (or bracket) before the
-    /// subject, `follower` the first word after the verb.
-    private func parentheticalContent(commaBefore comma: Int, after follower: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
-        // The bracket the parenthetical lives in, if any.
-        var open: Int?
-        var k = comma
-        while k >= range.lowerBound {
-            if words[k].textTerm == .closeParenthesis { break }
-            if words[k].textTerm == .openParenthesis { open = k; break }
-            k -= 1
-        }
-        let regionStart = skipLeadIn((open ?? (range.lowerBound - 1)) + 1, upTo: comma)
-        var regionEnd = range.upperBound - 1
-        if open != nil, let close = (follower..<range.upperBound).first(where: { words[$0].textTerm == .closeParenthesis }) { regionEnd = close - 1 }
-        while regionEnd > regionStart, words[regionEnd].isPunctuation { regionEnd -= 1 }
-        let isFinal = follower >= range.upperBound || [.closeParenthesis, .period, .exclamation, .question].contains(words[follower].textTerm)
-            || follower > regionEnd
-        var end = isFinal ? comma - 1 : regionEnd
-        while end > regionStart, words[end].isPunctuation { end -= 1 }
-        guard regionStart <= end, !words[end].isPunctuation else { return nil }
-        return (regionStart, end)
-    }
-
-    /// The quotation (inside its marks) that starts with an opening mark at word `k`.
-    private func quotation(startingAt k: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
-        let opening = words[k].textTerm
-        guard opening == .quote || opening == .openQuote || opening == .apostrophe else { return nil }
-        // “ closes with ”; " and ' with themselves or ”.
-        guard let end = (k + 1..<range.upperBound).first(where: {
-            let term = words[$0].textTerm
-            return term == .closeQuote || opening != .openQuote && term == opening
-        }), end > k + 1 else { return nil }
-        var last = end - 1
-        while last > k + 1, words[last].isPunctuation { last -= 1 }
-        return (k + 1, last)
-    }
-
-    /// The quotation whose closing mark is at or just before word `j` (`"...," she said`).
-    private func quotation(endingBefore j: Int, in range: Range<Int>) -> (first: Int, last: Int)? {
-        var close = j
-        while close >= range.lowerBound, analysis.isComma(close) { close -= 1 }
-        guard close >= range.lowerBound else { return nil }
-        let closing = words[close].textTerm
-        guard closing == .quote || closing == .closeQuote || closing == .apostrophe else { return nil }
-        // ” opens with “; " and ' with themselves or “.
-        guard let start = (range.lowerBound..<close).last(where: {
-            let term = words[$0].textTerm
-            return term == .openQuote || closing != .closeQuote && term == closing
-        }), start + 1 < close else { return nil }
-        var last = close - 1
-        while last > start + 1, words[last].isPunctuation { last -= 1 }
-        return (start + 1, last)
-    }
-
-    /// Whether word `j` is the complementiser "that" (not a determiner or pronoun: "that thing", "that was").
-    private func isComplementiser(_ j: Int, afterReportingVerb: Bool = false) -> Bool {
-        guard words[j].lower == .that, !words[j].inTimex else { return false }
-        if words[j].tag == .subordinatingConjunction || words[j].penn == .in { return true }
-        // Tagged as a pronoun or determiner: a complementiser when a clause follows ("that she was", "that the timing";
-        // after a reporting verb, anything but a verb or punctuation: "said that talks would resume").
-        guard j + 1 < words.count, words[j + 1].sentence == words[j].sentence else { return false }
-        let next = words[j + 1]
-        if afterReportingVerb { return !(next.isFinite || next.isAuxiliary || next.isVerb || next.isPunctuation) }
-        return next.tag == .pronoun && next.penn == .prp || next.tag == .determiner || next.isProperNoun
-    }
-
-    private func firstContentWord(of range: Range<Int>) -> Int {
-        var i = range.lowerBound
-        while i < range.upperBound, words[i].isPunctuation { i += 1 }
-        return i
-    }
-
-    // MARK: - Channel
-
-    private func channel(of cue: Draft, content: (first: Int, last: Int)?, in range: Range<Int>) -> (name: String, span: TextSpan)? {
-        // The stretch the verb is in (brackets, dashes, semicolons and colons bound it; commas do not).
-        var lower = cue.verbFirst
-        while lower - 1 >= range.lowerBound, !analysis.isBreak(lower - 1) { lower -= 1 }
-        var upper = cue.verbLast
-        while upper + 1 < range.upperBound, !analysis.isBreak(upper + 1) { upper += 1 }
-        func inContent(_ k: Int) -> Bool { content.map { $0.first <= k && k <= $0.last } ?? false }
-        var best: (name: String, span: TextSpan, distance: Int)?
-        func consider(_ name: String, _ span: TextSpan, at k: Int) {
-            let distance = abs(k - cue.verbFirst)
-            if best == nil || distance < best!.distance { best = (name, span, distance) }
-        }
-        for k in lower...upper where !inContent(k) && !words[k].inTimex {
-            let word = words[k]
-            // "on Twitter", "via her Instagram account".
-            if [.on, .via, .through, .over, .onto].contains(word.lower), let (name, span) = namedChannel(after: k + 1, upTo: upper) {
-                consider(name, span, at: k)
-            }
-            // "took to Twitter".
-            if [.take, .go, .turn, .head].contains(word.lemma), word.isVerb, k + 1 <= upper, words[k + 1].lower == .to,
-               let (name, span) = namedChannel(after: k + 2, upTo: upper) {
-                consider(name, span, at: k)
-            }
-            // "told People", "told reporters".
-            if word.lemma == .tell, word.isVerb, k + 1 <= upper {
-                var j = k + 1
-                if words[j].lowerFlags.contains(.adverbialFiller), j + 1 <= upper { j += 1 }
-                if let mention = mentions.mention(at: j), mention.first == j, let kind = mentions.kind(of: mention),
-                   [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
-                    consider(name, mention.span, at: k)
-                } else if words[j].lowerFlags.contains(.audienceNoun), words[j].lower != .fans {
-                    consider(analysis.lower(of: j), words[j].span, at: k)
-                } else if words[j].tag == .determiner {
-                    // "told a news conference", "told the briefing".
-                    var head = j + 1
-                    while head <= upper, words[head].tag == .adjective || words[head].isNoun && head + 1 <= upper && words[head + 1].isNoun { head += 1 }
-                    if head <= upper, words[head].isNoun, words[head].lemmaFlags.contains(.channelNoun) {
-                        let span = analysis.span(j, head)
-                        consider(analysis.text(span), span, at: k)
-                    }
-                }
-            }
-            // "in a statement", "in an interview with People".
-            if [.in, .during, .via, .through, .with].contains(word.lower) {
-                var j = k + 1
-                while j <= upper, words[j].tag == .determiner || words[j].penn == .prpPossessive || words[j].tag == .adjective
-                    || words[j].penn == .pos || (words[j].isProperNoun && j + 1 <= upper && words[j + 1].isNoun) {
-                    j += 1
-                }
-                if j <= upper, words[j].lemmaFlags.contains(.channelNoun), words[j].isNoun {
-                    if j + 2 <= upper, [.with, .to, .on, .for].contains(words[j + 1].lower),
-                       let (name, span) = namedChannel(after: j + 2, upTo: upper) {
-                        consider(name, span, at: k)
-                    } else {
-                        let span = analysis.span(k + 1, j)
-                        consider(analysis.text(span), span, at: k)
-                    }
-                }
-            }
-        }
-        if let best { return (best.name, best.span) }
-        if cue.verbTerm == .tweet || cue.verbTerm == .retweet { return ("Twitter", analysis.span(cue.verbFirst, cue.verbLast)) }
-        return nil
-    }
-
-    /// A platform or a named organisation starting at word `k` (after a possessive or article).
-    private func namedChannel(after k: Int, upTo upper: Int) -> (String, TextSpan)? {
-        var j = k
-        while j <= upper, words[j].tag == .determiner || words[j].penn == .prpPossessive { j += 1 }
-        guard j <= upper else { return nil }
-        if words[j].lowerFlags.contains(.platform) { return (analysis.text(of: j).capitalisedFirst, words[j].span) }
-        if let mention = mentions.mention(at: j), mention.first == j, mention.form == .name, let kind = mentions.kind(of: mention),
-           [.organisation, .unknown, .platform].contains(kind), let name = mentions.name(of: mention) {
-            return (name, mention.span)
-        }
-        return nil
+    func isFiller(_ j: Int) -> Bool {
+        Clause.isFiller(j, words)
     }
 
     // MARK: - Denials
 
     /// A short negated sentence right after a hearsay statement ("(They weren't.)"): a denial of its content.
-    private func denial(after s: Int, of drafts: [Draft]) -> Draft? {
+    func denial(after s: Int, of drafts: [Draft]) -> Draft? {
         guard let reported = drafts.last(where: { $0.stance == .reported && $0.content != nil }), s + 1 < analysis.sentenceWords.count
         else { return nil }
         let range = analysis.sentenceWords[s + 1]
@@ -788,7 +503,7 @@ private struct StatementFinder {
         var denial = Draft(cue: .verb, verbFirst: verbFirst, verbLast: negation, verb: "deny")
         if let author = mentions.author {
             let name = mentions.entities[author].name
-            if let mention = mentions.mentions.first(where: { $0.entity == author && $0.form == .author }) {
+            if let mention = mentions.mentions.first(where: { $0.entity == author && $0.form == .byline }) {
                 denial.speaker = Speaker(first: mention.first, last: mention.last, name: name, isHearsay: false, isInSentence: false)
             }
         }

@@ -16,7 +16,7 @@ import ChronicleCore
 /// salient person.
 struct MentionIndex: Sendable {
     enum Kind: String, Sendable {
-        case person, organisation, platform, group, title, place, unknown
+        case person, organisation, platform, group, title, place, product, unknown
     }
 
     enum Gender: Sendable { case female, male }
@@ -27,9 +27,11 @@ struct MentionIndex: Sendable {
         var tokens: [String]
         var kind: Kind
         var gender: Gender?
+        /// Other names of it the text gives: acronyms ("GM"), a possessor before it ("Beatles' Apple Corps").
+        var variants: [String] = []
     }
 
-    enum MentionForm: Sendable { case name, pronoun, description, author }
+    enum MentionForm: Sendable { case name, surname, shortName, acronym, pronoun, description, author }
 
     struct Mention: Sendable {
         /// First and last word (inclusive).
@@ -43,7 +45,7 @@ struct MentionIndex: Sendable {
         var sentence: Int
     }
 
-    private(set) var entities: [Entity] = []
+    var entities: [Entity] = []
     private(set) var mentions: [Mention] = []
     /// The mention covering each word (an index into ``mentions``), -1 for none.
     private(set) var mentionOfWord: [Int32] = []
@@ -54,20 +56,22 @@ struct MentionIndex: Sendable {
     /// ``nonProse`` as a flag per sentence.
     private(set) var isNonProse: [Bool] = []
     /// The entities of two or more words, by their first and by their last word, ascending (for ``personMatching(_:before:words:)``).
-    private var namesWithToken: [String: [Int]] = [:]
+    var namesWithToken: [String: [Int]] = [:]
+    /// Every entity by its name lower-cased.
+    var entityNamed: [String: Int] = [:]
+    /// The entities of acronyms the text introduces ("General Motors (GM)"), by acronym.
+    var acronyms: [String: Int] = [:]
 
     init(_ analysis: DocumentAnalysis) {
         let words = analysis.words
         isNonProse = [Bool](repeating: false, count: analysis.sentenceWords.count)
         guard !words.isEmpty else { return }
         // Headlines and bylines.
-        var bylineSentence: Int?
-        for (index, range) in analysis.sentenceWords.enumerated().prefix(4) where !range.isEmpty {
-            if Self.isByline(range, words) { bylineSentence = index; nonProse.insert(index); isNonProse[index] = true; continue }
-            if Self.isHeadline(range, words, sentenceIndex: index) { nonProse.insert(index); isNonProse[index] = true }
-        }
+        let bylineSentence: Int?
+        (isNonProse, bylineSentence) = Self.nonProse(analysis)
+        nonProse = Set(isNonProse.indices.filter { isNonProse[$0] })
         // Names in the body.
-        var runs: [(first: Int, last: Int, bridged: Bool, honorific: LexiconFlags?)] = []
+        var runs: [Run] = []
         for (index, range) in analysis.sentenceWords.enumerated() where !isNonProse[index] || index == bylineSentence {
             var i = range.lowerBound
             while i < range.upperBound {
@@ -76,7 +80,7 @@ struct MentionIndex: Sendable {
                 var bridged = false
                 var j = i + 1
                 while j < range.upperBound {
-                    if Self.isNameLike(j, words, sentenceStart: range.lowerBound) {
+                    if Self.isNameLike(j, words, sentenceStart: range.lowerBound) || Self.continuesName(j, words) {
                         last = j
                         j += 1
                     } else if Self.isBridge(j, words), let next = (j + 1..<min(j + 4, range.upperBound)).first(where: {
@@ -92,45 +96,18 @@ struct MentionIndex: Sendable {
                 let honorific = i > range.lowerBound ? Self.honorific(words[i - 1]) : nil
                 // A lone capitalised verb or adjective is not a name ("Keeping" alone).
                 if !words[i].isNoun, honorific == nil, (i...last).lazy.filter({ !Self.isBridge($0, words) }).count == 1 { i = last + 1; continue }
-                runs.append((i, last, bridged, honorific))
+                // An organisation's name before a model: "Corvair Airways Flight CV 212" is the airline and its flight.
+                if let cut = (i..<last).first(where: { words[$0].lowerFlags.contains(.organisationSuffix) && !words[$0 + 1].isBridgeLike }),
+                   (cut + 1...last).contains(where: { Self.continuesName($0, words) && !words[$0].isCapitalised }) {
+                    runs.append((i, cut, bridged, honorific))
+                    runs.append((cut + 1, last, false, nil))
+                } else {
+                    runs.append((i, last, bridged, honorific))
+                }
                 i = last + 1
             }
         }
-        // Entities of the multi-word names first, so that single words can be matched against them.
-        // (An entity's name is its tokens joined, and names are unique; a long document has thousands.)
-        var entityNamed: [String: Int] = [:]
-        func entityIndex(for tokens: [String], kind: Kind) -> Int {
-            let key = tokens.joined(separator: " ")
-            if let existing = entityNamed[key] { return existing }
-            entities.append(Entity(name: key, tokens: tokens, kind: kind, gender: nil))
-            entityNamed[key] = entities.count - 1
-            if tokens.count >= 2 {
-                namesWithToken[tokens[0], default: []].append(entities.count - 1)
-                if tokens[tokens.count - 1] != tokens[0] { namesWithToken[tokens[tokens.count - 1], default: []].append(entities.count - 1) }
-            }
-            return entities.count - 1
-        }
-        var runEntity: [Int?] = Array(repeating: nil, count: runs.count)
-        let runNames = runs.map { Self.name($0.first, $0.last, analysis) }
-        let runKinds = runs.indices.map { r in
-            Self.kind(name: runNames[r], bridged: runs[r].bridged, honorific: runs[r].honorific, words: words, first: runs[r].first)
-        }
-        for (r, run) in runs.enumerated() {
-            let tokens = runNames[r].tokens
-            let kind = runKinds[r]
-            if tokens.count >= 2 || kind != .unknown && kind != .group || run.honorific != nil {
-                if tokens.count == 1, kind == .person { continue }  // "Mr. Odom": matched below if a full name exists
-                runEntity[r] = entityIndex(for: tokens, kind: kind)
-            }
-        }
-        for (r, run) in runs.enumerated() where runEntity[r] == nil {
-            let tokens = runNames[r].tokens
-            if tokens.count == 1, let person = personMatching(tokens[0], before: run.first, words: words) {
-                runEntity[r] = person
-            } else {
-                runEntity[r] = entityIndex(for: tokens, kind: runKinds[r])
-            }
-        }
+        let (runEntity, runForms) = resolve(runs: &runs, analysis)
         // A multi-word "person" seen only after locative prepositions and never as a subject, with a title or an
         // age is a place ("in Eastern Slavonia").
         var placeEvidence = [Int](repeating: 0, count: entities.count), personEvidence = [Int](repeating: 0, count: entities.count)
@@ -146,6 +123,13 @@ struct MentionIndex: Sendable {
             }
         }
         for entity in placeEvidence.indices where placeEvidence[entity] > 0 && personEvidence[entity] == 0 { entities[entity].kind = .place }
+        // A single unclassified name that says something is a person ("Nandakumar told analysts").
+        for (r, run) in runs.enumerated() where run.first == run.last {
+            guard let entity = runEntity[r], entities[entity].kind == .unknown, Self.isSubject(after: run.last, words, analysis) else { continue }
+            var verb = run.last + 1
+            while verb < words.count, words[verb].lowerFlags.contains(.adverbialFiller) || words[verb].tag == .adverb { verb += 1 }
+            if verb < words.count, words[verb].isVerb, words[verb].lemmaFlags.contains(.reportingVerb) { entities[entity].kind = .person }
+        }
         for (r, run) in runs.enumerated() {
             guard let entity = runEntity[r] else { continue }
             if entities[entity].gender == nil, let title = (run.first...run.last).lazy.map({ words[$0].lowerFlags }).first(where: {
@@ -158,7 +142,7 @@ struct MentionIndex: Sendable {
                 if honorific.contains(.maleTitle) { entities[entity].gender = .male }
             }
             if words[run.first].sentence == bylineSentence, author == nil { author = entity }
-            add(Mention(first: run.first, last: run.last, span: analysis.span(run.first, run.last), entity: entity, form: .name,
+            add(Mention(first: run.first, last: run.last, span: analysis.span(run.first, run.last), entity: entity, form: runForms[r],
                         isSubject: Self.isSubject(after: run.last, words, analysis), sentence: words[run.first].sentence))
         }
         // Names repeated in headlines.
@@ -200,25 +184,6 @@ struct MentionIndex: Sendable {
         mention.entity.map { entities[$0].kind }
     }
 
-    /// The distinct names of the people and organisations mentioned in the words `range`, in order of mention.
-    func participants(in range: ClosedRange<Int>) -> [String] {
-        // Mentions are sorted by first word: the first one starting in the range, by binary search.
-        var low = 0, high = mentions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if mentions[middle].first < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        var names: [String] = []
-        for mention in mentions[low...] {
-            if mention.first > range.upperBound { break }
-            guard mention.last <= range.upperBound, let entity = mention.entity, entities[entity].kind != .title,
-                  entities[entity].kind != .place, mention.form != .author else { continue }
-            let name = entities[entity].name
-            if !names.contains(name) { names.append(name) }
-        }
-        return names
-    }
-
     // MARK: - Building
 
     private mutating func add(_ mention: Mention) {
@@ -233,7 +198,7 @@ struct MentionIndex: Sendable {
     }
 
     /// The person whose first or last name is `token` (the most recently mentioned one when there are several).
-    private func personMatching(_ token: String, before index: Int, words: [AnalysedWord]) -> Int? {
+    func personMatching(_ token: String, before index: Int, words: [AnalysedWord]) -> Int? {
         // The people of two or more words whose first or last word is `token`, in the order of the entities.
         let candidates = (namesWithToken[token] ?? []).filter { entities[$0].kind == .person }
         guard let only = candidates.first else { return nil }
@@ -309,7 +274,12 @@ struct MentionIndex: Sendable {
                     if isPerson {
                         entity = mostSalientPerson(history, sentence: s, gender: nil, candidates: &candidates)
                     } else {
-                        entity = latest(history, sentence: s, within: 3) { $0.kind == .organisation || $0.kind == .unknown }
+                        // "the airline" → the latest organisation its name says is one ("Corvair Airways"), else the latest
+                        // organisation, else the latest unclassified name.
+                        let noun = analysis.lemma(of: head)
+                        entity = latest(history, sentence: s, within: 12) { $0.kind == .organisation && Self.isNamed($0, by: noun) }
+                            ?? latest(history, sentence: s, within: 3) { $0.kind == .organisation }
+                            ?? latest(history, sentence: s, within: 3) { $0.kind == .unknown }
                         if let entity, entities[entity].kind == .unknown { entities[entity].kind = .organisation }
                     }
                     let mention = Mention(first: i, last: head, span: analysis.span(i, head), entity: entity, form: .description,
@@ -398,160 +368,19 @@ struct MentionIndex: Sendable {
     private func latest(_ history: [Mention], sentence: Int, within: Int, _ accept: (Entity) -> Bool) -> Int? {
         for mention in history.reversed() {
             if sentence - mention.sentence > within { return nil }
-            if let entity = mention.entity, mention.form == .name, accept(entities[entity]) { return entity }
+            if let entity = mention.entity, mention.form != .pronoun, mention.form != .description, mention.form != .author,
+               accept(entities[entity]) {
+                return entity
+            }
         }
         return nil
     }
 
-    // MARK: - Word tests
-
-    private static func isNameLike(_ i: Int, _ words: [AnalysedWord], sentenceStart: Int) -> Bool {
-        let word = words[i]
-        guard word.isCapitalised, !word.inTimex, !word.lowerFlags.contains(.notName), !isBridge(i, words) else { return false }
-        guard word.hasLowercaseOrLength else { return false }
-        if word.tag == .pronoun || word.tag == .determiner || word.tag == .adposition || word.tag == .auxiliary { return false }
-        // At the start of a sentence (or after an opening quote or bracket), only a proper noun is a name.
-        var k = i - 1
-        while k >= sentenceStart, words[k].isPunctuation { k -= 1 }
-        let isInitial = k < sentenceStart
-        if isInitial || words[k].textTerm == .colon { return word.isProperNoun }
-        return true
-    }
-
-    /// A capitalised function word or a hyphen, which may join the words of a name or title.
-    private static func isBridge(_ i: Int, _ words: [AnalysedWord]) -> Bool {
-        let word = words[i]
-        if word.textTerm == .hyphen { return true }
-        guard word.isCapitalised else {
-            switch word.textTerm {
-            case .of, .de, .van, .von, .der, .da, .du, .la, .le, .al, .bin, .ampersand: return true
-            default: return false
-            }
-        }
-        switch word.tag {
-        case .adposition?, .determiner?, .coordinatingConjunction?, .particle?, .subordinatingConjunction?: break
-        default: return false
-        }
-        switch word.lower {
-        case .of, .the, .with, .up, .and, .a, .in, .on, .for, .to, .at, .by, .from: return true
-        default: return false
-        }
-    }
-
-    private static func adjacent(_ i: Int, _ words: [AnalysedWord]) -> Bool {
-        i > 0 && i + 1 < words.count && words[i - 1].span.end == words[i].span.start && words[i].span.end == words[i + 1].span.start
-    }
-
-    /// The titles of a word (lower-cased) that make the name after it a person's: `nil` when it is none.
-    private static func honorific(_ word: AnalysedWord) -> LexiconFlags? {
-        let titles = word.lowerFlags.intersection([.femaleTitle, .maleTitle, .neutralTitle])
-        return titles.isEmpty ? nil : titles
-    }
-
-    /// The tokens of a name, and what ``kind(name:bridged:honorific:words:first:)`` asks of them lower-cased.
-    private struct Name {
-        var tokens: [String]
-        /// The vocabulary entries of the first and last token, and whether any token is a platform.
-        var first: Vocabulary.Entry
-        var last: Vocabulary.Entry
-        var hasPlatform: Bool
-    }
-
-    /// The tokens of the name of words `first...last`, with the vocabulary entries of the tokens lower-cased
-    /// (those of the words when a token is one word).
-    private static func name(_ first: Int, _ last: Int, _ analysis: DocumentAnalysis) -> Name {
-        let words = analysis.words
-        var tokens: [String] = []
-        // The word of each token, -1 for hyphenated ones (made of several words).
-        var tokenWords: [Int] = []
-        var i = first
-        var cut = i
-        for k in i..<last where words[k + 1].isCapitalised {
-            let lower = words[k].lowerFlags
-            if lower.contains(.strongTitle) || lower.contains(.nameTitle) && last - k >= 2 && cut == k { cut = k + 1 }
-        }
-        i = cut
-        tokens.reserveCapacity(last - cut + 1)
-        tokenWords.reserveCapacity(last - cut + 1)
-        while i <= last {
-            if words[i].textTerm == .hyphen, adjacent(i, words), !tokens.isEmpty, i + 1 <= last {
-                tokens[tokens.count - 1] += "-" + analysis.text(of: i + 1)
-                tokenWords[tokenWords.count - 1] = -1
-                i += 2
-                continue
-            }
-            tokens.append(analysis.text(of: i))
-            tokenWords.append(i)
-            i += 1
-        }
-        let vocabulary = Vocabulary.shared
-        func entry(_ t: Int) -> Vocabulary.Entry {
-            let word = tokenWords[t]
-            return word >= 0 ? Vocabulary.Entry(term: words[word].lower, flags: words[word].lowerFlags) : lowerEntry(tokens[t], vocabulary)
-        }
-        let none = Vocabulary.Entry(term: .other, flags: [])
-        return Name(
-            tokens: tokens, first: tokens.isEmpty ? none : entry(0), last: tokens.isEmpty ? none : entry(tokens.count - 1),
-            hasPlatform: tokens.indices.contains { entry($0).flags.contains(.platform) })
-    }
-
-    /// The vocabulary entry of a token lower-cased.
-    private static func lowerEntry(_ token: String, _ vocabulary: Vocabulary) -> Vocabulary.Entry {
-        var token = token
-        let entry: Vocabulary.Entry? = token.withUTF8 { bytes in
-            for byte in bytes where byte >= 0x80 { return nil }
-            return vocabulary.entry(lowercasing: bytes)
-        }
-        return entry ?? vocabulary.entry(of: token.lowercased())
-    }
-
-    private static func kind(name: Name, bridged: Bool, honorific: LexiconFlags?, words: [AnalysedWord], first: Int) -> Kind {
-        let tokens = name.tokens
-        if tokens.count == 1, name.first.flags.contains(.platform) { return .platform }
-        if bridged { return .title }
-        if !tokens.isEmpty, name.last.flags.contains(.organisationSuffix) { return .organisation }
-        if !tokens.isEmpty, name.first.term == .the { return .organisation }
-        if honorific != nil { return .person }
-        if tokens.count == 1 { return words[first].penn == .nnps ? .group : .unknown }
-        if name.hasPlatform { return .organisation }
-        return .person
-    }
-
-    private static func isByline(_ range: Range<Int>, _ words: [AnalysedWord]) -> Bool {
-        let content = range.filter { !words[$0].isPunctuation }
-        guard content.count >= 2, content.count <= 5, words[content[0]].lower == .by else { return false }
-        return content.dropFirst().allSatisfy { words[$0].isCapitalised }
-    }
-
-    private static func isHeadline(_ range: Range<Int>, _ words: [AnalysedWord], sentenceIndex: Int) -> Bool {
-        guard let last = range.last else { return false }
-        switch words[last].textTerm {
-        case .period, .exclamation, .question, .quote, .closeQuote, .closeParenthesis: return false
-        default: break
-        }
-        let alphabetic = range.filter { words[$0].startsAlphabetic }
-        guard alphabetic.count >= 2 else { return false }
-        let capitalised = alphabetic.filter { words[$0].isCapitalised }.count
-        return capitalised * 10 >= alphabetic.count * 6
-    }
-
-    /// Whether the mention ending at word `last` is the subject of the verb that follows it.
-    static func isSubject(after last: Int, _ words: [AnalysedWord], _ analysis: DocumentAnalysis) -> Bool {
-        let sentence = analysis.sentenceWords[words[last].sentence]
-        var j = last + 1
-        while j < sentence.upperBound {
-            let word = words[j]
-            if word.lowerFlags.contains(.adverbialFiller) || word.tag == .adverb { j += 1; continue }
-            if word.lower == .and || word.lower == .or {
-                // "Kardashian and Odom are ...": skip the coordinated name.
-                var k = j + 1
-                while k < sentence.upperBound, words[k].isProperNoun || words[k].isCapitalised { k += 1 }
-                if k == j + 1 { return false }
-                j = k
-                continue
-            }
-            return word.isVerb || word.isAuxiliary
-        }
-        return false
+    /// Whether an organisation's name says what a description's noun does ("Northern Institute of Palaeontology" for
+    /// "the institute", "Corvair Airways" for "the airline").
+    private static func isNamed(_ entity: Entity, by noun: String) -> Bool {
+        let words = entity.tokens.map { $0.lowercased() }
+        if words.contains(noun) { return true }
+        return (noun == "airline" || noun == "carrier") && words.contains { $0 == "airways" || $0 == "airlines" || $0 == "air" }
     }
 }

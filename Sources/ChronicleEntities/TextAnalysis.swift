@@ -1,7 +1,7 @@
 import ChronicleCore
 
-/// The Penn Treebank tags the rules of this module test one by one (``other`` for the rest).
-enum PennTag: UInt8, Sendable {
+/// The Penn Treebank tags the rules of this module (and the timeline's) test one by one (``other`` for the rest).
+package enum PennTag: UInt8, Sendable {
     case other, prp, prpPossessive, pos, vbn, to, jj, nns, nnps, `in`, vbd, vbz, vbp, md
 
     /// The tag of a Penn tag's bytes packed little-endian (at most four bytes; longer tags are ``other``).
@@ -33,10 +33,10 @@ enum PennTag: UInt8, Sendable {
 /// ``Term`` and ``LexiconFlags`` of its text and lemma (lower-cased), and the tests the rules make on its
 /// characters. A small plain value (no strings: the text, lower-cased text and lemma are
 /// ``DocumentAnalysis/text(of:)``, ``DocumentAnalysis/lower(of:)`` and ``DocumentAnalysis/lemma(of:)``).
-struct AnalysedWord: Sendable {
+package struct AnalysedWord: Sendable {
     /// The yes-or-no facts about a word.
-    struct Traits: OptionSet, Sendable {
-        let rawValue: UInt32
+    package struct Traits: OptionSet, Sendable {
+        package let rawValue: UInt32
         static let capitalised = Traits(rawValue: 1 << 0)
         static let inTimex = Traits(rawValue: 1 << 1)
         static let punctuation = Traits(rawValue: 1 << 2)
@@ -45,8 +45,8 @@ struct AnalysedWord: Sendable {
         static let finite = Traits(rawValue: 1 << 5)
         static let noun = Traits(rawValue: 1 << 6)
         static let properNoun = Traits(rawValue: 1 << 7)
-        static let negation = Traits(rawValue: 1 << 8)
-        static let pennAdverb = Traits(rawValue: 1 << 9)
+        package static let negation = Traits(rawValue: 1 << 8)
+        package static let pennAdverb = Traits(rawValue: 1 << 9)
         static let pennWh = Traits(rawValue: 1 << 10)
         static let pennPRP = Traits(rawValue: 1 << 11)
         static let lowerEndsWithLy = Traits(rawValue: 1 << 12)
@@ -56,8 +56,9 @@ struct AnalysedWord: Sendable {
         static let hasLowercaseOrLength = Traits(rawValue: 1 << 16)
         static let startsAlphabetic = Traits(rawValue: 1 << 17)
         static let breakText = Traits(rawValue: 1 << 18)
+        static let camelCase = Traits(rawValue: 1 << 19)
 
-        init(rawValue: UInt32) {
+        package init(rawValue: UInt32) {
             self.rawValue = rawValue
         }
 
@@ -67,15 +68,15 @@ struct AnalysedWord: Sendable {
         }
     }
 
-    var span: TextSpan
+    package var span: TextSpan
     private var sentenceIndex: Int32
     /// The text lower-cased, and the lemma lower-cased (the text lower-cased when the word has no lemma): the
     /// lists they are in.
     var lowerFlags: LexiconFlags
     var lemmaFlags: LexiconFlags
-    var traits: Traits
-    var tag: UniversalTag?
-    var penn: PennTag
+    package var traits: Traits
+    package var tag: UniversalTag?
+    package var penn: PennTag
     /// The text lower-cased, as a term.
     var lower: Term
     /// The lemma lower-cased, as a term.
@@ -100,17 +101,17 @@ struct AnalysedWord: Sendable {
     }
 
     /// The index of the word's sentence.
-    var sentence: Int { Int(sentenceIndex) }
+    package var sentence: Int { Int(sentenceIndex) }
     /// Whether the first letter is upper-case.
     var isCapitalised: Bool { traits.contains(.capitalised) }
     /// Whether the word lies inside a time expression.
     var inTimex: Bool { traits.contains(.inTimex) }
     var isPunctuation: Bool { traits.contains(.punctuation) }
-    var isVerb: Bool { traits.contains(.verb) }
-    var isAuxiliary: Bool { traits.contains(.auxiliary) }
+    package var isVerb: Bool { traits.contains(.verb) }
+    package var isAuxiliary: Bool { traits.contains(.auxiliary) }
     /// A finite verb or auxiliary (past, present, modal): the head of a clause.
-    var isFinite: Bool { traits.contains(.finite) }
-    var isNoun: Bool { traits.contains(.noun) }
+    package var isFinite: Bool { traits.contains(.finite) }
+    package var isNoun: Bool { traits.contains(.noun) }
     var isProperNoun: Bool { traits.contains(.properNoun) }
     var isNegation: Bool { traits.contains(.negation) }
     /// Whether the Penn tag starts with "RB", with "W", with "PRP".
@@ -130,23 +131,27 @@ struct AnalysedWord: Sendable {
     var startsAlphabetic: Bool { traits.contains(.startsAlphabetic) }
     /// Whether the text is one of ``Lexicon/clauseBreaks`` (inside a time expression or not).
     var isBreakText: Bool { traits.contains(.breakText) }
+    /// Whether the word is a hyphen or a function word, which may stand inside a name ("of", "de", "-").
+    var isBridgeLike: Bool { textTerm == .hyphen || textTerm == .of || textTerm == .de || textTerm == .ampersand }
+    /// Whether the word starts with a lower-case letter and has an upper-case one ("iPod", "eBay").
+    var isCamelCase: Bool { traits.contains(.camelCase) }
 }
 
 /// The words of a document arranged for the rule-based readers of this module: per-word tags and terms, the
 /// word range of every sentence, and the document's UTF-8 bytes for cheap span-to-text conversion.
-struct DocumentAnalysis: Sendable {
+package struct DocumentAnalysis: Sendable {
     let text: String
-    let words: [AnalysedWord]
+    package let words: [AnalysedWord]
     /// The word indices of each sentence of ``Document/sentences`` (when a document has no sentences, one range of all words).
-    let sentenceWords: [Range<Int>]
-    let sentenceSpans: [TextSpan]
+    package let sentenceWords: [Range<Int>]
+    package let sentenceSpans: [TextSpan]
     /// UTF-8 byte offsets of the words (start, end), to cut their text out of ``utf8`` cheaply.
     private let byteRanges: [Range<Int>]
     private let utf8: [UInt8]
     /// The document, for the text and lemma of a word.
     private let document: Document
 
-    init(_ document: Document) {
+    package init(_ document: Document) {
         self.document = document
         text = document.text
         let utf8 = Array(document.text.utf8)
@@ -268,6 +273,7 @@ struct DocumentAnalysis: Sendable {
             // A character count of two or more: any two bytes but "\r\n" (one character) make two characters.
             traits.set(.hasLowercaseOrLength, hasLower || count >= 3 || count == 2 && !(text[0] == 0x0D && text[1] == 0x0A))
             traits.set(.startsAlphabetic, count > 0 && (text[0] &- 65 < 26 || text[0] &- 97 < 26))
+            traits.set(.camelCase, hasUpper && firstByte &- 97 < 26)
         } else {
             let text = Self.wordText(index, utf8: utf8, bytes: bytes, document: document)
             let lower = Self.lowercased(text)
@@ -292,6 +298,8 @@ struct DocumentAnalysis: Sendable {
             traits.set(.lowerEndsWithS, lower.hasSuffix("s"))
             traits.set(.hasLowercaseOrLength, text.unicodeScalars.contains(where: { $0.properties.isLowercase }) || text.count >= 2)
             traits.set(.startsAlphabetic, text.unicodeScalars.first?.properties.isAlphabetic ?? false)
+            traits.set(.camelCase, text.unicodeScalars.first?.properties.isLowercase == true
+                && text.unicodeScalars.contains { $0.properties.isUppercase })
         }
         // The lemma, lower-cased.
         if var lemma = words[index].lemma {
@@ -357,17 +365,17 @@ struct DocumentAnalysis: Sendable {
     }
 
     /// The text of word `index`.
-    func text(of index: Int) -> String {
+    package func text(of index: Int) -> String {
         utf8.withUnsafeBufferPointer { Self.wordText(index, utf8: $0, bytes: byteRanges[index], document: document) }
     }
 
     /// The text of word `index` lower-cased.
-    func lower(of index: Int) -> String {
+    package func lower(of index: Int) -> String {
         Self.lowercased(text(of: index))
     }
 
     /// The lemma of word `index` lower-cased (the text lower-cased when the word has no lemma).
-    func lemma(of index: Int) -> String {
+    package func lemma(of index: Int) -> String {
         document.words[index].lemma.map(Self.lowercased) ?? lower(of: index)
     }
 
@@ -383,7 +391,7 @@ struct DocumentAnalysis: Sendable {
 
     /// The text of a span: cut from the UTF-8 bytes when the span starts and ends at word boundaries (the usual
     /// case), else counted out scalar by scalar.
-    func text(_ span: TextSpan) -> String {
+    package func text(_ span: TextSpan) -> String {
         if let first = wordIndex(at: span.start), words[first].span.start == span.start,
            let last = wordIndex(endingAt: span.end), first <= last, byteRanges[first].lowerBound <= byteRanges[last].upperBound {
             let bytes = byteRanges[first].lowerBound..<byteRanges[last].upperBound
@@ -404,12 +412,12 @@ struct DocumentAnalysis: Sendable {
     }
 
     /// The span from the start of word `first` to the end of word `last` (inclusive indices).
-    func span(_ first: Int, _ last: Int) -> TextSpan {
+    package func span(_ first: Int, _ last: Int) -> TextSpan {
         TextSpan(start: words[first].span.start, end: words[max(first, last)].span.end)
     }
 
     /// The index of the sentence holding scalar offset `offset` (the last one starting at or before it).
-    func sentenceIndex(at offset: Int) -> Int? {
+    package func sentenceIndex(at offset: Int) -> Int? {
         guard !sentenceSpans.isEmpty else { return nil }
         var low = 0, high = sentenceSpans.count
         while low < high {
@@ -420,7 +428,7 @@ struct DocumentAnalysis: Sendable {
     }
 
     /// The index of the word covering (or first starting after) scalar offset `offset`.
-    func wordIndex(at offset: Int) -> Int? {
+    package func wordIndex(at offset: Int) -> Int? {
         var low = 0, high = words.count
         while low < high {
             let middle = (low + high) / 2
@@ -430,7 +438,7 @@ struct DocumentAnalysis: Sendable {
     }
 
     /// The indices of the words inside `span`.
-    func wordRange(in span: TextSpan) -> Range<Int> {
+    package func wordRange(in span: TextSpan) -> Range<Int> {
         guard let first = wordIndex(at: span.start) else { return words.count..<words.count }
         var end = first
         while end < words.count, words[end].span.start < span.end { end += 1 }
@@ -438,7 +446,7 @@ struct DocumentAnalysis: Sendable {
     }
 
     /// Whether word `index` ends a clause-level stretch: a sentence-internal break other than a comma.
-    func isBreak(_ index: Int) -> Bool {
+    package func isBreak(_ index: Int) -> Bool {
         words[index].isBreakText && !words[index].inTimex
     }
 
@@ -449,7 +457,7 @@ struct DocumentAnalysis: Sendable {
 
     /// The clause around word `index`: the words between the nearest breaks or commas on either side
     /// (commas inside time expressions do not count), within its sentence.
-    func clause(around index: Int) -> ClosedRange<Int> {
+    package func clause(around index: Int) -> ClosedRange<Int> {
         let sentence = sentenceWords[words[index].sentence]
         var first = index
         while first > sentence.lowerBound, !isBreak(first - 1), !isComma(first - 1) { first -= 1 }

@@ -1,7 +1,7 @@
 import ChronicleCore
 import Testing
 
-@testable import ChronicleTimeline
+@testable import ChronicleEntities
 
 /// The vocabulary gives every word the term and lexicon lists the lists themselves give it, and the analysis
 /// of a document the same facts about its words whether they are ASCII or not.
