@@ -3,16 +3,16 @@
 //
 // Layout (one module per pipeline stage; stages talk through the value types of ChronicleCore):
 //   ChronicleCalendar    calendar arithmetic: dates, ISO weeks, quarters, holidays (no dependencies)
-//   ChronicleCore        the document model: Document, TextSpan, Token, TimeExpression, Diagnostic
+//   ChronicleCore        the document model: Document, TextSpan, Token, TimeExpression, TimeValue, Entity, Timeline, Diagnostic
 //   ChronicleText        tokeniser and sentence splitter over UTF-8 bytes
 //   ChronicleLanguage    words, part-of-speech tags and lemmas (an averaged perceptron trained on UD English EWT)
 //   ChronicleTime        temporal tagger: Recognition/ (lexicon + token grammar), Normalisation/ (anchoring, TIMEX3 values)
 //   ChronicleEvents      event mentions (TimeML EVENT) with class, tense, aspect, polarity and modality
 //   ChronicleRelations   temporal relations (TimeML TLINK) between events, times and the creation time
 //   ChronicleEntities    entities (names, their variants, pronouns and descriptions) and statements (who said what)
-//   ChronicleTimeline    the story timeline across documents, its JSON/text/HTML views
-//   ChronicleFormats     TimeML, JSON, JSONL and text readers and writers
-//   ChronicleEvaluation  TempEval-3 scoring
+//   ChronicleTimeline    the story timeline across documents (TimelineBuilder, dating, salience)
+//   ChronicleFormats     TimeML, JSON, JSONL, story-file and text readers and writers; the timeline's JSON/text/HTML views
+//   ChronicleEvaluation  TempEval-3, SemEval-2015 TimeLine and story-timeline scoring
 //   Chronicle            the library most programs import (re-exports the above)
 //   ChronicleCLI         the `chronicle` command-line tool
 import PackageDescription

@@ -1,3 +1,4 @@
+@testable import ChronicleFormats
 import ChronicleCore
 import Foundation
 import Testing

@@ -1,19 +1,18 @@
 import ChronicleCalendar
-import ChronicleCore
 import Foundation
 
 /// The timeline of a story: every event of its documents placed on one calendar axis, merged across
 /// documents, ordered, with the statements, participants and sources of each entry, and the warnings
-/// the documents raise. Built by ``TimelineBuilder``; written by ``TimelineJSONWriter``,
-/// ``TimelineTextRenderer`` and ``TimelineHTMLRenderer``.
+/// the documents raise. Built by `TimelineBuilder`; written by `TimelineJSONWriter`,
+/// `TimelineTextRenderer` and `TimelineHTMLRenderer`.
 ///
-/// See ``TimelineJSONWriter`` for the JSON contract (`chronicle.timeline/1`), which mirrors these types.
+/// See `TimelineJSONWriter` for the JSON contract (`chronicle.timeline/1`), which mirrors these types.
 public struct Timeline: Hashable, Sendable {
     /// The version of the JSON contract this model is written as.
     public static let schema = "chronicle.timeline/1"
 
     public var documents: [DocumentInfo]
-    /// The entries in timeline order (see ``TimelineBuilder`` for the order).
+    /// The entries in timeline order (see `TimelineBuilder` for the order).
     public var entries: [Entry]
     /// The temporal relations between entries that the documents state or entail, without redundant ones.
     public var relations: [Relation]
@@ -163,7 +162,8 @@ public struct Timeline: Hashable, Sendable {
         /// No relation places the entry.
         case unknown = "UNKNOWN"
 
-        init(_ type: TemporalRelation.RelationType) {
+        /// The placement a TimeML relation type gives.
+        public init(_ type: TemporalRelation.RelationType) {
             switch type {
             case .isIncluded, .during, .simultaneous, .identity, .begins, .ends: self = .on
             case .before, .immediatelyBefore: self = .before
@@ -314,7 +314,7 @@ public struct Timeline: Hashable, Sendable {
         public var attributedTo: [String]
         /// Whether a statement of the story denies the event.
         public var isDenied: Bool
-        /// How much the entry matters to the story, from 0 to 1 (see ``TimelineSalience``).
+        /// How much the entry matters to the story, from 0 to 1 (see `TimelineSalience`).
         public var salience: Double
         /// Whether the entry is one of the story's key entries, which the views show by default.
         public var isKey: Bool
@@ -383,7 +383,7 @@ public struct Timeline: Hashable, Sendable {
     }
 }
 
-/// A document given to ``TimelineBuilder``: an annotated ``Document`` and its title.
+/// A document given to `TimelineBuilder`: an annotated ``Document`` and its title.
 public struct StoryDocument: Hashable, Sendable {
     public var document: Document
     public var title: String?

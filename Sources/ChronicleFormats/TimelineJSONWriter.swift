@@ -1,5 +1,5 @@
 import ChronicleCore
-import ChronicleFormats
+
 
 /// Writes a ``Timeline`` as JSON: the `chronicle.timeline/1` contract.
 ///
@@ -45,7 +45,7 @@ import ChronicleFormats
 ///
 /// - `documents`: the inputs in the order given. `dct` is the creation time (`YYYY-MM-DD` or
 ///   `YYYY-MM-DDTHH:MM`); `dctSource` says whether it was given (by the user or the input) or inferred.
-/// - `entries`: one per event of the story, in timeline order (see ``TimelineBuilder``); mentions of the same
+/// - `entries`: one per event of the story, in timeline order (see `TimelineBuilder`); mentions of the same
 ///   event in one or several documents are one entry. `event` is its representative mention; `sources` lists
 ///   every mention. `start`/`end` of `event`, `content`, `sources` and `warnings` are Unicode scalar offsets
 ///   into the text of the named document (end exclusive); `sentence` is the index of the sentence (from 0).
@@ -61,7 +61,7 @@ import ChronicleFormats
 ///   report's day or the day before for a past event, after it for a future one) or `unknown`. The bounds
 ///   (`start`, `end`) are only what the relations prove, so an inferred `value` may be narrower than them.
 /// - `salience` (0 to 1) says how much the entry matters to the story, and `key` whether it is one of the key
-///   entries the text and HTML views show by default (see ``TimelineSalience``).
+///   entries the text and HTML views show by default (see `TimelineSalience`).
 /// - `statement` (only on entries whose event is a reporting event): who said what; its time is the entry's
 ///   `time` (the time of saying), while what was said has entries of its own whose `attributedTo` names this
 ///   entry. `speaker` is the resolved name; `speakerMention` the words of the text.
