@@ -398,13 +398,16 @@ struct Build {
             guard let sa = statement(of: a), let sb = statement(of: b), let speaker = sa.speaker, speaker == sb.speaker else { return false }
             return a.document != b.document && a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
         }
-        if a.isNominal || b.isNominal { return true }
-        if a.document != b.document {
-            // Compatible participants: shared, or not named on one side ("the road reopening in mid-April").
-            if a.participants.isEmpty || b.participants.isEmpty || !Set(a.participants).isDisjoint(with: b.participants) { return true }
-            return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
-        }
-        return false
+        // In one document, a noun usually refers back to the event ("the interview").
+        if a.document == b.document { return a.isNominal || b.isNominal }
+        // Across documents: a shared participant, one of them dated; or a participant named on one side only ("the road reopening in
+        // mid-April") when both are dated and their days meet; or the same days.
+        let aDated = a.bounds.first != nil && a.bounds.last != nil, bDated = b.bounds.first != nil && b.bounds.last != nil
+        // (Two undated mentions of a common verb in two articles are rarely one event: "increased", "agreed".)
+        if aDated || bDated, !Set(a.participants).isDisjoint(with: b.participants) { return true }
+        let dated = aDated && bDated
+        if dated, a.participants.isEmpty || b.participants.isEmpty { return true }
+        return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
     }
 
     private func statement(of mention: MentionRecord) -> Statement? {
