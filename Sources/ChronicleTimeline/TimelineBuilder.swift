@@ -769,8 +769,14 @@ struct Build {
         var predecessorCount = [Int](repeating: 0, count: count)
         // Written days outrank the relation stage's order: an entry whose days all come after another's is not put
         // before it.
-        for (a, b) in precedence {
-            if let first = placements[a].first, let last = placements[b].last, first > last { continue }
+        var edges = precedence.filter { a, b in
+            !(placements[a].first.map { first in placements[b].last.map { first > $0 } ?? false } ?? false)
+        }
+        // An entry with a day is not held back by entries without one (the relation stage's order between them is a
+        // guess, and a chain of such guesses could push a dated entry past later days); those follow their predecessors.
+        let day = keys.map { $0.0 == Int.max ? nil : Optional($0.0) }
+        edges.removeAll { a, b in day[a] == nil && day[b] != nil }
+        for (a, b) in edges {
             successors[a].append(b)
             predecessorCount[b] += 1
         }
@@ -780,17 +786,26 @@ struct Build {
         for c in 0..<count where predecessorCount[c] == 0 { ready.insert(c) }
         var result: [Int] = []
         result.reserveCapacity(count)
-        while let c = ready.removeMinimum() {
+        // When the relations go round in a cycle (a story too large to be closed keeps its documents' relations as they
+        // are), the entry with the smallest key among those left is taken next, so that the rest stays in order.
+        let byKey = (0..<count).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+        var nextByKey = 0
+        var placed = [Bool](repeating: false, count: count)
+        while result.count < count {
+            guard let c = ready.removeMinimum() else {
+                while placed[byKey[nextByKey]] { nextByKey += 1 }
+                let stuck = byKey[nextByKey]
+                predecessorCount[stuck] = 0
+                ready.insert(stuck)
+                continue
+            }
+            if placed[c] { continue }
+            placed[c] = true
             result.append(c)
-            for s in successors[c] {
+            for s in successors[c] where !placed[s] {
                 predecessorCount[s] -= 1
                 if predecessorCount[s] == 0 { ready.insert(s) }
             }
-        }
-        if result.count < count {
-            // Cannot happen with a consistent graph; keep every entry anyway.
-            let placed = Set(result)
-            result += (0..<count).filter { !placed.contains($0) }.sorted { keys[$0] < keys[$1] }
         }
         return result
     }
