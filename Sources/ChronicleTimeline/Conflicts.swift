@@ -45,7 +45,7 @@ extension Build {
     func explicitDays(of cluster: [Int]) -> (first: Int?, last: Int?, contradiction: (TimeExpression, TimeExpression)?) {
         let members = Set(cluster)
         var allowed: [(timex: TimeExpression, first: Int, last: Int)] = []
-        for link in links {
+        for link in Set(cluster.flatMap { mentionLinks[$0] }).sorted().map({ links[$0] }) {
             for (end, other, type) in [(link.source, link.target, link.type), (link.target, link.source, link.type.inverse)] {
                 guard case .mention(let m) = end, members.contains(m), case .time(let d, let id) = other, id != "t0",
                       let timex = timeExpressions[.time(document: d, id: id)], let days = times[other], days.isBounded else { continue }

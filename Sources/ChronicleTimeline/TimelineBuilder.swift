@@ -120,6 +120,8 @@ struct Build {
     /// Calendar days of the time expressions (and `t0`) of each document.
     var times: [Node: DayInterval] = [:]
     var timeExpressions: [Node: TimeExpression] = [:]
+    /// The indices in `links` of each mention's links (filled once every document is collected).
+    var mentionLinks: [[Int]] = []
 
     let maximumClosedIntervals: Int
 
@@ -131,6 +133,10 @@ struct Build {
     mutating func run() -> Timeline {
         assignDocumentIDs()
         for (d, item) in story.enumerated() { collect(d, item.document) }
+        mentionLinks = [[Int]](repeating: [], count: mentions.count)
+        for (index, link) in links.enumerated() {
+            for case .mention(let m) in [link.source, link.target] { mentionLinks[m].append(index) }
+        }
         computeMentionBounds()
         var clusters = merge()
         // A merge whose mentions the relations place at incompatible times, or that closes an ordering cycle, was wrong:
@@ -183,7 +189,7 @@ struct Build {
         return intervals.indices.filter { (intervals[$0].first ?? Int.min) <= best.day && best.day <= (intervals[$0].last ?? Int.max) }
     }
 
-    private mutating func assignDocumentIDs() {
+    mutating func assignDocumentIDs() {
         var used: Set<String> = []
         for (index, item) in story.enumerated() {
             var base = item.document.id.isEmpty ? "doc\(index + 1)" : item.document.id
@@ -199,7 +205,7 @@ struct Build {
 
     // MARK: Collecting
 
-    private mutating func collect(_ d: Int, _ document: Document) {
+    mutating func collect(_ d: Int, _ document: Document) {
         let analysis = DocumentAnalysis(document)
         let index = EntityIndex(document, analysis)
         analyses.append(analysis)
@@ -283,7 +289,7 @@ struct Build {
         attachClauseTimes(d, document: document, analysis: analysis, mentions: first..<mentions.count, timed: timed, order: &order)
     }
 
-    private func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
+    func record(_ d: Int, key: String, span: TextSpan, text: String, lemma: String, eventClass: Event.Class, isNominal: Bool,
                         event: Event?, analysis: DocumentAnalysis, index: EntityIndex) -> MentionRecord {
         var roles: [Timeline.Participant] = []
         var nominal = isNominal
@@ -306,7 +312,7 @@ struct Build {
             outlook: outlook, isNegated: event?.polarity == .negative)
     }
 
-    private mutating func addSpeaker(_ statement: Statement, to m: Int) {
+    mutating func addSpeaker(_ statement: Statement, to m: Int) {
         guard let speaker = statement.speaker else { return }
         mentions[m].participants.removeAll { $0 == speaker }
         mentions[m].participants.insert(speaker, at: 0)
@@ -316,7 +322,7 @@ struct Build {
 
     /// The date or time nearest the statement's verb in the stretch of its sentence the verb is in (brackets,
     /// dashes, colons and semicolons bound it), outside the content; references such as "now" do not count.
-    private func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis, mentions range: Range<Int>)
+    func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis, mentions range: Range<Int>)
         -> TimeExpression? {
         guard let verb = analysis.wordIndex(at: statement.verbSpan.start), verb < analysis.words.count else { return nil }
         let bounds = stretch(around: verb, analysis: analysis)
@@ -341,7 +347,7 @@ struct Build {
     // MARK: Bounds
 
     /// The bounds of each mention from its own document's relations.
-    private mutating func computeMentionBounds() {
+    mutating func computeMentionBounds() {
         var nodeIndex: [Node: Int] = [:]
         var nodes: [Node] = []
         func index(_ node: Node) -> Int {
@@ -365,7 +371,7 @@ struct Build {
 
     // MARK: Merging
 
-    private func merge() -> [[Int]] {
+    func merge() -> [[Int]] {
         var clusters: [[Int]] = []
         var clusterBounds: [(first: Int?, last: Int?)] = []
         var byRoot: [String: [Int]] = [:]
@@ -391,7 +397,7 @@ struct Build {
         return clusters
     }
 
-    private func canMerge(_ a: MentionRecord, _ b: MentionRecord) -> Bool {
+    func canMerge(_ a: MentionRecord, _ b: MentionRecord) -> Bool {
         guard a.root == b.root, Self.intersects(a.bounds, b.bounds) else { return false }
         if a.document == b.document, a.span == b.span { return true }
         if a.statement != nil || b.statement != nil {
@@ -410,17 +416,17 @@ struct Build {
         return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
     }
 
-    private func statement(of mention: MentionRecord) -> Statement? {
+    func statement(of mention: MentionRecord) -> Statement? {
         mention.statement.map { story[mention.document].document.statements[$0] }
     }
 
-    private static func intersects(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> Bool {
+    static func intersects(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> Bool {
         let first = max(a.first ?? Int.min, b.first ?? Int.min)
         let last = min(a.last ?? Int.max, b.last ?? Int.max)
         return first <= last
     }
 
-    private static func intersection(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> (first: Int?, last: Int?) {
+    static func intersection(_ a: (first: Int?, last: Int?), _ b: (first: Int?, last: Int?)) -> (first: Int?, last: Int?) {
         let first = [a.first, b.first].compactMap { $0 }.max()
         let last = [a.last, b.last].compactMap { $0 }.min()
         return (first, last)
@@ -438,7 +444,7 @@ struct Build {
         var components: ComponentGraphs
     }
 
-    private func storyGraph(_ clusters: [[Int]]) -> StoryGraph {
+    func storyGraph(_ clusters: [[Int]]) -> StoryGraph {
         var entryOfMention = [Int](repeating: 0, count: mentions.count)
         for (c, cluster) in clusters.enumerated() { for m in cluster { entryOfMention[m] = c } }
         var nodeIndex: [Node: Int] = [:]
@@ -470,7 +476,7 @@ struct Build {
         return StoryGraph(entryOfMention: entryOfMention, timeNodes: timeNodes, links: storyLinks, bounds: bounds, components: components)
     }
 
-    private func assemble(_ clusters: [[Int]], _ graph: StoryGraph) -> Timeline {
+    func assemble(_ clusters: [[Int]], _ graph: StoryGraph) -> Timeline {
         var warnings: [Timeline.Warning] = []
         let timeNodes = graph.timeNodes
         let storyLinks = graph.links
@@ -611,320 +617,5 @@ struct Build {
         var timeline = Timeline(documents: documents, entries: entries, relations: relations, warnings: warnings, entities: storyEntities(expansion))
         TimelineSalience().annotate(&timeline)
         return timeline
-    }
-
-    // MARK: Placement
-
-    struct PlacementDraft {
-        var first: Int?
-        var last: Int?
-        var value: String?
-        var granularity: Timeline.Granularity
-        var relation: Timeline.PlacementRelation
-        var anchorNode: AnchorNode?
-        var contradictory = false
-        /// For ordering: a day for an unknown-year date ("XXXX-10-28"), in an assumed year.
-        var partialKey: Int?
-        /// How the time was found.
-        var basis: Timeline.Basis = .unknown
-        /// For ordering: the first day of a time inferred from the narrative or the document's date.
-        var inferredDay: Int?
-    }
-
-    enum AnchorNode: Equatable {
-        case time(document: Int, id: String)
-        case entry(Int)
-    }
-
-    /// The anchor of every entry, chosen in rounds so that anchors lead to times: first the entries related to a
-    /// time expression (ON, then BEFORE/AFTER, then OVERLAP; a date with an unknown year after one with days);
-    /// then, round by round, entries related to an entry already anchored (ON, then BEFORE/AFTER, then OVERLAP);
-    /// when no entry is left to anchor that way, the entries related to the creation time; at last, entries
-    /// related only to unanchored entries.
-    private func anchors(clusterCount: Int, storyLinks: [(source: Int, target: Int, type: TemporalRelation.RelationType, document: Int)],
-                         timeNodes: [Node]) -> [(relation: Timeline.PlacementRelation, node: AnchorNode)?] {
-        var linksOf = [[(other: Int, relation: Timeline.PlacementRelation)]](repeating: [], count: clusterCount)
-        for link in storyLinks {
-            if link.source < clusterCount { linksOf[link.source].append((link.target, Timeline.PlacementRelation(link.type))) }
-            if link.target < clusterCount { linksOf[link.target].append((link.source, Timeline.PlacementRelation(link.type.inverse))) }
-        }
-        func rank(_ relation: Timeline.PlacementRelation) -> Int {
-            switch relation {
-            case .on: return 3
-            case .before, .after: return 2
-            case .overlap: return 1
-            case .unknown: return 0
-            }
-        }
-        var result = [(relation: Timeline.PlacementRelation, node: AnchorNode)?](repeating: nil, count: clusterCount)
-        func anchorNode(_ other: Int) -> AnchorNode {
-            if other < clusterCount { return .entry(other) }
-            guard case .time(let d, let id) = timeNodes[other - clusterCount] else { return .entry(other) }
-            return .time(document: d, id: id)
-        }
-        // Time expressions.
-        for c in 0..<clusterCount {
-            var best: (score: Int, relation: Timeline.PlacementRelation, other: Int)?
-            for (other, relation) in linksOf[c] where other >= clusterCount {
-                let node = timeNodes[other - clusterCount]
-                guard timeExpressions[node] != nil, let days = times[node] else { continue }
-                let score = (days.isBounded ? 10 : 0) + rank(relation)
-                if best == nil || score > best!.score { best = (score, relation, other) }
-            }
-            if let best { result[c] = (best.relation, anchorNode(best.other)) }
-        }
-        // Entries, in rounds; the creation time when they run out; unanchored entries last.
-        var useCreationTime = false
-        var lastResort = false
-        while true {
-            var placed: [(Int, Timeline.PlacementRelation, Int)] = []
-            for c in 0..<clusterCount where result[c] == nil {
-                var best: (rank: Int, relation: Timeline.PlacementRelation, other: Int)?
-                for (other, relation) in linksOf[c] {
-                    if other < clusterCount {
-                        guard result[other] != nil || lastResort, other != c else { continue }
-                    } else {
-                        guard useCreationTime, timeExpressions[timeNodes[other - clusterCount]] == nil, times[timeNodes[other - clusterCount]] != nil
-                        else { continue }
-                    }
-                    if best == nil || rank(relation) > best!.rank { best = (rank(relation), relation, other) }
-                }
-                if let best { placed.append((c, best.relation, best.other)) }
-            }
-            for (c, relation, other) in placed { result[c] = (relation, anchorNode(other)) }
-            if !placed.isEmpty {
-                useCreationTime = false
-                continue
-            }
-            if !useCreationTime && !lastResort {
-                useCreationTime = true
-            } else if !lastResort {
-                lastResort = true
-                useCreationTime = true
-            } else {
-                break
-            }
-        }
-        return result
-    }
-
-    private func placement(of c: Int, anchor: (relation: Timeline.PlacementRelation, node: AnchorNode)?, bounds: PointBounds) -> PlacementDraft {
-        let (first, last) = bounds.days(of: c)
-        let best = anchor.map { (relation: $0.relation, anchor: $0.node) }
-        var draft = PlacementDraft(first: first, last: last, value: nil, granularity: .unknown, relation: best?.relation ?? .unknown,
-                                   anchorNode: best?.anchor)
-        if case .time(let d, let id)? = best?.anchor, best?.relation == .on || best?.relation == .overlap {
-            let node = Node.time(document: d, id: id)
-            if let timex = timeExpressions[node] {
-                draft.value = timex.value
-                // A year the story supplied is written into the value ("XXXX-09-16" in a story of 2022: "2022-09-16").
-                if timex.value.hasPrefix("XXXX"), timex.yearInference?.chosen == nil, let day = times[node]?.last ?? times[node]?.first {
-                    draft.value = String(CalendarDate(dayNumber: day).year) + timex.value.dropFirst(4)
-                }
-                draft.granularity = times[node]?.granularity ?? .unknown
-                if let (month, day) = TimexCalendar.monthAndDay(timex.value) {
-                    draft.partialKey = CalendarDate(year: 2000, month: month, day: min(day, CalendarDate.daysIn(month: month, year: 2000)))?.dayNumber
-                }
-            } else if let creationTime = story[d].document.creationTime {
-                draft.value = creationTime.description
-                draft.granularity = creationTime.time == nil ? .day : .time
-            }
-            if draft.granularity == .open { draft.granularity = first != nil && last != nil ? .range : .open }
-        } else if first != nil && last != nil {
-            draft.granularity = first == last ? .day : .range
-        } else if first != nil || last != nil {
-            draft.granularity = .open
-        }
-        return draft
-    }
-
-    // MARK: Order
-
-    private func order(clusters: [[Int]], placements: [PlacementDraft], precedence: [(before: Int, after: Int)]) -> [Int] {
-        let count = clusters.count
-        // By day (an inferred day first, then the first possible one), the minute of a clock time or part of the day
-        // (noon without one), before/on/after the day (entries dated by their document's date last: the news of the
-        // report), then document order.
-        func key(_ c: Int) -> (Int, Int, Int, Int, Int) {
-            let p = placements[c]
-            let day = p.inferredDay ?? p.first ?? p.last ?? p.partialKey ?? Int.max
-            let rank = p.basis == .documentDate && p.inferredDay != nil ? 3 : p.relation == .before ? 0 : p.relation == .after ? 2 : 1
-            var minute = 720
-            if let value = p.value.flatMap({ TimeValue($0) }), value.granularity == .time, let minutes = value.minutes { minute = minutes.lowerBound % 1440 }
-            let mention = mentions[clusters[c][0]]
-            return (day, minute, rank, mention.document, mention.span.start)
-        }
-        // Keys of entries placed only relative to another entry follow that entry's key.
-        var keys = (0..<count).map(key)
-        for _ in 0..<min(count, 16) {
-            var changed = false
-            for c in 0..<count where keys[c].0 == Int.max {
-                guard case .entry(let target)? = placements[c].anchorNode, keys[target].0 != Int.max else { continue }
-                keys[c].0 = keys[target].0
-                changed = true
-            }
-            if !changed { break }
-        }
-        var successors = [[Int]](repeating: [], count: count)
-        var predecessorCount = [Int](repeating: 0, count: count)
-        // Written days outrank the relation stage's order: an entry whose days all come after another's is not put
-        // before it.
-        var edges = precedence.filter { a, b in
-            !(placements[a].first.map { first in placements[b].last.map { first > $0 } ?? false } ?? false)
-        }
-        // An entry with a day is not held back by entries without one (the relation stage's order between them is a
-        // guess, and a chain of such guesses could push a dated entry past later days); those follow their predecessors.
-        let day = keys.map { $0.0 == Int.max ? nil : Optional($0.0) }
-        edges.removeAll { a, b in day[a] == nil && day[b] != nil }
-        for (a, b) in edges {
-            successors[a].append(b)
-            predecessorCount[b] += 1
-        }
-        // Kahn's algorithm, taking the smallest key among the entries whose predecessors are placed (a binary
-        // heap of them: keys are distinct, since entries have distinct first mentions; the entry breaks ties).
-        var ready = MinimumHeap<Int> { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        for c in 0..<count where predecessorCount[c] == 0 { ready.insert(c) }
-        var result: [Int] = []
-        result.reserveCapacity(count)
-        // When the relations go round in a cycle (a story too large to be closed keeps its documents' relations as they
-        // are), the entry with the smallest key among those left is taken next, so that the rest stays in order.
-        let byKey = (0..<count).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
-        var nextByKey = 0
-        var placed = [Bool](repeating: false, count: count)
-        while result.count < count {
-            guard let c = ready.removeMinimum() else {
-                while placed[byKey[nextByKey]] { nextByKey += 1 }
-                let stuck = byKey[nextByKey]
-                predecessorCount[stuck] = 0
-                ready.insert(stuck)
-                continue
-            }
-            if placed[c] { continue }
-            placed[c] = true
-            result.append(c)
-            for s in successors[c] where !placed[s] {
-                predecessorCount[s] -= 1
-                if predecessorCount[s] == 0 { ready.insert(s) }
-            }
-        }
-        return result
-    }
-
-    // MARK: Entries
-
-    private func entry(_ c: Int, cluster: [Int], placement: PlacementDraft, entryID: [String], timeNodes: [Node],
-                       statementEntry: [Int: [Int: Int]], contents: [StatementContents]) -> Timeline.Entry {
-        // The representative mention: a statement's verb if there is one, else the first with the narrowest days.
-        let representative = cluster.first { mentions[$0].statement != nil } ?? cluster.min { a, b in
-            let wa = width(mentions[a].bounds), wb = width(mentions[b].bounds)
-            return wa != wb ? wa < wb : a < b
-        }!
-        let mention = mentions[representative]
-        let source = sourceSpan(mention)
-        let event = Timeline.EventInfo(text: mention.text, lemma: mention.lemma, eventClass: mention.eventClass, source: source)
-        var anchor: Timeline.Anchor?
-        switch placement.anchorNode {
-        case .time(let d, let id)?:
-            if let timex = timeExpressions[.time(document: d, id: id)] {
-                anchor = .time(document: documentIDs[d], id: id, text: timex.text, value: timex.value)
-            } else if let creationTime = story[d].document.creationTime {
-                anchor = .creationTime(document: documentIDs[d], value: creationTime.description)
-            }
-        case .entry(let target)?:
-            anchor = .entry(id: entryID[target])
-        case nil:
-            anchor = nil
-        }
-        let time = Timeline.Placement(
-            value: placement.value, start: placement.first.map(CalendarDate.init(dayNumber:)), end: placement.last.map(CalendarDate.init(dayNumber:)),
-            granularity: placement.granularity, relation: placement.relation, anchor: anchor, basis: placement.basis)
-        var statement: Timeline.StatementInfo?
-        if let s = mention.statement {
-            let document = story[mention.document].document
-            let found = document.statements[s]
-            let analysis = analyses[mention.document]
-            statement = Timeline.StatementInfo(
-                speaker: found.speaker, speakerMention: found.speakerSpan.map(analysis.text), verb: found.verb, channel: found.channel,
-                stance: found.stance, content: found.content.map { sourceSpan(document: mention.document, $0) },
-                contentText: found.content.map(analysis.text))
-        }
-        var participants: [String] = []
-        for m in cluster { for name in mentions[m].participants where !participants.contains(name) { participants.append(name) } }
-        var roles: [Timeline.Participant] = []
-        for m in cluster { for role in mentions[m].roles where !roles.contains(role) { roles.append(role) } }
-        let sources = cluster.map { sourceSpan(mentions[$0]) }.sortedByDocumentOrder(documentIDs)
-        // Attribution: the statements whose content holds a mention.
-        var narrated = false
-        var attributedTo: [Int] = []
-        var stances: [Statement.Stance] = []
-        var denied = false
-        for m in cluster {
-            let mention = mentions[m]
-            let statements = story[mention.document].document.statements
-            let containing = contents[mention.document].containing(mention.span).filter { s in
-                s != mention.statement && !statements[s].verbSpan.overlaps(mention.span)
-            }.sorted { (statements[$0].content!.length, $0) < (statements[$1].content!.length, $1) }
-            if containing.isEmpty { narrated = true }
-            for s in containing {
-                if let target = statementEntry[mention.document]?[s], target != c, !attributedTo.contains(target) { attributedTo.append(target) }
-                if statements[s].stance == .denied { denied = true }
-            }
-            if let firstNonDenial = containing.first(where: { statements[$0].stance != .denied }) {
-                stances.append(statements[firstNonDenial].stance)
-            } else if !containing.isEmpty {
-                stances.append(.denied)
-            }
-        }
-        let attribution: Timeline.Attribution
-        if narrated {
-            attribution = .narrated
-        } else if stances.contains(.asserted) {
-            attribution = .asserted
-        } else if stances.contains(.reported) {
-            attribution = .reported
-        } else {
-            attribution = .denied
-        }
-        return Timeline.Entry(
-            id: entryID[c], event: event, time: time, statement: statement, participants: participants, roles: roles, sources: sources,
-            // Denied only when no mention of the entry is told as fact: the hospitalization stays a fact even
-            // though it is named in the filming reports that were denied.
-            attribution: attribution, attributedTo: attributedTo.map { entryID[$0] },
-            isDenied: denied && attribution != .narrated && attribution != .asserted)
-    }
-
-    private func width(_ bounds: (first: Int?, last: Int?)) -> Int {
-        guard let first = bounds.first, let last = bounds.last else { return bounds.first != nil || bounds.last != nil ? Int.max - 1 : Int.max }
-        return last - first
-    }
-
-    private func sourceSpan(_ mention: MentionRecord) -> Timeline.SourceSpan {
-        sourceSpan(document: mention.document, mention.span)
-    }
-
-    private func sourceSpan(document d: Int, _ span: TextSpan) -> Timeline.SourceSpan {
-        Timeline.SourceSpan(document: documentIDs[d], span: span, sentence: analyses[d].sentenceIndex(at: span.start))
-    }
-
-    // MARK: Descriptions for warnings
-
-    private func describe(node: Int, clusters: [[Int]], entryID: [String], timeNodes: [Node]) -> String {
-        if node < clusters.count { return "\(entryID[node]) “\(mentions[clusters[node][0]].text)”" }
-        guard case .time(let d, let id) = timeNodes[node - clusters.count] else { return "?" }
-        if let timex = timeExpressions[.time(document: d, id: id)] { return "\(id) “\(timex.text)”" }
-        return "the creation time"
-    }
-}
-
-private extension String {
-    /// `12` for `E12` (for sorting entry ids numerically).
-    var entryNumber: Int { Int(dropFirst()) ?? Int.max }
-}
-
-private extension Array where Element == Timeline.SourceSpan {
-    /// Sorted by the documents' order in the story, then by offset.
-    func sortedByDocumentOrder(_ ids: [String]) -> [Timeline.SourceSpan] {
-        let rank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return sorted { (rank[$0.document] ?? 0, $0.span.start) < (rank[$1.document] ?? 0, $1.span.start) }
     }
 }
