@@ -105,14 +105,14 @@ package struct AnalysedWord: Sendable {
     /// Whether the first letter is upper-case.
     var isCapitalised: Bool { traits.contains(.capitalised) }
     /// Whether the word lies inside a time expression.
-    var inTimex: Bool { traits.contains(.inTimex) }
+    package var inTimex: Bool { traits.contains(.inTimex) }
     var isPunctuation: Bool { traits.contains(.punctuation) }
     package var isVerb: Bool { traits.contains(.verb) }
     package var isAuxiliary: Bool { traits.contains(.auxiliary) }
     /// A finite verb or auxiliary (past, present, modal): the head of a clause.
     package var isFinite: Bool { traits.contains(.finite) }
     package var isNoun: Bool { traits.contains(.noun) }
-    var isProperNoun: Bool { traits.contains(.properNoun) }
+    package var isProperNoun: Bool { traits.contains(.properNoun) }
     var isNegation: Bool { traits.contains(.negation) }
     /// Whether the Penn tag starts with "RB", with "W", with "PRP".
     var isPennAdverb: Bool { traits.contains(.pennAdverb) }

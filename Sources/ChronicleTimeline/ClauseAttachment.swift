@@ -125,6 +125,35 @@ extension Build {
         }
     }
 
+    /// Nouns that name events by themselves (the event stage, trained on TimeBank, misses many of them).
+    static let eventNouns: Set<String> = [
+        "survey", "rain", "storm", "flood", "fire", "blaze", "crash", "collision", "explosion", "earthquake", "attack", "profit", "loss",
+        "election", "vote", "referendum", "meeting", "hearing", "trial", "verdict", "sentencing", "service", "ceremony", "funeral",
+        "wedding", "concert", "show", "match", "game", "final", "race", "launch", "sale", "visit", "strike", "protest", "rally", "march",
+        "debate", "interview", "inspection", "recall", "outbreak", "shooting", "arrest", "raid", "summit", "conference", "session",
+        "auction", "premiere", "opening", "closure", "merger", "takeover", "deal", "release", "announcement", "speech", "keynote",
+    ]
+
+    /// Event nouns written with their own date right after them ("a follow-up survey on Saturday", "a quarterly profit in the
+    /// fourth quarter of 2022", "the memorial service on Sunday") that are not event mentions yet: the noun's word and its time.
+    func datedEventNouns(_ d: Int, _ document: Document, analysis: DocumentAnalysis, events: [TextSpan]) -> [(Int, TimeExpression)] {
+        var result: [(Int, TimeExpression)] = []
+        let covered = events.sorted { $0.start < $1.start }
+        for timex in document.timeExpressions where timex.kind == .date || timex.kind == .time {
+            guard !timex.value.hasSuffix("_REF"), times[.time(document: d, id: timex.id)]?.isBounded == true,
+                  let t = analysis.wordIndex(at: timex.span.start), t >= 2, analysis.words[t - 1].sentence == analysis.words[t].sentence,
+                  ["on", "in", "at", "during"].contains(analysis.lower(of: t - 1)) else { continue }
+            let noun = t - 2
+            guard analysis.words[noun].isNoun, !analysis.words[noun].isProperNoun, !analysis.words[noun].inTimex,
+                  Self.eventNouns.contains(analysis.lemma(of: noun)) else { continue }
+            let span = analysis.words[noun].span
+            let index = covered.partitionPoint { $0.end > span.start }
+            if index < covered.count, covered[index].overlaps(span) { continue }
+            result.append((noun, timex))
+        }
+        return result
+    }
+
     /// The stretch of sentence around word `w`: between the nearest clause breaks (brackets, dashes, colons,
     /// semicolons; not commas).
     func stretch(around w: Int, analysis: DocumentAnalysis) -> TextSpan {

@@ -229,6 +229,15 @@ struct Build {
             mentions.append(record(d, key: key, span: event.span, text: event.text, lemma: event.lemma.isEmpty ? event.text.lowercased() : event.lemma,
                                    eventClass: event.eventClass, isNominal: event.partOfSpeech == .noun, event: event, analysis: analysis, index: index))
         }
+        // Nouns of events written with their own date that the event stage missed ("a follow-up survey on Saturday").
+        var datedNouns: [(mention: Int, timex: TimeExpression)] = []
+        for (w, timex) in datedEventNouns(d, document, analysis: analysis, events: mentions[first...].map(\.span)) {
+            let span = analysis.words[w].span
+            byKey["noun:\(span.start)"] = mentions.count
+            datedNouns.append((mentions.count, timex))
+            mentions.append(record(d, key: "noun:\(span.start)", span: span, text: analysis.text(span), lemma: analysis.lemma(of: w),
+                                   eventClass: .occurrence, isNominal: true, event: nil, analysis: analysis, index: index))
+        }
         // Statements: tie each to its reporting event, or make its verb a mention.
         for (s, statement) in document.statements.enumerated() {
             var target: Int?
@@ -285,6 +294,12 @@ struct Build {
                                   isStated: true))
                 order += 1
             }
+        }
+        for (m, timex) in datedNouns {
+            links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order,
+                              isStated: true))
+            order += 1
+            timed.insert(m)
         }
         attachClauseTimes(d, document: document, analysis: analysis, mentions: first..<mentions.count, timed: timed, order: &order)
     }
