@@ -77,7 +77,7 @@ public struct TimelineTextRenderer: Sendable {
     }
 
     /// The first column.
-    static func when(_ entry: Timeline.Entry) -> String {
+    public static func when(_ entry: Timeline.Entry) -> String {
         let time = entry.time
         if time.basis.isInferred, let value = time.value {
             return "~" + value.replacingOccurrences(of: "XXXX", with: "????")

@@ -149,7 +149,7 @@ extension Build {
     func defaultDay(_ outlook: Outlook, bounds: (first: Int?, last: Int?), creationTime: CreationTime) -> Int? {
         let creationDay = creationTime.date.dayNumber
         if let last = bounds.last, last < creationDay { return last == creationDay - 1 ? last : nil }
-        if outlook == .past, let time = creationTime.time, time.hour < 12, (bounds.first ?? Int.min) < creationDay { return creationDay - 1 }
+        if outlook == .past || outlook == .none, let time = creationTime.time, time.hour < 12, (bounds.first ?? Int.min) < creationDay { return creationDay - 1 }
         return creationDay
     }
 

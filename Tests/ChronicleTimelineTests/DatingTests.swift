@@ -1,0 +1,130 @@
+import ChronicleCalendar
+import ChronicleCore
+import ChronicleFormats
+import Foundation
+import Testing
+
+@testable import ChronicleTimeline
+
+/// How each entry's time is found (`time.basis`), clause attachment, and the year of an undated document.
+@Suite("Dating")
+struct DatingTests {
+    @Test func narrativeDateCarriesPastEventsOfItsParagraph() throws {
+        var hand = HandDocument("fire", "The fire began on July 14. Firefighters arrived within minutes.", dct: "2015-07-21")
+        hand.event("e1", "began", lemma: "begin", .aspectual)
+        hand.event("e2", "arrived", lemma: "arrive")
+        hand.timex("t1", "July 14", "2015-07-14")
+        hand.relate("e1", .isIncluded, "t1")
+        let document = hand.build()
+        let timeline = TimelineBuilder().build([document])
+        let began = try #require(timeline.entry(mentioning: "began", in: [document]))
+        #expect(began.time.basis == .explicit)
+        let arrived = try #require(timeline.entry(mentioning: "arrived", in: [document]))
+        #expect(arrived.time.basis == .narrative)
+        #expect(arrived.time.value == "2015-07-14")
+        // The bounds stay what the relations prove: nothing.
+        #expect(arrived.time.start == nil)
+    }
+
+    @Test func pastEventOfAReportIsDatedToItsDay() throws {
+        for (dct, day) in [("2015-10-29", "2015-10-29"), ("2015-10-29T07:00", "2015-10-28")] {
+            var hand = HandDocument("report", "Police arrested the mayor.", dct: dct)
+            hand.event("e1", "arrested", lemma: "arrest")
+            let document = hand.build()
+            let arrested = try #require(TimelineBuilder().build([document]).entry(mentioning: "arrested", in: [document]))
+            #expect(arrested.time.basis == .documentDate, "\(dct)")
+            #expect(arrested.time.value == day, "a morning report tells of the day before: \(dct)")
+            #expect(TimelineTextRenderer.when(arrested) == "~" + day)
+        }
+    }
+
+    @Test func futureEventIsAfterTheReport() throws {
+        var hand = HandDocument("council", "The council will vote on the budget.")
+        hand.event("e1", "vote", lemma: "vote")
+        let document = hand.build()
+        let vote = try #require(TimelineBuilder().build([document]).entry(mentioning: "vote", in: [document]))
+        #expect(vote.time.basis == .documentDate)
+        #expect(vote.time.relation == .after)
+        #expect(vote.time.value == nil)
+    }
+
+    @Test func eventTakesTheTimeOfItsClauseWithItsSignal() throws {
+        var hand = HandDocument("court", "The interview was done before Oct. 13. A hearing was scheduled for Tuesday.", dct: "2015-10-29")
+        hand.event("e1", "done", lemma: "do")
+        hand.event("e2", "hearing", lemma: "hearing", pos: .noun)
+        hand.event("e3", "scheduled", lemma: "schedule", .intensionalAction)
+        hand.timex("t1", "Oct. 13", "2015-10-13")
+        hand.timex("t2", "Tuesday", "2015-11-03")
+        let document = hand.build()
+        let timeline = TimelineBuilder().build([document])
+        let done = try #require(timeline.entry(mentioning: "done", in: [document]))
+        #expect(done.time.relation == .before)
+        #expect(done.time.end == date("2015-10-12"))
+        // "scheduled for Tuesday": the hearing is then, not the scheduling.
+        let hearing = try #require(timeline.entry(mentioning: "hearing", in: [document]))
+        #expect(hearing.time.basis == .explicit)
+        #expect(hearing.time.start == date("2015-11-03") && hearing.time.end == date("2015-11-03"))
+        let scheduled = try #require(timeline.entry(mentioning: "scheduled", in: [document]))
+        #expect(scheduled.time.start != date("2015-11-03"))
+    }
+
+    @Test func undatedDocumentTakesTheYearOfItsStory() throws {
+        var dated = HandDocument("a", "The company announced cuts.", dct: "2025-02-10")
+        dated.event("e1", "announced", lemma: "announce")
+        var undated = HandDocument("b", "On Friday, Feb. 7, the company closed the plant.", dct: nil)
+        undated.event("e1", "closed", lemma: "close")
+        undated.timex("t1", "Friday, Feb. 7", "XXXX-02-07")
+        undated.relate("e1", .isIncluded, "t1")
+        let documents = [dated.build(), undated.build()]
+        let timeline = TimelineBuilder().build(documents)
+        let closed = try #require(timeline.entry(mentioning: "closed", in: documents))
+        #expect(closed.time.value == "2025-02-07")
+        #expect(closed.time.start == date("2025-02-07"))
+        let note = try #require(timeline.warnings.first { $0.code == .inferredYear })
+        #expect(note.document == "b" && note.message.contains("2025"))
+    }
+
+    @Test func textViewShowsKeyEntriesAndSaysHowManyAreLeftOut() {
+        var hand = HandDocument("long", "Walking and talking, we see and think. Police arrested Hale on Oct. 13. Hale said he was innocent.")
+        for (n, word) in ["Walking", "talking", "see", "think", "arrested"].enumerated() {
+            hand.event("e\(n + 1)", word, lemma: word.lowercased())
+        }
+        hand.timex("t1", "Oct. 13", "2015-10-13")
+        let timeline = TimelineBuilder().build([hand.build()])
+        #expect(timeline.entries.count > TimelineSalience.smallStory)
+        let key = TimelineTextRenderer().render(timeline)
+        #expect(key.contains("arrested") && !key.contains("Walking"))
+        #expect(key.contains("key entries of \(timeline.entries.count); --all shows every entry"))
+        #expect(TimelineTextRenderer(selection: .all).render(timeline).contains("Walking"))
+    }
+}
+
+@Suite("TIMEX3 values")
+struct TimeValueTests {
+    @Test(arguments: [
+        ("2015", TimeValue.Granularity.year, "2015-01-01", "2015-12-31"),
+        ("201", .decade, "2010-01-01", "2019-12-31"),
+        ("2015-10", .month, "2015-10-01", "2015-10-31"),
+        ("2015-W44", .week, "2015-10-26", "2015-11-01"),
+        ("2015-W44-WE", .weekend, "2015-10-31", "2015-11-01"),
+        ("2015-W44-3", .day, "2015-10-28", "2015-10-28"),
+        ("2015-Q3", .quarter, "2015-07-01", "2015-09-30"),
+        ("2016-WI", .season, "2015-12-01", "2016-02-29"),
+        ("2015-10-13T19:30", .time, "2015-10-13", "2015-10-13"),
+    ])
+    func daysOfAValue(value: String, granularity: TimeValue.Granularity, first: String, last: String) throws {
+        let parsed = try #require(TimeValue(value))
+        #expect(parsed.granularity == granularity)
+        #expect(parsed.days == date(first).dayNumber...date(last).dayNumber)
+    }
+
+    @Test func unknownYearsDurationsAndImpossibleDates() throws {
+        let unknown = try #require(TimeValue("XXXX-10-28"))
+        #expect(unknown.year == nil && unknown.days == nil)
+        #expect(unknown.days(inYear: 2015) == date("2015-10-28").dayNumber...date("2015-10-28").dayNumber)
+        #expect(TimeValue("P3D") == nil)
+        #expect(TimeValue("PRESENT_REF") == nil)
+        #expect(TimeValue("2015-02-30") == nil)
+        #expect(TimeValue("2015-10-13TNI")?.minutes == (date("2015-10-13").dayNumber * 1440 + 19 * 60)..<(date("2015-10-13").dayNumber * 1440 + 24 * 60))
+    }
+}
