@@ -42,33 +42,35 @@ extension Build {
     /// with days, each read as the days it allows (ON: the time's days; BEFORE: up to the day before; AFTER:
     /// from the day after), intersected. Contradictions that need the relations between events are not reported: those links are
     /// the relation stage's guesses, not the text's.
-    func explicitDays(of cluster: [Int]) -> (first: Int?, last: Int?, contradiction: (TimeExpression, TimeExpression)?) {
+    func explicitDays(of cluster: [Int]) -> (first: Int?, last: Int?, contradiction: (WrittenTime, WrittenTime)?) {
         let members = Set(cluster)
-        var allowed: [(timex: TimeExpression, first: Int, last: Int)] = []
+        var allowed: [(time: WrittenTime, first: Int, last: Int)] = []
         for link in Set(cluster.flatMap { mentionLinks[$0] }).sorted().map({ links[$0] }) {
             for (end, other, type) in [(link.source, link.target, link.type), (link.target, link.source, link.type.inverse)] {
                 guard case .mention(let m) = end, members.contains(m), case .time(let d, let id) = other, id != "t0",
                       let timex = timeExpressions[.time(document: d, id: id)], let days = times[other], days.isBounded else { continue }
+                let time = WrittenTime(timex: timex, document: d)
                 switch Timeline.PlacementRelation(type) {
-                case .on: allowed.append((timex, days.first ?? Int.min, days.last ?? Int.max))
-                case .before: if let first = days.first { allowed.append((timex, Int.min, first - 1)) }
-                case .after: if let last = days.last { allowed.append((timex, last + 1, Int.max)) }
+                case .on: allowed.append((time, days.first ?? Int.min, days.last ?? Int.max))
+                case .before: if let first = days.first { allowed.append((time, Int.min, first - 1)) }
+                case .after: if let last = days.last { allowed.append((time, last + 1, Int.max)) }
                 default: break
                 }
             }
         }
         for (i, a) in allowed.enumerated() {
-            for b in allowed[(i + 1)...] where max(a.first, b.first) > min(a.last, b.last) { return (nil, nil, (a.timex, b.timex)) }
+            for b in allowed[(i + 1)...] where max(a.first, b.first) > min(a.last, b.last) { return (nil, nil, (a.time, b.time)) }
         }
+        // Intervals that meet pairwise share a day, so the intersection is not empty.
         let first = allowed.map(\.first).max().flatMap { $0 == Int.min ? nil : $0 }
         let last = allowed.map(\.last).min().flatMap { $0 == Int.max ? nil : $0 }
-        if let first, let last, first > last { return (nil, nil, (allowed[0].timex, allowed[allowed.count - 1].timex)) }
         return (first, last, nil)
     }
 
-    /// The document of a time expression of the story.
-    func timeExpressionDocument(_ timex: TimeExpression) -> Int? {
-        story.indices.first { d in timeExpressions[.time(document: d, id: timex.id)].map { $0.span == timex.span } ?? false }
+    /// A time expression of the story and the document it is written in.
+    struct WrittenTime {
+        var timex: TimeExpression
+        var document: Int
     }
 
     /// Whether a placement rests on a time expression with days that the entry is on.

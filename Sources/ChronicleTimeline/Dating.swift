@@ -84,7 +84,7 @@ extension Build {
                 p.basis = .relation
                 // After another entry, in a report, with no day of its own: the report's news, dated by default.
                 if p.relation == .after, p.value == nil, !p.contradictory {
-                    let mention = mentions[clusters[c].min { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }!]
+                    let mention = firstMention(of: clusters[c])
                     if reports[mention.document], mention.outlook != .future, let creationTime = story[mention.document].document.creationTime {
                         if let day = defaultDay(mention.outlook, bounds: (p.first, p.last), creationTime: creationTime), p.first.map({ day >= $0 }) ?? true {
                             p.value = CalendarDate(dayNumber: day).description
@@ -100,7 +100,7 @@ extension Build {
             }
             p.basis = p.anchorNode == nil ? .unknown : .documentDate
             guard !p.contradictory else { continue }
-            let mention = mentions[clusters[c].min { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }!]
+            let mention = firstMention(of: clusters[c])
             let d = mention.document
             let creationDay = story[d].document.creationTime?.date.dayNumber
             let narrates = mention.statement == nil && mention.outlook != .present && mention.outlook != .none
@@ -141,6 +141,11 @@ extension Build {
                 p.inferredDay = day
             }
         }
+    }
+
+    /// The mention of a cluster told first (in story order).
+    func firstMention(of cluster: [Int]) -> MentionRecord {
+        mentions[cluster.min { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }!]
     }
 
     /// The day a report's event is dated to by default: none when its bounds end before the day before the report

@@ -142,14 +142,14 @@ struct Build {
         // A merge whose mentions the relations place at incompatible times, or that closes an ordering cycle, was wrong:
         // split such entries back into their mentions (a few rounds).
         var graph = storyGraph(clusters)
-        for round in 0..<3 {
+        for _ in 0..<3 {
             // (A mention that its own document's relations contradict does not make its merge wrong, unless written times
             // of two documents disagree in it.)
             var wrong = Set(clusters.indices.filter { c in
                 guard clusters[c].count > 1, graph.bounds.isContradictory(c) else { return false }
                 guard clusters[c].contains(where: { mentions[$0].isContradictory }) else { return true }
                 guard let (a, b) = explicitDays(of: clusters[c]).contradiction else { return false }
-                return timeExpressionDocument(a) != timeExpressionDocument(b)
+                return a.document != b.document
             })
             for index in graph.components.inconsistent {
                 for node in [graph.links[index].source, graph.links[index].target] where node < clusters.count && clusters[node].count > 1 {
@@ -159,34 +159,12 @@ struct Build {
             if wrong.isEmpty { break }
             var split: [[Int]] = []
             for (c, cluster) in clusters.enumerated() {
-                guard wrong.contains(c) else {
-                    split.append(cluster)
-                    continue
-                }
-                // First the mentions whose own bounds share a day stay together and the others leave; then all part.
-                let core = round == 0 ? Self.largestAgreeing(cluster.map { mentions[$0].bounds }) : []
-                if core.count > 1 && core.count < cluster.count {
-                    split.append(core.map { cluster[$0] })
-                    split += cluster.indices.filter { !core.contains($0) }.map { [cluster[$0]] }
-                } else {
-                    split += cluster.map { [$0] }
-                }
+                if wrong.contains(c) { split += cluster.map { [$0] } } else { split.append(cluster) }
             }
             clusters = split.sorted { $0[0] < $1[0] }
             graph = storyGraph(clusters)
         }
         return assemble(clusters, graph)
-    }
-
-    /// The indices of the largest group of intervals that share a day (open sides reach everything), earliest day
-    /// first on ties.
-    static func largestAgreeing(_ intervals: [(first: Int?, last: Int?)]) -> [Int] {
-        var best: (count: Int, day: Int) = (0, Int.min)
-        for candidate in intervals.map({ $0.first ?? Int.min }) {
-            let count = intervals.filter { ($0.first ?? Int.min) <= candidate && candidate <= ($0.last ?? Int.max) }.count
-            if count > best.count || count == best.count && candidate < best.day { best = (count, candidate) }
-        }
-        return intervals.indices.filter { (intervals[$0].first ?? Int.min) <= best.day && best.day <= (intervals[$0].last ?? Int.max) }
     }
 
     mutating func assignDocumentIDs() {
@@ -522,7 +500,7 @@ struct Build {
         // Conflicts.
         // An entry whose relations contradict each other keeps the days of the time expression it is on, if any. It
         // is reported only when written times disagree: the relations between events are the relation stage's guesses.
-        var contradictions: [Int: (TimeExpression, TimeExpression)] = [:]
+        var contradictions: [Int: (WrittenTime, WrittenTime)] = [:]
         for c in clusters.indices where bounds.isContradictory(c) {
             let explicit = explicitDays(of: clusters[c])
             contradictions[c] = explicit.contradiction
@@ -597,7 +575,7 @@ struct Build {
             }
         }
         for c in order {
-            guard let (a, b) = contradictions[c] else { continue }
+            guard let (a, b) = contradictions[c].map({ ($0.0.timex, $0.1.timex) }) else { continue }
             warnings.append(Timeline.Warning(
                 severity: .warning, code: Timeline.Warning.conflictingTimes,
                 message: "\(entryID[c]) “\(mentions[clusters[c][0]].text)” is placed by “\(a.text)” (\(a.value)) and by “\(b.text)” "
