@@ -44,9 +44,16 @@ extension Build {
                                     order: inout Int) {
         let candidates = document.timeExpressions.filter { timex in
             (timex.kind == .date || timex.kind == .time) && !timex.value.hasSuffix("_REF") && times[.time(document: d, id: timex.id)]?.isBounded == true
-        }
+        }.sorted { $0.span.start < $1.span.start }
         guard !candidates.isEmpty else { return }
         let ordered = range.sorted { mentions[$0].span.start < mentions[$1].span.start }
+        // The mentions, and the times, that start in a stretch of text (binary searches: the cost stays linear in the
+        // document, a stretch holding a few of each).
+        let starts = ordered.map { mentions[$0].span.start }
+        func mentionsStarting(in text: Range<Int>) -> ArraySlice<Int> {
+            ordered[starts.partitionPoint { $0 >= text.lowerBound }..<starts.partitionPoint { $0 >= text.upperBound }]
+        }
+        let timexStarts = candidates.map(\.span.start)
         // What was said and the words around it are different clauses: a time outside a statement's content dates the
         // saying ("said on Wednesday that her interview was done ..."), not what was said.
         let contents = StatementContents(document.statements)
@@ -57,13 +64,12 @@ extension Build {
             let stretch = stretch(around: w, analysis: analysis)
             var best: (timex: TimeExpression, distance: Int)?
             let saidIn = Set(contents.containing(mention.span))
-            for timex in candidates where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
+            let inStretch = candidates[timexStarts.partitionPoint { $0 >= stretch.start }..<timexStarts.partitionPoint { $0 >= stretch.end }]
+            for timex in inStretch where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
                 && Set(contents.containing(timex.span)) == saidIn {
                 let distance = timex.span.start > mention.span.start ? timex.span.start - mention.span.end : mention.span.start - timex.span.end
                 let between = timex.span.start > mention.span.start ? mention.span.end..<timex.span.start : timex.span.end..<mention.span.start
-                let blocked = ordered.contains { other in
-                    other != m && between.contains(mentions[other].span.start) && blocks(other, from: mention, analysis: analysis)
-                }
+                let blocked = mentionsStarting(in: between).contains { other in other != m && blocks(other, from: mention, analysis: analysis) }
                 if !blocked, best == nil || distance < best!.distance { best = (timex, distance) }
             }
             guard let timex = best?.timex else { continue }
@@ -78,7 +84,7 @@ extension Build {
             case .purpose?:
                 // "scheduled for ...": the time is the scheduled event's (the nearest nominal event of the stretch).
                 if Self.schedulingClasses.contains(mention.eventClass) {
-                    guard let scheduled = ordered.filter({ other in
+                    guard let scheduled = mentionsStarting(in: stretch.start..<stretch.end).filter({ other in
                         other != m && mentions[other].isNominal && !timed.contains(other) && stretch.contains(mentions[other].span)
                     }).min(by: { abs(mentions[$0].span.start - mention.span.start) < abs(mentions[$1].span.start - mention.span.start) })
                     else { continue }
