@@ -14,6 +14,7 @@
 //   ChronicleFormats     TimeML, JSON, JSONL, story-file and text readers and writers; the timeline's JSON/text/HTML views
 //   ChronicleEvaluation  TempEval-3, SemEval-2015 TimeLine and story-timeline scoring
 //   Chronicle            the library most programs import (re-exports the above)
+//   ChronicleService     stories kept in a store (the StoryStore protocol) and their timelines; Foundation only
 //   ChronicleCLI         the `chronicle` command-line tool
 import PackageDescription
 
@@ -59,6 +60,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "ChronicleService", dependencies: ["Chronicle"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "ChronicleCLI",
             dependencies: ["Chronicle", .product(name: "ArgumentParser", package: "swift-argument-parser")],

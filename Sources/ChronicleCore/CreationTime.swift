@@ -1,7 +1,7 @@
 import ChronicleCalendar
 
 /// A document creation time (DCT): the day, and possibly the time, a document was written.
-public struct CreationTime: Hashable, Sendable, CustomStringConvertible {
+public struct CreationTime: Hashable, Sendable, Codable, CustomStringConvertible {
     public enum Source: String, Hashable, Sendable, Codable {
         /// Supplied by the user or the input format.
         case given

@@ -8,7 +8,7 @@ import ChronicleCalendar
 /// ``entities``, and any stage may
 /// add ``diagnostics``. All offsets are Unicode scalar offsets into ``text``, which no stage ever
 /// changes.
-public struct Document: Hashable, Sendable {
+public struct Document: Hashable, Sendable, Codable {
     /// An identifier chosen by the caller (file name, JSONL `id`); empty when there is none.
     public var id: String
     public var text: String

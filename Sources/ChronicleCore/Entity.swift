@@ -5,7 +5,7 @@
 /// `General Motors` (an organisation), with the variants `General Motors` and `GM`, and four mentions: a
 /// name, an acronym, an acronym in the possessive and a description. Written by the entity stage
 /// (`EntityRecognizer`); statements take their speakers from it and the timeline its participants.
-public struct Entity: Hashable, Sendable {
+public struct Entity: Hashable, Sendable, Codable {
     /// What an entity is.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case person
@@ -19,7 +19,7 @@ public struct Entity: Hashable, Sendable {
     }
 
     /// One mention of an entity in the text.
-    public struct Mention: Hashable, Sendable {
+    public struct Mention: Hashable, Sendable, Codable {
         /// How a mention refers to its entity.
         public enum Form: String, Hashable, Sendable, Codable, CaseIterable {
             /// The full name, or a repetition of it in any case ("iTunes store" for "iTunes Store").

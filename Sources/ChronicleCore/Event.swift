@@ -1,6 +1,6 @@
 /// An event mention in the TimeML sense (EVENT plus its MAKEINSTANCE attributes): something that
 /// happens or holds ("hospitalized", "interview", "divorce", "said", "unconscious").
-public struct Event: Hashable, Sendable {
+public struct Event: Hashable, Sendable, Codable {
     /// TimeML event classes.
     public enum Class: String, Hashable, Sendable, Codable, CaseIterable {
         case occurrence = "OCCURRENCE", reporting = "REPORTING", state = "STATE", intensionalAction = "I_ACTION",

@@ -3,7 +3,7 @@
 /// "Kardashian took to Twitter on Wednesday, Oct. 28 to clarify her People interview" is a statement by
 /// Khloé Kardashian (speaker, resolved from the surname), made with the reporting event "clarify", on
 /// the channel Twitter; the time of saying (Oct. 28) is distinct from the time of what was said.
-public struct Statement: Hashable, Sendable {
+public struct Statement: Hashable, Sendable, Codable {
     /// How the text vouches for the statement's content.
     public enum Stance: String, Hashable, Sendable, Codable, CaseIterable {
         /// Said by a named speaker ("she explained", "the magazine points out").

@@ -1,5 +1,5 @@
 /// A temporal relation between two events, two times, or an event and a time (TimeML TLINK).
-public struct TemporalRelation: Hashable, Sendable {
+public struct TemporalRelation: Hashable, Sendable, Codable {
     /// TimeML TLINK relation types. Each has an inverse (``inverse``); `during` is TimeML's name for a
     /// relation that TempEval-3 scores as `simultaneous`.
     public enum RelationType: String, Hashable, Sendable, Codable, CaseIterable {
@@ -30,7 +30,7 @@ public struct TemporalRelation: Hashable, Sendable {
     }
 
     /// One end of a relation: an event instance (`ei3`) or a time expression (`t2`; `t0` is the DCT).
-    public enum Endpoint: Hashable, Sendable, CustomStringConvertible {
+    public enum Endpoint: Hashable, Sendable, Codable, CustomStringConvertible {
         case event(instanceID: String)
         case time(id: String)
 

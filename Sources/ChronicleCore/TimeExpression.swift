@@ -1,7 +1,7 @@
 import ChronicleCalendar
 
 /// A time expression found in a document, with its TimeML TIMEX3 normalisation.
-public struct TimeExpression: Hashable, Sendable {
+public struct TimeExpression: Hashable, Sendable, Codable {
     /// The four TIMEX3 types.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case date = "DATE"
@@ -21,7 +21,7 @@ public struct TimeExpression: Hashable, Sendable {
     }
 
     /// What a relative expression was resolved against.
-    public enum Anchor: Hashable, Sendable {
+    public enum Anchor: Hashable, Sendable, Codable {
         /// The document creation time.
         case creationTime(String)
         /// An earlier expression of the same document that a relative expression counts from ("the next
@@ -72,7 +72,7 @@ public struct TimeExpression: Hashable, Sendable {
 }
 
 /// The years a date without a year can have, given its weekday, when no creation time says which.
-public struct YearInference: Hashable, Sendable {
+public struct YearInference: Hashable, Sendable, Codable {
     /// Candidate years, nearest to the reference first... see ``rule``.
     public var candidates: [Int]
     /// The year chosen, if the stated rule allowed a choice.

@@ -2,7 +2,7 @@
 ///
 /// Tokens keep two coordinates: UTF-8 byte offsets, which the scanners use internally, and
 /// Unicode scalar offsets (``span``), which every public output uses.
-public struct Token: Hashable, Sendable {
+public struct Token: Hashable, Sendable, Codable {
     public enum Kind: UInt8, Hashable, Sendable, Codable {
         /// Letters, possibly with inner apostrophes or periods of an abbreviation ("don't" is split, "U.S." is one token).
         case word
@@ -35,7 +35,7 @@ public struct Token: Hashable, Sendable {
 }
 
 /// A sentence: a range of tokens and the text span they cover.
-public struct Sentence: Hashable, Sendable {
+public struct Sentence: Hashable, Sendable, Codable {
     public var tokens: Range<Int>
     public var span: TextSpan
 

@@ -6,7 +6,7 @@
 /// list that token in ``tokens`` ("do" and "n't" both cover the token `don`).
 ///
 /// The tags and the lemma are `nil` until a part-of-speech tagger has seen the word.
-public struct Word: Hashable, Sendable {
+public struct Word: Hashable, Sendable, Codable {
     /// Scalar offsets into the document text.
     public var span: TextSpan
     /// UTF-8 byte offsets into the document text.
