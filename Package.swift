@@ -61,9 +61,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleService", dependencies: ["Chronicle"], swiftSettings: swiftSettings),
+        // The system's zlib (zlib1g-dev), for gzip input to the command-line tool only.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .executableTarget(
             name: "ChronicleCLI",
-            dependencies: ["Chronicle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Chronicle", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

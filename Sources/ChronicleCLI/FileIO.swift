@@ -51,12 +51,47 @@ final class InputSource {
         if path != nil { close(descriptor) }
     }
 
-    /// Reads the next bytes into `buffer`; returns how many, 0 at the end of the input.
+    /// Reads the next bytes into `buffer`; returns how many, 0 at the end of the input. Gzip-compressed input
+    /// (recognised by its first two bytes, whatever its name) is decompressed as it is read.
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if !sniffed {
+            sniffed = true
+            var prefix = [UInt8](repeating: 0, count: 2)
+            var count = 0
+            while count < prefix.count {
+                let read = try prefix.withUnsafeMutableBytes { try readRaw(into: UnsafeMutableRawBufferPointer(rebasing: $0[count...])) }
+                if read == 0 { break }
+                count += read
+            }
+            pending = Array(prefix[..<count])
+            if GzipDecoder.isGzip(pending) { gzip = try GzipDecoder(name: name) }
+        }
+        if let gzip { return try gzip.read(into: buffer) { try self.readPendingOrRaw(into: $0) } }
+        return try readPendingOrRaw(into: buffer)
+    }
+
+    /// The compressed bytes read so far (all bytes read, for uncompressed input): the progress through a file.
+    private(set) var rawBytesRead = 0
+    private var sniffed = false
+    private var gzip: GzipDecoder?
+    /// Bytes read to recognise the input's format, not yet handed out.
+    private var pending: [UInt8] = []
+    private func readPendingOrRaw(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard !pending.isEmpty else { return try readRaw(into: buffer) }
+        let count = min(buffer.count, pending.count)
+        buffer.copyBytes(from: pending[..<count])
+        pending.removeFirst(count)
+        return count
+    }
+
+    private func readRaw(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
         while true {
             let count = systemRead(descriptor, base, buffer.count)
-            if count >= 0 { return count }
+            if count >= 0 {
+                rawBytesRead += count
+                return count
+            }
             if errno != EINTR { throw CommandFailure("\(name): cannot read: \(systemErrorMessage())") }
         }
     }

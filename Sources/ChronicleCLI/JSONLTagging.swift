@@ -29,57 +29,65 @@ struct JSONLTagging: Sendable {
     var pipeline: Pipeline { settings.pipeline }
 
     static let readChunkSize = 1 << 18
-    static let batchLineLimit = 1024
-    static let batchByteLimit = 1 << 20
+    /// The most lines in one part of the stream handed to a worker (see ``Pipeline/batchBytes`` for its bytes).
+    static let partLineLimit = 512
 
     private enum Outcome: Sendable {
         case blank
         case tagged(output: [UInt8], overridesDCT: Bool)
-        case skipped(String)
+        /// The line could not be tagged: its error record (a JSON line) and the message for standard error.
+        case failed(record: [UInt8], message: String)
     }
 
     /// What went wrong or was changed over a whole run.
     private struct Tally {
         var failedInputs = 0
-        var skippedLines = 0
+        var failedLines = 0
         var overriddenDCTs = 0
     }
 
     func run(inputs: [String], output path: String?, console: Console) throws {
         if let path { try refuseOverwriting(inputs.filter { $0 != "-" }, with: [path]) }
         let sink = try path.map { try OutputSink(atomicallyWritingTo: $0) } ?? .standardOutput()
+        let progress = Progress(console: console, totalBytes: Progress.totalBytes(of: inputs))
         var tally = Tally()
         do {
             for argument in inputs {
-                try tagLines(of: argument, into: sink, tally: &tally, console: console)
+                try tagLines(of: argument, into: sink, tally: &tally, console: console, progress: progress)
+                progress.nextInput()
             }
         } catch {
+            progress.finish()
             sink.discard()
             throw error
         }
+        progress.finish()
 
         if let dct = settings.creationTime, tally.overriddenDCTs > 0 {
             console.error("note: --dct \(dct) overrides the dct of \(tally.overriddenDCTs) line\(tally.overriddenDCTs == 1 ? "" : "s")")
         }
-        guard tally.skippedLines > 0 || tally.failedInputs > 0 else {
-            try sink.commit()
-            return
+        // Lines that could not be tagged are in the output as error records: the output is complete. An input
+        // that could not be read is not, and an output file is then not written.
+        guard tally.failedInputs == 0 else {
+            var problems: [String] = []
+            if inputs.count > 1 { problems.append("error: \(tally.failedInputs) of \(inputs.count) inputs failed") }
+            if sink.path != nil {
+                sink.discard()
+                problems.append("error: \(sink.name) not written because of the errors above")
+            }
+            throw CommandFailure(lines: problems)
         }
-        var problems: [String] = []
-        if tally.skippedLines > 0 {
-            problems.append("error: \(tally.skippedLines) line\(tally.skippedLines == 1 ? "" : "s") skipped (malformed or too long)")
+        try sink.commit()
+        if tally.failedLines > 0 {
+            let lines = tally.failedLines == 1 ? "1 line" : "\(tally.failedLines) lines"
+            throw CommandFailure("\(lines) could not be tagged (malformed or too long): written as error records")
         }
-        if tally.failedInputs > 0, inputs.count > 1 { problems.append("error: \(tally.failedInputs) of \(inputs.count) inputs failed") }
-        if sink.path != nil {
-            sink.discard()
-            problems.append("error: \(sink.name) not written because of the errors above")
-        }
-        throw CommandFailure(lines: problems)
     }
 
-    /// Tags the lines of one input into `sink`. Problems with the input or its lines are reported and
-    /// counted; write errors are thrown.
-    private func tagLines(of argument: String, into sink: OutputSink, tally: inout Tally, console: Console) throws {
+    /// Tags the lines of one input into `sink`. Problems with the input are reported and counted; a line that
+    /// cannot be tagged becomes an error record in the output (see ``errorRecord(line:id:reason:)``); write
+    /// errors are thrown.
+    private func tagLines(of argument: String, into sink: OutputSink, tally: inout Tally, console: Console, progress: Progress) throws {
         let source: InputSource
         do {
             source = try InputSource(opening: argument)
@@ -91,28 +99,18 @@ struct JSONLTagging: Sendable {
         var reader = BoundedLineReader(maximumLineLength: settings.maximumBytes, chunkSize: Self.readChunkSize) {
             try source.read(into: $0)
         }
+        let name = source.name
+        // Lines go to the workers in parts of about Pipeline.batchBytes: each part runs through the pipeline stage
+        // by stage (Pipeline.run on [Document]), so that each stage's model stays in the caches.
+        let stream = OrderedStream<[BoundedLineReader.Line], [Outcome]>(threads: settings.threads, window: 3 * settings.threads + 1) {
+            [self] part in process(part, input: name)
+        }
+        defer { stream.stop() }
         var records = 0
-        var skipped = 0
-        var hasEnded = false
-        while !hasEnded {
-            var batch: [BoundedLineReader.Line] = []
-            do {
-                hasEnded = try Self.fill(&batch, from: &reader)
-            } catch let failure as CommandFailure {
-                failure.report(to: console)
-                tally.failedInputs += 1
-                hasEnded = true
-            }
-            let name = source.name
+        var failedLines = 0
+        func consume(_ outcomes: [Outcome]) throws {
             var out: [UInt8] = []
-            // The lines are tagged in parts of about Pipeline.batchBytes, one part per thread at a time, each part
-            // stage by stage (Pipeline.run on [Document]): the stages' models stay in cache.
-            let sizes = batch.map { line -> Int in
-                if case .complete(_, let content) = line { return content.count }
-                return 0
-            }
-            let parts = Pipeline.batches(byteCounts: sizes, workers: settings.threads).map { Array(batch[$0]) }
-            for outcome in parallelMap(parts, threads: settings.threads, { process($0, input: name) }).joined() {
+            for outcome in outcomes {
                 switch outcome {
                 case .blank:
                     break
@@ -120,29 +118,41 @@ struct JSONLTagging: Sendable {
                     out += output
                     records += 1
                     if overridesDCT { tally.overriddenDCTs += 1 }
-                case .skipped(let message):
+                case .failed(let record, let message):
+                    out += record
                     console.error("error: " + message)
-                    skipped += 1
+                    failedLines += 1
                 }
             }
             try sink.write(out)
+            progress.update(documents: outcomes.count, inputBytes: source.rawBytesRead)
         }
-        if records == 0, skipped == 0 {
+        var part: [BoundedLineReader.Line] = []
+        var partBytes = 0
+        while true {
+            let next: BoundedLineReader.Line?
+            do {
+                next = try reader.next()
+            } catch let failure as CommandFailure {
+                failure.report(to: console)
+                tally.failedInputs += 1
+                break
+            }
+            guard let line = next else { break }
+            part.append(line)
+            if case .complete(_, let content) = line { partBytes += content.count }
+            if partBytes >= Pipeline.batchBytes || part.count >= Self.partLineLimit {
+                try stream.submit(part, consume: consume)
+                (part, partBytes) = ([], 0)
+            }
+        }
+        if !part.isEmpty { try stream.submit(part, consume: consume) }
+        try stream.finish(consume: consume)
+        if records == 0, failedLines == 0 {
             console.error("error: \(source.name): the input is empty (no JSON lines)")
             tally.failedInputs += 1
         }
-        tally.skippedLines += skipped
-    }
-
-    /// Reads lines into `batch` up to the batch limits; whether the input has ended.
-    private static func fill(_ batch: inout [BoundedLineReader.Line], from reader: inout BoundedLineReader) throws -> Bool {
-        var bytes = 0
-        while batch.count < batchLineLimit, bytes < batchByteLimit {
-            guard let line = try reader.next() else { return true }
-            batch.append(line)
-            if case .complete(_, let content) = line { bytes += content.count }
-        }
-        return false
+        tally.failedLines += failedLines
     }
 
     /// Tags the lines of one part of a batch: their documents go through the pipeline together.
@@ -175,19 +185,19 @@ struct JSONLTagging: Sendable {
     }
 
     /// The document of one line, with whether `--dct` overrides its own; or what the line gives instead (a
-    /// blank line, or a skipped one).
+    /// blank line, or an error record).
     private func read(_ line: BoundedLineReader.Line, input: String) -> Result<(Document, Bool), Settled> {
         switch line {
         case .oversized(let number, let byteCount):
-            return .failure(Settled(value: .skipped(
-                "\(input):\(number): the line is \(byteCount) bytes, more than the --max-bytes limit of \(settings.maximumBytes) bytes")))
+            let reason = "the line is \(byteCount) bytes, more than the --max-bytes limit of \(settings.maximumBytes) bytes"
+            return .failure(Settled(value: failure(input: input, line: number, id: nil, reason: reason)))
         case .complete(let number, let bytes):
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .failure(Settled(value: .blank)) }
             let record: JSONLineRecord
             do {
                 record = try JSONLineReader().read(bytes, lineNumber: number)
             } catch {
-                return .failure(Settled(value: .skipped("\(input):\(number): byte \(error.byteOffset): \(error.message)")))
+                return .failure(Settled(value: failure(input: input, line: number, id: error.id, reason: "byte \(error.byteOffset): \(error.message)")))
             }
             var document = record.document
             var overridesDCT = false
@@ -197,6 +207,22 @@ struct JSONLTagging: Sendable {
             }
             return .success((document, overridesDCT))
         }
+    }
+
+    /// A line that cannot be tagged: its error record and the message for standard error.
+    private func failure(input: String, line: Int, id: String?, reason: String) -> Outcome {
+        .failed(record: Self.errorRecord(input: input, line: line, id: id, reason: reason), message: "\(input):\(line): \(reason)")
+    }
+
+    /// The output line standing for an input line that could not be tagged, so that every input line but the
+    /// blank ones has exactly one output line: `{"id": ID or null, "error": REASON, "input": NAME, "line": N}`.
+    static func errorRecord(input: String, line: Int, id: String?, reason: String) -> [UInt8] {
+        var out: [UInt8] = []
+        JSONValue.object([
+            ("id", id.map(JSONValue.string) ?? .null), ("error", .string(reason)), ("input", .string(input)), ("line", .integer(line)),
+        ]).write(to: &out)
+        out.append(0x0A)
+        return out
     }
 
     private func render(_ document: Document) -> [UInt8] {

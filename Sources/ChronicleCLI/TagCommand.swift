@@ -11,7 +11,8 @@ struct TagCommand: ParsableCommand {
             .xml, and standard input starting with '<?xml' or '<TimeML', are TempEval-3 TimeML: the text of their \
             TEXT element is tagged (annotation tags removed) and their DCT anchors relative expressions. Anything \
             else is plain UTF-8 text, tagged exactly as it is (a leading byte-order mark is dropped). Offsets are \
-            Unicode scalar offsets into the text.
+            Unicode scalar offsets into the text. Gzip-compressed input (a .gz file, or a gzip stream on standard \
+            input) is decompressed as it is read.
 
             Formats: 'text' prints one line per time expression (start-end, TYPE, value, mod, text), with a \
             '# NAME' line before each document when there are several, and sends warnings to standard error; \
@@ -19,8 +20,12 @@ struct TagCommand: ParsableCommand {
             TempEval-3 TimeML, one document per output.
 
             With --jsonl, each input line is a JSON object {"id": ..., "text": ..., "dct": ...} and each result is \
-            one compact JSON line, in input order. The input is streamed: memory does not grow with its size. \
-            Empty lines are skipped; malformed and too long lines are reported and skipped.
+            one compact JSON line, in input order. The input is streamed through --threads workers: memory is \
+            bounded by the documents in flight, not by the input. Empty lines are skipped. A line that cannot be \
+            tagged (malformed, or longer than --max-bytes) is written as an error record \
+            {"id": ID or null, "error": REASON, "input": NAME, "line": N} in its place, reported on standard error, \
+            and the run goes on (exit status 1 at the end): no line is lost or duplicated. On a terminal, progress \
+            (documents, MB, documents/s, and the time left when the input size is known) goes to standard error.
 
             A bad input is reported on standard error and skipped, and the exit status is then 1. Files written \
             with --output or --output-dir appear only when complete; --output FILE is not written at all when \

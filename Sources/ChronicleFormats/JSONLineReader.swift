@@ -30,12 +30,15 @@ public struct JSONLineError: Error, Hashable, Sendable, CustomStringConvertible 
     public var byteOffset: Int
     /// The line number, when the caller gave one.
     public var lineNumber: Int?
+    /// The record's `id`, when the line gave one before the problem: what an error record names.
+    public var id: String?
 
     /// Creates an error.
-    public init(_ message: String, byteOffset: Int, lineNumber: Int? = nil) {
+    public init(_ message: String, byteOffset: Int, lineNumber: Int? = nil, id: String? = nil) {
         self.message = message
         self.byteOffset = byteOffset
         self.lineNumber = lineNumber
+        self.id = id
     }
 
     /// `line N: byte B: MESSAGE` (the line part only when known), on one line.
@@ -86,6 +89,8 @@ struct JSONLineParser {
     private let n: Int
     private let lineNumber: Int?
     private var pos = 0
+    /// The `id` read so far, for the error of a line that fails after it.
+    private var idSoFar: String?
     private static let maximumDepth = 512
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, lineNumber: Int?) {
@@ -132,6 +137,7 @@ struct JSONLineParser {
                         id = ""
                     default: throw failure("\"id\" must be a string or a number", at: valueStart)
                     }
+                    idSoFar = id
                 case "dct":
                     guard pos < n else { throw failure("expected a value but the line ends") }
                     if b[pos] == 0x6E {
@@ -384,6 +390,6 @@ struct JSONLineParser {
     }
 
     private func failure(_ message: String, at offset: Int? = nil) -> JSONLineError {
-        JSONLineError(message, byteOffset: offset ?? pos, lineNumber: lineNumber)
+        JSONLineError(message, byteOffset: offset ?? pos, lineNumber: lineNumber, id: idSoFar)
     }
 }

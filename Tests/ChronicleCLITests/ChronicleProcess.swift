@@ -99,6 +99,12 @@ final class TemporaryDirectory {
         try ChronicleProcess.run(arguments, input: input.map { Data($0.utf8) }, throughPipe: throughPipe, in: url)
     }
 
+    /// Runs `chronicle ARGUMENTS` in the directory with `bytes` on standard input.
+    @discardableResult
+    func run(_ arguments: [String], inputBytes bytes: Data) throws -> ChronicleProcess.Outcome {
+        try ChronicleProcess.run(arguments, input: bytes, in: url)
+    }
+
     /// The names of the entries of the directory, hidden ones included, sorted.
     func entries(_ subdirectory: String = "") throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(subdirectory).path).sorted()
