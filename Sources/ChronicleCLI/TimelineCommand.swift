@@ -24,6 +24,15 @@ struct TimelineCommand: ParsableCommand {
 
             A bad input (unreadable, empty, invalid UTF-8, malformed TimeML or JSONL) is reported and nothing is \
             written; the exit status is then 1. --output FILE appears only when complete.
+
+            With --jsonl, the input is a stream of stories and the output one compact JSON timeline per story, in \
+            input order, built on --threads cores with memory bounded by the stories in flight. A line is a whole \
+            story, {"id": STORY, "documents": [{"id", "title", "published", "text"}, ...]}, or one document of a \
+            story, {"story": STORY, "id", "title", "published", "text"}, the consecutive lines of one story making \
+            it. Each output line is the chronicle.timeline/1 object with "story" first. A story that cannot be \
+            built (malformed line, over --max-bytes, lines not consecutive) is written as an error record \
+            {"story": ID or null, "error": REASON, "input": NAME, "line": N} in its place, and the run goes on \
+            (exit status 1 at the end). Gzip input is read directly.
             """
     )
 
@@ -36,7 +45,7 @@ struct TimelineCommand: ParsableCommand {
     var dct: String?
 
     @Option(help: ArgumentHelp("Output format: text, json or html. (default: text)", valueName: "format"))
-    var format: TimelineFormat = .text
+    var format: TimelineFormat?
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var outputFile: String?
@@ -65,7 +74,12 @@ struct TimelineCommand: ParsableCommand {
         valueName: "NAME"))
     var about: String?
 
+    @Flag(help: ArgumentHelp("Read a stream of stories as JSON lines and write one compact JSON timeline per story."))
+    var jsonl = false
+
     func validate() throws {
+        if jsonl, let format, format != .json { throw ValidationError("--jsonl writes JSON: --format \(format.rawValue) cannot be used with it") }
+        if jsonl, about != nil { throw ValidationError("--about cannot be used with --jsonl") }
         if let dct, CreationTime(parsing: dct) == nil {
             throw ValidationError("""
                 invalid --dct '\(dct)': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM (also accepted: YYYYMMDD, \
@@ -84,13 +98,22 @@ struct TimelineCommand: ParsableCommand {
             creationTime: dct.flatMap { CreationTime(parsing: $0) }, maximumBytes: maximumBytes,
             maximumDocumentBytes: maximumDocumentBytes, threads: threads ?? availableCores, genre: genre)
         let arguments = files.isEmpty ? ["-"] : files
+        if jsonl {
+            do {
+                try TimelineJSONL(story: story).run(inputs: arguments, output: outputFile, console: console)
+            } catch let failure as CommandFailure {
+                failure.report(to: console)
+                throw ExitCode.failure
+            }
+            return
+        }
         do {
             if let outputFile { try refuseOverwriting(arguments.filter { $0 != "-" }, with: [outputFile]) }
             var timeline = try story.timeline(of: arguments)
             if let about { timeline.entries = timeline.entries(about: about) }
             let sink = try outputFile.map { try OutputSink(atomicallyWritingTo: $0) } ?? .standardOutput()
             do {
-                try sink.write(story.render(timeline, as: format, selection: showsAllEntries || about != nil ? .all : .key))
+                try sink.write(story.render(timeline, as: format ?? .text, selection: showsAllEntries || about != nil ? .all : .key))
                 try sink.commit()
             } catch {
                 sink.discard()
@@ -157,8 +180,17 @@ struct TimelineStory: Sendable {
         return timeline(of: items)
     }
 
-    /// The timeline of documents already read: the whole pipeline on each, then ``TimelineBuilder``.
-    func timeline(of items: [Item]) -> Timeline {
+    /// A document of a story file, with `--dct` when it has no creation time.
+    func item(_ read: StoryFileReader.Item) -> Item {
+        var item = Item(document: read.document, title: read.title)
+        if item.document.creationTime == nil { item.document.creationTime = creationTime }
+        return item
+    }
+
+    /// The timeline of documents already read: the whole pipeline on each (on `threads` threads), then
+    /// ``TimelineBuilder``.
+    func timeline(of items: [Item], threads: Int? = nil) -> Timeline {
+        let threads = threads ?? self.threads
         // The documents go through the pipeline in parts of about Pipeline.batchBytes, one part per thread at a
         // time, each part stage by stage (the stages' models stay in cache).
         let pipeline = Pipeline(stages: .all, temporalTagger: TemporalTagger(options: TemporalTagger.Options(genre: genre)))

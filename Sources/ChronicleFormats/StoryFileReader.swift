@@ -112,20 +112,15 @@ public struct StoryFileReader: Sendable {
         } catch {
             throw failure("not valid JSON")
         }
-        var creationTime: CreationTime?
-        for (key, value) in [("published", record.published), ("dct", record.dct)] {
-            guard let value, !value.isEmpty else { continue }
-            guard let parsed = CreationTime(parsing: value) else {
-                throw failure("\"\(key)\" '\(value)' is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-            }
-            creationTime = creationTime ?? parsed
+        do {
+            return try record.item(fallbackID: "\(baseName)-\(lineNumber)")
+        } catch {
+            throw failure(error.message)
         }
-        let id = record.id.flatMap { $0.isEmpty ? nil : $0 } ?? "\(baseName)-\(lineNumber)"
-        return Item(document: Document(id: id, text: record.text, creationTime: creationTime), title: record.title.flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    /// One line of a JSONL story file.
-    private struct StoryLine: Decodable {
+    /// One line of a JSONL story file (also a document of a story in a stream: ``StoryStreamReader``).
+    struct StoryLine: Decodable {
         var id: String?
         var title: String?
         var published: String?
@@ -136,20 +131,25 @@ public struct StoryFileReader: Sendable {
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            if container.contains(.id), try !container.decodeNil(forKey: .id) {
-                if let string = try? container.decode(String.self, forKey: .id) {
-                    id = string
-                } else if let integer = try? container.decode(Int.self, forKey: .id) {
-                    id = String(integer)
-                } else {
-                    let number = try container.decode(Double.self, forKey: .id)
-                    id = String(number)
-                }
-            }
+            id = try container.decodeIdentifier(forKey: .id)
             title = try container.decodeIfPresent(String.self, forKey: .title)
             published = try container.decodeIfPresent(String.self, forKey: .published)
             dct = try container.decodeIfPresent(String.self, forKey: .dct)
             text = try container.decode(String.self, forKey: .text)
+        }
+
+        /// The document: `fallbackID` when the line has no id; the creation time from "published" (or "dct").
+        func item(fallbackID: String) throws(StoryFileError) -> Item {
+            var creationTime: CreationTime?
+            for (key, value) in [("published", published), ("dct", dct)] {
+                guard let value, !value.isEmpty else { continue }
+                guard let parsed = CreationTime(parsing: value) else {
+                    throw StoryFileError(file: nil, message: "\"\(key)\" '\(value)' is not a date: expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+                }
+                creationTime = creationTime ?? parsed
+            }
+            let id = id.flatMap { $0.isEmpty ? nil : $0 } ?? fallbackID
+            return Item(document: Document(id: id, text: text, creationTime: creationTime), title: title.flatMap { $0.isEmpty ? nil : $0 })
         }
     }
 
@@ -184,5 +184,16 @@ public struct StoryFileError: Error, Hashable, Sendable, CustomStringConvertible
     /// `FILE: line N: MESSAGE`.
     public var description: String {
         [file, line.map { "line \($0)" }, message].compactMap { $0 }.joined(separator: ": ")
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// An identifier given as a string or a number (a number written as Swift writes it); `nil` when absent
+    /// or null.
+    func decodeIdentifier(forKey key: Key) throws -> String? {
+        guard contains(key), try !decodeNil(forKey: key) else { return nil }
+        if let string = try? decode(String.self, forKey: key) { return string }
+        if let integer = try? decode(Int.self, forKey: key) { return String(integer) }
+        return String(try decode(Double.self, forKey: key))
     }
 }

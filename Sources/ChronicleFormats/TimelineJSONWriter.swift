@@ -95,7 +95,8 @@ public struct TimelineJSONWriter: Sendable {
         Self.value(for: timeline).serialized(style == .pretty ? .pretty : .compact)
     }
 
-    static func value(for timeline: Timeline) -> JSONValue {
+    /// The JSON value of `timeline`: an object whose first member is `"schema"`.
+    public static func value(for timeline: Timeline) -> JSONValue {
         .object([
             ("schema", .string(Timeline.schema)),
             ("documents", .array(timeline.documents.map { document in
