@@ -206,6 +206,22 @@ final class OutputSink {
     }
 
     /// Removes the temporary file of an uncommitted file (standard output: nothing to do).
+    /// Ends a stream of records (`tag --jsonl`, `timeline --jsonl`): records that failed are in the output as
+    /// error records, so it is complete and committed; but when `failedInputs` of the `inputCount` inputs could
+    /// not be read, the output is not (a file is then not written) and this throws.
+    func commitStream(failedInputs: Int, of inputCount: Int) throws {
+        guard failedInputs == 0 else {
+            var problems: [String] = []
+            if inputCount > 1 { problems.append("error: \(failedInputs) of \(inputCount) inputs failed") }
+            if path != nil {
+                discard()
+                problems.append("error: \(name) not written because of the errors above")
+            }
+            throw CommandFailure(lines: problems)
+        }
+        try commit()
+    }
+
     func discard() {
         guard let temporaryPath, descriptor >= 0 else { return }
         close(descriptor)

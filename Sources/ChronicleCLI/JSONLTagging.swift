@@ -68,16 +68,7 @@ struct JSONLTagging: Sendable {
         }
         // Lines that could not be tagged are in the output as error records: the output is complete. An input
         // that could not be read is not, and an output file is then not written.
-        guard tally.failedInputs == 0 else {
-            var problems: [String] = []
-            if inputs.count > 1 { problems.append("error: \(tally.failedInputs) of \(inputs.count) inputs failed") }
-            if sink.path != nil {
-                sink.discard()
-                problems.append("error: \(sink.name) not written because of the errors above")
-            }
-            throw CommandFailure(lines: problems)
-        }
-        try sink.commit()
+        try sink.commitStream(failedInputs: tally.failedInputs, of: inputs.count)
         if tally.failedLines > 0 {
             let lines = tally.failedLines == 1 ? "1 line" : "\(tally.failedLines) lines"
             throw CommandFailure("\(lines) could not be tagged (malformed or too long): written as error records")

@@ -39,16 +39,7 @@ struct TimelineJSONL: Sendable {
             throw error
         }
         progress.finish()
-        guard failedInputs == 0 else {
-            var problems: [String] = []
-            if inputs.count > 1 { problems.append("error: \(failedInputs) of \(inputs.count) inputs failed") }
-            if sink.path != nil {
-                sink.discard()
-                problems.append("error: \(sink.name) not written because of the errors above")
-            }
-            throw CommandFailure(lines: problems)
-        }
-        try sink.commit()
+        try sink.commitStream(failedInputs: failedInputs, of: inputs.count)
         if failedStories > 0 {
             throw CommandFailure("\(failedStories == 1 ? "1 story" : "\(failedStories) stories") could not be built: written as error records")
         }
