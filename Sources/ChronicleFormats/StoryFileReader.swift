@@ -1,3 +1,4 @@
+import ChronicleCalendar
 import ChronicleCore
 import Foundation
 
@@ -100,15 +101,16 @@ public struct StoryFileReader: Sendable {
         return Item(document: Document(id: baseName, text: page.text, creationTime: creationTime, diagnostics: diagnostics), title: page.title)
     }
 
-    /// A page's publication date as a creation time: the whole value, else its date and hour and minute
-    /// (`2015-10-29T14:30:00.000Z`), else its date.
+    /// A page's publication date as a creation time to the minute (as the timeline's contract writes it): the whole
+    /// value, else its date and hour and minute (`2015-10-29T14:30:00.000Z`), else its date.
     static func creationTime(published: String) -> CreationTime? {
         let value = published.trimmingCharacters(in: .whitespaces)
-        if let whole = CreationTime(parsing: value) { return whole }
         let characters = Array(value)
-        if characters.count > 16, characters[10] == "T", let minute = CreationTime(parsing: String(characters[..<16])) { return minute }
-        if characters.count > 10, !characters[10].isNumber { return CreationTime(parsing: String(characters[..<10])) }
-        return nil
+        var parsed = CreationTime(parsing: value)
+        if parsed == nil, characters.count > 16, characters[10] == "T" { parsed = CreationTime(parsing: String(characters[..<16])) }
+        if parsed == nil, characters.count > 10, !characters[10].isNumber { parsed = CreationTime(parsing: String(characters[..<10])) }
+        if let time = parsed?.time, time.second != nil { parsed?.time = ClockTime(hour: time.hour, minute: time.minute, second: nil) }
+        return parsed
     }
 
     /// The documents of a JSONL story file: one `{"id", "title", "published", "text"}` object per line (blank

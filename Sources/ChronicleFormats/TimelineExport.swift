@@ -59,20 +59,20 @@ struct TimelineExportExtent: Hashable {
     /// Whether the date was inferred (from the narrative or the document's date) rather than written.
     var isInferred: Bool
 
-    /// How a view says when: `2015-10-13`, `2015-10-26 to 2015-11-01`, `before 2015-10-13`, `around 2015-10-13 (inferred)`.
+    /// How a view says when: `2015-10-13`, `2015-10-26 to 2015-11-01`, `on or before 2015-10-13`, `around 2015-10-13 (inferred)`.
     var label: String {
         var text = start.label
         if let end { text += " to " + end.label }
         switch side {
         case .on: break
-        case .before: text = "before " + text
-        case .after: text = "after " + text
+        case .before: text = "on or before " + text
+        case .after: text = "on or after " + text
         }
         return isInferred ? "around \(text) (inferred)" : text
     }
 
     /// The extent of an entry: its time's value when the entry is on it (or inferred to be) and the value has a
-    /// known year; else its bounds (an open side gives `before`/`after` its one bound); `nil` when nothing dates it
+    /// known year; else its bounds (an open side gives "on or before" or "on or after" its one bound); `nil` when nothing dates it
     /// (no bounds, an unknown year, `PRESENT_REF`).
     init?(_ entry: Timeline.Entry) {
         let time = entry.time

@@ -25,7 +25,7 @@ import ChronicleCore
 /// - A day is an all-day event (`DTSTART;VALUE=DATE`, with the exclusive `DTEND;VALUE=DATE` of the next day); a
 ///   month, a year, a week or a season is an all-day event over all its days; a clock time is a floating
 ///   date-time (`DTSTART:20151013T193000`, no time zone: the documents do not give one) without an end. An entry
-///   bounded on one side only is an all-day event on its bound, its summary saying "(before 2015-10-13)".
+///   bounded on one side only is an all-day event on its bound, its summary saying "(on or before 2015-10-13)".
 /// - `UID` is the entry's id and a key of the story (``storyKey``, by default a hash of its documents' ids), so
 ///   the same story gives the same UIDs. `DTSTAMP` is ``timestamp``, by default the latest creation time of the
 ///   story's documents (else 1970-01-01), never the clock: the same input gives byte-identical output.

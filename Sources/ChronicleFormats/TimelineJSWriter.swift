@@ -25,7 +25,7 @@ import ChronicleCore
 ///   is its first and last day; a quarter its first and last month; bounds "after Oct. 13 and before Oct. 28"
 ///   their days).
 /// - `display_date` (what TimelineJS shows instead of the date) is there when the date is inferred ("around
-///   2015-10-13 (inferred)") or is only a bound ("before 2015-10-13": the entry is drawn at the bound).
+///   2015-10-13 (inferred)") or is only a bound ("on or before 2015-10-13": the entry is drawn at the bound).
 /// - `text.headline` is a statement's speaker and verb ("Khloé Kardashian clarified (Twitter)") or the event with
 ///   its participants; `text.text` is the sentence of its representative mention. Both are HTML-escaped, as
 ///   TimelineJS shows them as HTML; the title is too.

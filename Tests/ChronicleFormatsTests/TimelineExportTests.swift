@@ -60,7 +60,7 @@ struct TimelineExportTests {
             + #"{"start_date":{"year":2024,"month":3,"day":13},"text":{"headline":"closed (bridge)","text":"The bridge closed on Wednesday, engineers said."},"group":"Bridge Closes &amp; Ferries &lt;Update&gt;","unique_id":"E1"},"#
             + #"{"start_date":{"year":2024,"month":3,"day":14},"display_date":"around 2024-03-14 (inferred)","text":{"headline":"Mira Holt said","text":"The bridge closed on Wednesday, engineers said."},"group":"Bridge Closes &amp; Ferries &lt;Update&gt;","unique_id":"E2"},"#
             + #"{"start_date":{"year":2024,"month":3},"text":{"headline":"run (ferries)","text":"Repairs take a week; ferries run in March."},"group":"Bridge Closes &amp; Ferries &lt;Update&gt;","unique_id":"E4"},"#
-            + #"{"start_date":{"year":2024,"month":3,"day":12},"display_date":"before 2024-03-12","text":{"headline":"appeared (cracks)","text":"Cracks appeared before that."},"group":"Bridge Closes &amp; Ferries &lt;Update&gt;","unique_id":"E5"}"#
+            + #"{"start_date":{"year":2024,"month":3,"day":12},"display_date":"on or before 2024-03-12","text":{"headline":"appeared (cracks)","text":"Cracks appeared before that."},"group":"Bridge Closes &amp; Ferries &lt;Update&gt;","unique_id":"E5"}"#
             + "]}"
         #expect(output.json == expected)
         #expect(output.eventCount == 4)
@@ -91,7 +91,7 @@ struct TimelineExportTests {
         #expect(label(Self.on("2024-03-13TNI", .time)) == "2024-03-13")
         #expect(label(Timeline.Placement(start: CalendarDate(year: 2023, month: 1, day: 1), end: CalendarDate(year: 2024, month: 12, day: 31))) == "2023 to 2024")
         #expect(label(Timeline.Placement(start: CalendarDate(year: 2024, month: 3, day: 2), end: CalendarDate(year: 2024, month: 3, day: 5))) == "2024-03-02 to 2024-03-05")
-        #expect(label(Timeline.Placement(start: CalendarDate(year: 2024, month: 3, day: 2))) == "after 2024-03-02")
+        #expect(label(Timeline.Placement(start: CalendarDate(year: 2024, month: 3, day: 2))) == "on or after 2024-03-02")
         #expect(label(Timeline.Placement(value: "PRESENT_REF", relation: .on)) == nil)
         #expect(label(Timeline.Placement(value: "2024-03-13", relation: .before, basis: .narrative)) == "around 2024-03-13 (inferred)")
     }
@@ -151,9 +151,9 @@ struct TimelineExportTests {
             "DTSTAMP:20240314T091500Z",
             "DTSTART;VALUE=DATE:20240312",
             "DTEND;VALUE=DATE:20240313",
-            "SUMMARY:appeared (cracks) (before 2024-03-12)",
-            "DESCRIPTION:Cracks appeared before that.\\nWhen: before 2024-03-12\\; basis: ",
-            " relation\\nSource: Bridge Closes & Ferries <Update> (a)\\, sentence 3",
+            "SUMMARY:appeared (cracks) (on or before 2024-03-12)",
+            "DESCRIPTION:Cracks appeared before that.\\nWhen: on or before 2024-03-12\\; b",
+            " asis: relation\\nSource: Bridge Closes & Ferries <Update> (a)\\, sentence 3",
             "END:VEVENT",
             "BEGIN:VEVENT",
             "UID:E7-bridge-2024@chronicle",
