@@ -27,8 +27,8 @@ import ChronicleCore
 /// - Character references are decoded: the HTML 4 named entities and `&apos;` (``HTMLEntities``), decimal and
 ///   hexadecimal references (128–159 as Windows-1252). An unknown or invalid reference is kept as written.
 ///
-/// The title is `<meta property="og:title">`, else the first `h1`, else `<title>` (which often carries the site's
-/// name). The publication date is returned as the page gives it, from the first of:
+/// The title is `<meta property="og:title">`, else the first `h1` (unless it is over 500 bytes long), else
+/// `<title>` (which often carries the site's name). The publication date is returned as the page gives it, from the first of:
 /// `<meta property="article:published_time">`, an element with `itemprop="datePublished"` (its `content` or
 /// `datetime`), JSON-LD `"datePublished"`, `<time pubdate datetime>`, `<meta name="pubdate">` and similar names,
 /// the first `<time datetime>`.
@@ -51,6 +51,7 @@ public enum HTMLArticleText {
         /// Problems met in the page (`malformed-input` warnings): invalid UTF-8, unterminated markup.
         public var warnings: [Diagnostic]
 
+        /// Creates a result.
         public init(text: String, title: String?, publicationDate: String?, warnings: [Diagnostic]) {
             self.text = text
             self.title = title
@@ -70,7 +71,8 @@ public enum HTMLArticleText {
             let text = reducer.text
             let range = articleRange(reducer) ?? 0..<text.bytes.count
             let metadata = reducer.metadata
-            let title = [metadata.openGraphTitle, metadata.heading, metadata.title].compactMap { $0 }.first { !$0.isEmpty }
+            // A heading longer than a title can be (an unclosed h1 holding the page) is not taken for one.
+            let title = [metadata.openGraphTitle, metadata.heading, metadata.title].compactMap { $0 }.first { !$0.isEmpty && $0.utf8.count <= 500 }
             let warnings = (messages + reducer.warnings).map { Diagnostic(.warning, .malformedInput, $0) }
             return Result(text: text.trimmed(range), title: title, publicationDate: metadata.published, warnings: warnings)
         }

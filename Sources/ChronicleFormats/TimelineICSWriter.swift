@@ -46,12 +46,14 @@ public struct TimelineICSWriter: Sendable {
         public var undatedCount: Int
     }
 
+    /// Which entries are written (every dated one by default).
     public var selection: TimelineTextRenderer.Selection
     /// What makes the UIDs of this story's events distinct from other stories'; `nil` for ``storyKey(of:)``.
     public var storyKey: String?
     /// The `DTSTAMP` of every event; `nil` for the latest creation time of the story's documents.
     public var timestamp: CreationTime?
 
+    /// Creates a writer.
     public init(selection: TimelineTextRenderer.Selection = .all, storyKey: String? = nil, timestamp: CreationTime? = nil) {
         self.selection = selection
         self.storyKey = storyKey

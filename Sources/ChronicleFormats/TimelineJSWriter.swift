@@ -54,10 +54,14 @@ public struct TimelineJSWriter: Sendable {
         public var undatedCount: Int
     }
 
+    /// What the events are grouped by.
     public var grouping: Grouping
+    /// Which entries are written (the key ones by default).
     public var selection: TimelineTextRenderer.Selection
+    /// The layout of the JSON.
     public var style: JSONValue.Style
 
+    /// Creates a writer.
     public init(grouping: Grouping = .document, selection: TimelineTextRenderer.Selection = .key, style: JSONValue.Style = .pretty) {
         self.grouping = grouping
         self.selection = selection
