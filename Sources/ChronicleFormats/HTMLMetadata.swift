@@ -42,9 +42,8 @@ struct HTMLAttributes {
             if HTMLTags.furnitureRoles.contains(Self.lowercased(input, role)) { flags.insert(.furniture) }
         }
         if let itemprop, Self.hasWord(input, itemprop, in: [Array("articlebody".utf8)]) { flags.insert(.articleBody) }
-        for value in [classValue, idValue].compactMap({ $0 }) where Self.hasWord(input, value, in: HTMLTags.furnitureWords) {
-            flags.insert(.furniture)
-        }
+        if let classValue, Self.hasWord(input, classValue, in: HTMLTags.furnitureWords) { flags.insert(.furniture) }
+        if let idValue, Self.hasWord(input, idValue, in: HTMLTags.furnitureWords) { flags.insert(.furniture) }
         return flags
     }
 

@@ -84,8 +84,16 @@ struct HTMLTextSink {
                 space()
                 i += 1
             default:
-                append(byte: byte)
-                i += 1
+                // A run of bytes that need nothing done, copied at once.
+                var j = i + 1
+                while j < end {
+                    let next = input[j]
+                    if next <= 0x20 || next == UInt8(ascii: "<") || next == UInt8(ascii: "&") || next == 0x7F || next == 0xC2 { break }
+                    j += 1
+                }
+                separate()
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                i = j
             }
         }
         return end
