@@ -215,10 +215,13 @@ struct HTMLArticleTextTests {
         html += Array("</article><footer>bottom</footer></body></html>".utf8)
         let clock = ContinuousClock()
         let started = clock.now
+        let processorStart = Foundation.clock()
         let result = HTMLArticleText.reduce(html)
+        let processorSeconds = Double(Foundation.clock() - processorStart) / Double(CLOCKS_PER_SEC)
         let elapsed = started.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("HTMLArticleText.reduce: \(html.count) bytes in \(seconds) s, \(Double(html.count) / 1e6 / seconds) MB/s")
+        print("HTMLArticleText.reduce: \(html.count) bytes in \(seconds) s (\(Double(html.count) / 1e6 / seconds) MB/s), "
+            + "\(processorSeconds) s of processor time (\(Double(html.count) / 1e6 / processorSeconds) MB/s)")
         let paragraphs = result.text.components(separatedBy: "\n\n")
         #expect(paragraphs.count == count)
         #expect(paragraphs.last == "Paragraph \(count - 1) of the long page, with a link & an entity.")
