@@ -13,14 +13,19 @@ struct TimelineCommand: ParsableCommand {
             documents, orders them and attaches who said what.
 
             Inputs: plain UTF-8 text (the first line is the title when it looks like one: short, without final \
-            punctuation, followed by more text); TempEval-3 TimeML (.tml, .xml; its DCT is kept); or a JSONL story \
+            punctuation, followed by more text); TempEval-3 TimeML (.tml, .xml; its DCT is kept); a JSONL story \
             file (.jsonl, .ndjson, or input starting with '{') with one object per line: {"id": ..., "title": ..., \
-            "published": "YYYY-MM-DD[THH:MM]", "text": ...} ("dct" is accepted for "published"). '-' or no file \
-            reads standard input.
+            "published": "YYYY-MM-DD[THH:MM]", "text": ...} ("dct" is accepted for "published"); or an HTML page \
+            (.html, .htm, or input that looks like HTML), reduced to its article's text, its title and its \
+            publication date kept. '-' or no file reads standard input.
 
             Formats: 'text' (default) prints one line per entry, date first, with its source sentence shortened, \
             then the warnings; 'json' prints the chronicle.timeline/1 contract (see the README); 'html' prints a \
-            self-contained page (no network requests) with the timeline drawn and the documents highlighted.
+            self-contained page (no network requests) with the timeline drawn and the documents highlighted; \
+            'timelinejs' prints the JSON of Knight Lab's TimelineJS for the key entries (--all: every entry; \
+            --group-by speaker); 'ics' prints an iCalendar file with an event per dated entry (--key: the key \
+            entries only). Entries without a date are left out of 'timelinejs' and 'ics', and a note on standard \
+            error says how many.
 
             A bad input (unreadable, empty, invalid UTF-8, malformed TimeML or JSONL) is reported and nothing is \
             written; the exit status is then 1. --output FILE appears only when complete.
@@ -44,8 +49,11 @@ struct TimelineCommand: ParsableCommand {
         valueName: "YYYY-MM-DD[THH:MM]"))
     var dct: String?
 
-    @Option(help: ArgumentHelp("Output format: text, json or html. (default: text)", valueName: "format"))
-    var format: TimelineFormat?
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output format: text, json, html, timelinejs or ics. (default: text)", valueName: "format"))
+    var givenFormat: TimelineFormat?
+
+    /// The output format (`--format`, text by default).
+    var format: TimelineFormat { givenFormat ?? .text }
 
     @Option(name: .customLong("output"), help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var outputFile: String?
@@ -69,6 +77,17 @@ struct TimelineCommand: ParsableCommand {
         "Show every entry in the text and HTML views, not only the key ones (the JSON always has every entry, with 'salience' and 'key')."))
     var showsAllEntries = false
 
+    @Option(name: .customLong("group-by"), help: ArgumentHelp(
+        "With --format timelinejs: group the events by document (its title) or by speaker. (default: document)", valueName: "document|speaker"))
+    var grouping: TimelineJSWriter.Grouping = .document
+
+    @Flag(name: .customLong("key"), help: ArgumentHelp("With --format ics: only the key entries (the default writes every dated entry)."))
+    var keyEntriesOnly = false
+
+    @Option(name: .customLong("dtstamp"), help: ArgumentHelp(
+        "With --format ics: the DTSTAMP of every event (default: the latest creation time of the documents).", valueName: "YYYY-MM-DD[THH:MM]"))
+    var timestamp: String?
+
     @Option(name: .customLong("about"), help: ArgumentHelp(
         "The timeline of one entity: only the entries in which NAME takes part (as subject, object, speaker or possessor); variants of the name found in the story count.",
         valueName: "NAME"))
@@ -78,7 +97,7 @@ struct TimelineCommand: ParsableCommand {
     var jsonl = false
 
     func validate() throws {
-        if jsonl, let format, format != .json { throw ValidationError("--jsonl writes JSON: --format \(format.rawValue) cannot be used with it") }
+        if jsonl, let format = givenFormat, format != .json { throw ValidationError("--jsonl writes JSON: --format \(format.rawValue) cannot be used with it") }
         if jsonl, about != nil { throw ValidationError("--about cannot be used with --jsonl") }
         if let dct, CreationTime(parsing: dct) == nil {
             throw ValidationError("""
@@ -86,6 +105,10 @@ struct TimelineCommand: ParsableCommand {
                 YYYY-MM-DDTHH:MM:SS), for example 2015-10-29 or 2015-10-29T14:30
                 """)
         }
+        if let timestamp, CreationTime(parsing: timestamp) == nil {
+            throw ValidationError("invalid --dtstamp '\(timestamp)': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+        }
+        if showsAllEntries && keyEntriesOnly { throw ValidationError("--all and --key cannot be given together") }
         if maximumBytes < 1 { throw ValidationError("--max-bytes must be at least 1") }
         if maximumDocumentBytes < 1 { throw ValidationError("--max-document-bytes must be at least 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
@@ -111,13 +134,23 @@ struct TimelineCommand: ParsableCommand {
             if let outputFile { try refuseOverwriting(arguments.filter { $0 != "-" }, with: [outputFile]) }
             var timeline = try story.timeline(of: arguments)
             if let about { timeline.entries = timeline.entries(about: about) }
+            let selection: TimelineTextRenderer.Selection
+            switch format {
+            case .ics: selection = keyEntriesOnly ? .key : .all
+            default: selection = showsAllEntries || about != nil ? .all : .key
+            }
+            let export = TimelineExport(grouping: grouping, timestamp: timestamp.flatMap { CreationTime(parsing: $0) })
+            let rendered = story.rendering(timeline, as: format, selection: selection, export: export)
             let sink = try outputFile.map { try OutputSink(atomicallyWritingTo: $0) } ?? .standardOutput()
             do {
-                try sink.write(story.render(timeline, as: format ?? .text, selection: showsAllEntries || about != nil ? .all : .key))
+                try sink.write(rendered.text)
                 try sink.commit()
             } catch {
                 sink.discard()
                 throw error
+            }
+            if let undated = rendered.undatedCount, undated > 0 {
+                console.error("note: \(undated) \(undated == 1 ? "entry" : "entries") without a date left out of the \(format.rawValue) export")
             }
         } catch let failure as CommandFailure {
             failure.report(to: console)
@@ -128,7 +161,17 @@ struct TimelineCommand: ParsableCommand {
 
 /// The output formats of `chronicle timeline`.
 enum TimelineFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
-    case text, json, html
+    case text, json, html, timelinejs, ics
+}
+
+extension TimelineJSWriter.Grouping: ExpressibleByArgument {}
+
+/// The choices of the calendar-like formats (`timelinejs`, `ics`).
+struct TimelineExport: Sendable {
+    /// `--group-by`.
+    var grouping: TimelineJSWriter.Grouping = .document
+    /// `--dtstamp`.
+    var timestamp: CreationTime?
 }
 
 /// Reading a story's documents, running the pipeline on them, and building and rendering their timeline.
@@ -205,10 +248,23 @@ struct TimelineStory: Sendable {
     }
 
     func render(_ timeline: Timeline, as format: TimelineFormat, selection: TimelineTextRenderer.Selection = .key) -> String {
+        rendering(timeline, as: format, selection: selection).text
+    }
+
+    /// The timeline in `format`, with the number of selected entries left out for want of a date (for the
+    /// calendar-like formats; `nil` for the others).
+    func rendering(_ timeline: Timeline, as format: TimelineFormat, selection: TimelineTextRenderer.Selection = .key,
+                   export: TimelineExport = TimelineExport()) -> (text: String, undatedCount: Int?) {
         switch format {
-        case .text: TimelineTextRenderer(selection: selection).render(timeline)
-        case .json: TimelineJSONWriter(style: .pretty).string(for: timeline) + "\n"
-        case .html: TimelineHTMLRenderer(selection: selection).render(timeline)
+        case .text: return (TimelineTextRenderer(selection: selection).render(timeline), nil)
+        case .json: return (TimelineJSONWriter(style: .pretty).string(for: timeline) + "\n", nil)
+        case .html: return (TimelineHTMLRenderer(selection: selection).render(timeline), nil)
+        case .timelinejs:
+            let output = TimelineJSWriter(grouping: export.grouping, selection: selection).write(timeline)
+            return (output.json + "\n", output.undatedCount)
+        case .ics:
+            let output = TimelineICSWriter(selection: selection, timestamp: export.timestamp).write(timeline)
+            return (output.text, output.undatedCount)
         }
     }
 

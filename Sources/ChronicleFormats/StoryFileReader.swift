@@ -1,9 +1,11 @@
+import ChronicleCalendar
 import ChronicleCore
 import Foundation
 
 /// Reads the documents of a story file: plain UTF-8 text (its first line is the title when it looks like one),
-/// TempEval-3 TimeML (its DCT kept), or a JSONL story file with one `{"id", "title", "published", "text"}`
-/// object per line (`"dct"` is accepted for `"published"`; a numeric id is written as text).
+/// TempEval-3 TimeML (its DCT kept), a JSONL story file with one `{"id", "title", "published", "text"}`
+/// object per line (`"dct"` is accepted for `"published"`; a numeric id is written as text), or an HTML page
+/// reduced to its article by ``HTMLArticleText`` (its title kept, and its publication date as the creation time).
 ///
 /// ```swift
 /// let documents = try StoryFileReader().read(bytes, name: "story.jsonl", format: .detect(path: "story.jsonl"))
@@ -27,15 +29,20 @@ public struct StoryFileReader: Sendable {
     /// How a story file is written.
     public enum Format: Sendable {
         case plainText, timeML, jsonLines
+        /// An HTML page (``HTMLArticleText``).
+        case html
 
-        /// The format a path's extension names (`.tml`, `.xml`; `.jsonl`, `.ndjson`), else what the bytes start
-        /// with (`<?xml` or `<TimeML` for TimeML only when there is no path, `{` for JSONL), else plain text.
+        /// The format a path's extension names (`.tml`, `.xml`; `.jsonl`, `.ndjson`; `.html`, `.htm`, `.xhtml`),
+        /// else what the bytes start with (`<?xml` or `<TimeML` for TimeML only when there is no path, `{` for
+        /// JSONL), else HTML when the bytes look like it (``HTMLArticleText/looksLikeHTML(_:)``), else plain text.
         public static func detect(path: String?, bytes: some Collection<UInt8>) -> Format {
             let lower = path?.lowercased() ?? ""
             let body = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
             if lower.hasSuffix(".tml") || lower.hasSuffix(".xml") { return .timeML }
+            if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") { return .html }
             if path == nil && (body.starts(with: "<?xml".utf8) || body.starts(with: "<TimeML".utf8)) { return .timeML }
             if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") || body.first == UInt8(ascii: "{") { return .jsonLines }
+            if HTMLArticleText.looksLikeHTML(body) { return .html }
             return .plainText
         }
     }
@@ -62,6 +69,8 @@ public struct StoryFileReader: Sendable {
             }
         case .jsonLines:
             return try storyLines(Array(body), name: name, baseName: baseName)
+        case .html:
+            return [try htmlPage(Array(body), name: name, baseName: baseName)]
         case .plainText:
             let text: String
             do {
@@ -71,6 +80,37 @@ public struct StoryFileReader: Sendable {
             }
             return [Item(document: Document(id: baseName, text: text), title: Self.title(of: text))]
         }
+    }
+
+    /// The document of an HTML page: its article text (``HTMLArticleText``), its title, and its publication date as
+    /// a given creation time when it is one Chronicle reads (`YYYY-MM-DD`, with a time of day, seconds, fractions
+    /// of a second, `Z` or an offset; the offset is dropped). The page's warnings, and a date that cannot be read,
+    /// are the document's `malformed-input` diagnostics.
+    public func htmlPage(_ bytes: [UInt8], name: String, baseName: String) throws(StoryFileError) -> Item {
+        let page = HTMLArticleText.reduce(bytes)
+        guard !page.text.isEmpty else { throw StoryFileError(file: name, message: "the HTML page has no article text") }
+        var diagnostics = page.warnings
+        var creationTime: CreationTime?
+        if let published = page.publicationDate {
+            creationTime = Self.creationTime(published: published)
+            if creationTime == nil {
+                diagnostics.append(Diagnostic(.warning, .malformedInput,
+                                              "the page's publication date '\(published)' is not a date (YYYY-MM-DD[THH:MM]): it is not the creation time"))
+            }
+        }
+        return Item(document: Document(id: baseName, text: page.text, creationTime: creationTime, diagnostics: diagnostics), title: page.title)
+    }
+
+    /// A page's publication date as a creation time to the minute (as the timeline's contract writes it): the whole
+    /// value, else its date and hour and minute (`2015-10-29T14:30:00.000Z`), else its date.
+    static func creationTime(published: String) -> CreationTime? {
+        let value = published.trimmingCharacters(in: .whitespaces)
+        let characters = Array(value)
+        var parsed = CreationTime(parsing: value)
+        if parsed == nil, characters.count > 16, characters[10] == "T" { parsed = CreationTime(parsing: String(characters[..<16])) }
+        if parsed == nil, characters.count > 10, !characters[10].isNumber { parsed = CreationTime(parsing: String(characters[..<10])) }
+        if let time = parsed?.time, time.second != nil { parsed?.time = ClockTime(hour: time.hour, minute: time.minute, second: nil) }
+        return parsed
     }
 
     /// The documents of a JSONL story file: one `{"id", "title", "published", "text"}` object per line (blank

@@ -166,7 +166,7 @@ public struct TimelineTextRenderer: Sendable {
         return (left + mention + right).trimmingTrailingSpace
     }
 
-    private static func endsSentence(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+    static func endsSentence(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         let c = scalars[index]
         if c == "\n" { return true }
         guard c == "." || c == "!" || c == "?" else { return false }
