@@ -314,7 +314,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--master", default=None,
                         help="Spark master (default: local[2], or what spark-submit set)")
     parser.add_argument("--partitions", type=int, default=0,
-                        help="repartition the corpus into N partitions (default: as read)")
+                        help="repartition the corpus into N partitions (default: as read, or one per "
+                             "core when it is read as fewer)")
     parser.add_argument("--threads", type=int, default=1,
                         help="threads of each chronicle process (default 1: Spark runs one task per core)")
     parser.add_argument("--chronicle", default=None, help="path of the chronicle binary")
@@ -341,17 +342,32 @@ def main(argv: list[str] | None = None) -> int:
     corpus = read_corpus(spark, args.input, args.format)
     if args.partitions > 0:
         corpus = corpus.repartition(args.partitions)
+    elif corpus.rdd.getNumPartitions() < sc.defaultParallelism:
+        corpus = corpus.repartition(sc.defaultParallelism)  # a small file is read as one partition
 
-    tagged = corpus.rdd.mapPartitions(lambda rows: tag_partition(rows, binary, threads, max_bytes))
-    tagged = tagged.persist(StorageLevel.MEMORY_AND_DISK)
+    # One pass through Python: each (table, row) pair becomes a row of one wide DataFrame with a
+    # struct column per table (only that table's is set); it is cached in the JVM and each table
+    # is then selected and written without going back to Python.
+    names = list(TABLES)
+
+    def wide(pairs):
+        for table, row in pairs:
+            cells = [None] * len(names)
+            cells[names.index(table)] = row
+            yield (table, *cells)
+
+    tagged = corpus.rdd.mapPartitions(lambda rows: wide(tag_partition(rows, binary, threads, max_bytes)))
+    from pyspark.sql import types as T
+    schema = T.StructType([T.StructField("table", T.StringType(), False)] +
+                          [T.StructField(name, spark_schema(TABLES[name]), True) for name in names])
+    frame = spark.createDataFrame(tagged, schema).persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        for table, fields in TABLES.items():
-            rows = tagged.filter(lambda pair, t=table: pair[0] == t).map(lambda pair: pair[1])
-            spark.createDataFrame(rows, spark_schema(fields)).write.mode("overwrite") \
+        for table in names:
+            frame.where(frame["table"] == table).select(f"{table}.*").write.mode("overwrite") \
                 .parquet(os.path.join(args.output, table))
-        counts = dict(tagged.map(lambda pair: (pair[0], 1)).reduceByKey(lambda a, b: a + b).collect())
+        counts = {row["table"]: row["count"] for row in frame.groupBy("table").count().collect()}
     finally:
-        tagged.unpersist()
+        frame.unpersist()
     summary = {table: counts.get(table, 0) for table in TABLES}
     print("chronicle_spark: " + ", ".join(f"{n} {t}" for t, n in summary.items()), file=sys.stderr)
     spark.stop()
