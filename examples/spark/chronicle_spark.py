@@ -331,7 +331,9 @@ def main(argv: list[str] | None = None) -> int:
     builder = SparkSession.builder.appName("chronicle-tag")
     if args.master:
         builder = builder.master(args.master)
-    elif not os.environ.get("SPARK_SUBMIT_INVOKED") and "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+    elif not os.environ.get("PYSPARK_GATEWAY_PORT"):
+        # Started with python, not spark-submit (which starts the JVM first and sets its master):
+        # local mode on 2 cores.
         builder = builder.master("local[2]")
     spark = builder.config("spark.ui.enabled", "false").getOrCreate()
     sc = spark.sparkContext

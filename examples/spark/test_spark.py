@@ -10,7 +10,9 @@
    copy (partitions as read).
 4. Checks that every input line has exactly one `documents` row, that each table equals the
    direct run's rows (sorted), and that every rejected line has its error record.
-5. Checks without Spark that a chronicle that fails gives every document an error record.
+5. Runs the job through spark-submit on the first 400 lines, the binary shipped with --files
+   (found with SparkFiles.get, not $CHRONICLE), and compares the same way.
+6. Checks without Spark that a chronicle that fails gives every document an error record.
 
 Exits with status 1 on any mismatch; prints "N passed, N failed".
 """
@@ -165,6 +167,36 @@ def main() -> int:
     keep = set(parquet_ids)
     subset = {t: [r for r in rows if r[0] in keep] for t, rows in expected.items()}
     compare_run("Parquet", os.path.join(work, "out-parquet"), subset, parquet_ids)
+
+    # The cluster path: spark-submit with the binary shipped by --files and found by SparkFiles
+    # (no $CHRONICLE in the job's environment), on the first 400 lines.
+    import shutil
+    ship = os.path.join(work, "ship")
+    os.makedirs(ship, exist_ok=True)
+    shipped = os.path.join(ship, "chronicle")
+    shutil.copyfile(binary, shipped)  # not executable: the job must make it so
+    small = os.path.join(work, "small.jsonl")
+    with open(small, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines[:400]) + "\n")
+    venv_bin = os.path.dirname(sys.executable)
+    environment = {k: v for k, v in os.environ.items() if k != "CHRONICLE"}
+    environment["PATH"] = venv_bin + os.pathsep + environment.get("PATH", "")
+    environment["PYSPARK_PYTHON"] = sys.executable
+    started = time.monotonic()
+    result = subprocess.run([os.path.join(venv_bin, "spark-submit"), "--master", "local[2]", "--files", shipped,
+                             os.path.join(HERE, "chronicle_spark.py"), "--input", small,
+                             "--output", os.path.join(work, "out-submit")],
+                            capture_output=True, text=True, env=environment)
+    print(f"      spark-submit --files (400 lines): {time.monotonic() - started:.1f} s")
+    if result.returncode != 0:
+        print(result.stderr[-4000:])
+    check("spark-submit --files: the job exits 0", result.returncode == 0, f"status {result.returncode}")
+    if result.returncode == 0:
+        small_ids = input_ids[:400]
+        keep = set(small_ids)
+        subset = {t: [r for r in rows if r[0] in keep or (r[0] is None and None in keep)]
+                  for t, rows in expected.items()}
+        compare_run("spark-submit", os.path.join(work, "out-submit"), subset, small_ids)
 
     # A chronicle that fails: every document still gets its error record.
     rows = [{"id": f"x{n}", "text": "It rained on Monday.", "dct": "2020-01-01"} for n in range(500)]
