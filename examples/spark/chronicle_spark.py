@@ -165,7 +165,9 @@ def tag_partition(rows: Iterable[Any], binary: str | tuple[str, str], threads: i
                 dct = _field(row, "dct")
                 if dct is not None:
                     line["dct"] = str(dct)
-                data = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8")
+                # A lone surrogate (possible in a JVM string) goes through as it is and chronicle
+                # rejects the line ("invalid UTF-8"): an error record, not a crash.
+                data = (json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8", "surrogatepass")
                 with lock:
                     pending.append((sequence, None if doc_id is None else str(doc_id)))
                 sequence += 1

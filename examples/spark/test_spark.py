@@ -205,6 +205,12 @@ def main() -> int:
     check("failing binary: one error record per document",
           sorted(r[0] for r in errors) == sorted(r["id"] for r in rows)
           and all("exit status 1" in r[1] for r in errors), f"{len(errors)} errors: {errors[:2]}")
+    rows = [{"id": "s1", "text": "Monday \ud800 and Tuesday", "dct": "2020-01-01"},
+            {"id": "s2", "text": "on Friday", "dct": "2020-01-01"}]
+    out = list(job.tag_partition(rows, binary, 1))
+    check("a lone surrogate: an error record for that document only, the next one tagged",
+          [(t, r[0]) for t, r in out if t in ("errors", "timexes")] == [("timexes", "s2"), ("errors", "s1")]
+          and "UTF-8" in out[-1][1][1], f"{out}")
     out = list(job.tag_partition(iter([]), "/bin/false", 1))
     check("empty partition: no rows, no process", out == [])
 
