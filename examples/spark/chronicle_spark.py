@@ -111,7 +111,13 @@ def error_rows(doc_id: str | None, reason: str) -> Iterator[tuple[str, tuple]]:
     yield "errors", (doc_id, reason)
 
 
-# `chronicle tag --jsonl` reports a skipped line on standard error as
+def strip_byte_offset(reason: str) -> str:
+    """Chronicle's message without its "byte N: " prefix (an offset into the line the job wrote)."""
+    return re.sub(r"^byte \d+: ", "", reason)
+
+
+# `chronicle tag --jsonl` writes a line it cannot tag as an error record in its place,
+# {"id", "error", "input", "line"} (older builds skip it), and reports it on standard error as
 # "error: <stdin>:LINE: byte N: message"; the byte offset is into the line the job wrote, not
 # the user's, so the reason keeps the message only.
 _ERROR_LINE = re.compile(r"^error: <stdin>:(\d+): (?:byte \d+: )?(.*)$")
@@ -205,14 +211,21 @@ def tag_partition(rows: Iterable[Any], binary: str | tuple[str, str], threads: i
             if not raw.strip():
                 continue
             record = json.loads(raw)
-            sequence = int(record["id"])
+            is_error = "error" in record
+            if is_error and isinstance(record.get("line"), int):
+                sequence = record["line"] - 1
+            else:
+                sequence = int(record["id"])
             while True:
                 with lock:
                     next_sequence, doc_id = pending.popleft()
                 if next_sequence == sequence:
                     break
                 skipped.append((next_sequence, doc_id))  # chronicle wrote nothing for that line
-            yield from flatten_record(doc_id, record)
+            if is_error:  # an error record in the line's place (chronicle since ce2bb66)
+                yield from error_rows(doc_id, strip_byte_offset(str(record["error"])))
+            else:
+                yield from flatten_record(doc_id, record)
     except BaseException:
         proc.kill()
         raise
