@@ -151,7 +151,7 @@ def tag_partition(rows: Iterable[Any], binary: str | tuple[str, str], threads: i
     lock = threading.Lock()
     local_errors: list[tuple[str | None, str]] = []  # rejected before reaching chronicle
     stderr_errors: dict[int, str] = {}
-    stderr_other: list[str] = []
+    stderr_other: collections.deque[str] = collections.deque(maxlen=20)  # its last other messages
     failures: list[BaseException] = []
 
     def write_input() -> None:
@@ -239,7 +239,7 @@ def tag_partition(rows: Iterable[Any], binary: str | tuple[str, str], threads: i
     for sequence, doc_id in skipped:
         reason = stderr_errors.get(sequence + 1)
         if reason is None:
-            tail = "; ".join(stderr_other[-3:])
+            tail = "; ".join(list(stderr_other)[-3:])
             reason = f"no output from chronicle (exit status {status}){': ' + tail if tail else ''}"
         yield from error_rows(doc_id, reason)
     for doc_id, reason in local_errors:
