@@ -136,12 +136,18 @@ public final class PostgresStoryStore: StoryStore {
             var last: Int64 = 0
             for try await (rowCount, rowLast) in rows.decode((Int64, Int64).self) { (count, last) = (rowCount, rowLast) }
             if let limit, count >= limit { throw StoryStoreError.storyFull(limit: limit) }
+            // One statement adds the document and its analysis, raises the revision and drops the cached timeline.
             let inserted = try await connection.query(
                 """
-                INSERT INTO chronicle_documents (story_id, position, title, published, url, text, source, format)
-                VALUES (\(story), \(last + 1), \(Self.bytes(document.title)), \(Self.bytes(document.published)), \
-                \(Self.bytes(document.url)), \(Data(document.text.utf8)), \(Self.bytes(document.source)), \(Data(document.format.utf8)))
-                RETURNING id, added
+                WITH document AS (
+                    INSERT INTO chronicle_documents (story_id, position, title, published, url, text, source, format)
+                    VALUES (\(story), \(last + 1), \(Self.bytes(document.title)), \(Self.bytes(document.published)), \
+                    \(Self.bytes(document.url)), \(Data(document.text.utf8)), \(Self.bytes(document.source)), \(Data(document.format.utf8)))
+                    RETURNING id, added, story_id
+                ),
+                analysis AS (INSERT INTO chronicle_analyses (document_id, analysis) SELECT id, \(analysis) FROM document),
+                \(unescaped: Self.recordChange)
+                SELECT id, added FROM document
                 """,
                 logger: logger
             )
@@ -150,8 +156,6 @@ public final class PostgresStoryStore: StoryStore {
                 record = DocumentRecord(id: id, storyID: story, position: last + 1, added: added, document: document)
             }
             guard let record else { throw PostgresStoreFailure.noRowReturned }
-            try await connection.query("INSERT INTO chronicle_analyses (document_id, analysis) VALUES (\(record.id), \(analysis))", logger: logger)
-            try await Self.recordChange(of: story, on: connection, logger: logger)
             return record
         }
     }
@@ -177,13 +181,17 @@ public final class PostgresStoryStore: StoryStore {
 
     public func deleteDocument(_ id: Int64, of story: Int64) async throws -> Bool {
         try await transaction { connection, logger in
-            guard try await Self.lock(story, on: connection, logger: logger),
-                try await Self.exists(
-                    connection.query("DELETE FROM chronicle_documents WHERE id = \(id) AND story_id = \(story) RETURNING id", logger: logger)
+            guard try await Self.lock(story, on: connection, logger: logger) else { return false }
+            return try await Self.exists(
+                connection.query(
+                    """
+                    WITH document AS (DELETE FROM chronicle_documents WHERE id = \(id) AND story_id = \(story) RETURNING story_id),
+                    \(unescaped: Self.recordChange)
+                    SELECT story_id FROM document
+                    """,
+                    logger: logger
                 )
-            else { return false }
-            try await Self.recordChange(of: story, on: connection, logger: logger)
-            return true
+            )
         }
     }
 
@@ -253,11 +261,13 @@ public final class PostgresStoryStore: StoryStore {
         try await exists(connection.query("SELECT id FROM chronicle_stories WHERE id = \(story) FOR UPDATE", logger: logger))
     }
 
-    /// Raises the story's revision and drops its cached timeline, which no longer matches it.
-    private static func recordChange(of story: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("UPDATE chronicle_stories SET revision = revision + 1 WHERE id = \(story)", logger: logger)
-        try await connection.query("DELETE FROM chronicle_timelines WHERE story_id = \(story)", logger: logger)
-    }
+    /// The common table expressions, after one named `document` that adds or deletes a document (and returns its
+    /// story's id as `story_id`), that raise the story's revision and drop its cached timeline, which no longer
+    /// matches it; they change nothing when `document` changed nothing.
+    private static let recordChange = """
+        revision AS (UPDATE chronicle_stories SET revision = revision + 1 WHERE id IN (SELECT story_id FROM document)),
+        timeline AS (DELETE FROM chronicle_timelines WHERE story_id IN (SELECT story_id FROM document))
+        """
 
     private static func exists(_ rows: PostgresRowSequence) async throws -> Bool {
         var found = false
