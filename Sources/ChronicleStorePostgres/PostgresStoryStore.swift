@@ -11,7 +11,7 @@ import PostgresNIO
 /// it runs the connection pool, and every method waits for a connection until it runs. Cancelling that task
 /// closes the pool.
 ///
-/// Every method is one transaction on one connection. A write locks its story's row first
+/// Every method is one transaction on one connection (a single statement, or `BEGIN` … `COMMIT`). A write locks its story's row first
 /// (`SELECT … FOR UPDATE`), so that concurrent writers to one story, from any number of processes, are
 /// serialised: each document gets its own position and the revision counts every change. Reads that return
 /// more than one row set run in a `REPEATABLE READ` transaction, so they see one state.
@@ -87,6 +87,12 @@ public final class PostgresStoryStore: StoryStore {
         }
     }
 
+    /// Runs `body`, which runs one statement (a transaction of its own), on one connection.
+    private func statement<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
+        let logger = logger
+        return try await client.withConnection { connection in try await body(connection, logger) }
+    }
+
     /// A read-only transaction that sees one snapshot of the database.
     private func snapshot<T: Sendable>(_ body: (PostgresConnection, Logger) async throws -> T) async throws -> T {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
@@ -95,7 +101,7 @@ public final class PostgresStoryStore: StoryStore {
     // MARK: Stories
 
     public func createStory(title: String) async throws -> StoryRecord {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             let rows = try await connection.query(
                 "INSERT INTO chronicle_stories (title) VALUES (\(Data(title.utf8))) RETURNING id, created", logger: logger
             )
@@ -107,19 +113,19 @@ public final class PostgresStoryStore: StoryStore {
     }
 
     public func stories() async throws -> [StoryRecord] {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             try await Self.stories(connection.query("\(unescaped: Self.storyColumns) ORDER BY s.id", logger: logger))
         }
     }
 
     public func story(_ id: Int64) async throws -> StoryRecord? {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             try await Self.stories(connection.query("\(unescaped: Self.storyColumns) WHERE s.id = \(id)", logger: logger)).first
         }
     }
 
     public func deleteStory(_ id: Int64) async throws -> Bool {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             try await Self.exists(connection.query("DELETE FROM chronicle_stories WHERE id = \(id) RETURNING id", logger: logger))
         }
     }
@@ -172,7 +178,7 @@ public final class PostgresStoryStore: StoryStore {
     }
 
     public func document(_ id: Int64, of story: Int64) async throws -> DocumentRecord? {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             try await Self.documents(
                 connection.query("\(unescaped: Self.documentColumns) WHERE id = \(id) AND story_id = \(story)", logger: logger)
             ).first
@@ -223,7 +229,7 @@ public final class PostgresStoryStore: StoryStore {
     }
 
     public func cachedTimeline(of story: Int64, revision: Int64) async throws -> Data? {
-        try await transaction { connection, logger in
+        try await statement { connection, logger in
             let rows = try await connection.query(
                 "SELECT timeline FROM chronicle_timelines WHERE story_id = \(story) AND revision = \(revision)", logger: logger
             )
@@ -233,7 +239,7 @@ public final class PostgresStoryStore: StoryStore {
     }
 
     public func cacheTimeline(_ timeline: Data, of story: Int64, revision: Int64) async throws {
-        try await transaction { connection, logger -> Void in
+        try await statement { connection, logger -> Void in
             try await connection.query(
                 """
                 INSERT INTO chronicle_timelines (story_id, revision, timeline)

@@ -37,7 +37,8 @@ public final class SQLiteStoryStore: StoryStore {
                 result = try body(db)
                 return .commit
             }
-            return result!
+            guard let result else { throw DatabaseError(resultCode: .SQLITE_INTERNAL, message: "a committed transaction gave no result") }
+            return result
         }
     }
 
