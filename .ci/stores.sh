@@ -19,9 +19,11 @@ if [ ${#stores_missing[@]} -gt 0 ]; then
 fi
 
 if [ -z "${CHRONICLE_TEST_POSTGRES_URL:-}" ]; then
-  pg_lsclusters -h | grep -q '^15 \+main ' || pg_createcluster 15 main > /dev/null
+  stores_clusters=$(pg_lsclusters -h)
+  grep -q '^15 \+main ' <<< "$stores_clusters" || pg_createcluster 15 main > /dev/null
   pg_ctlcluster 15 main status > /dev/null 2>&1 || pg_ctlcluster 15 main start
-  stores_port=$(pg_lsclusters -h | awk '$1 == "15" && $2 == "main" { print $3 }')
+  stores_clusters=$(pg_lsclusters -h)
+  stores_port=$(awk '$1 == "15" && $2 == "main" { print $3 }' <<< "$stores_clusters")
   for _ in $(seq 1 30); do
     pg_isready -q -h 127.0.0.1 -p "$stores_port" && break
     sleep 1

@@ -10,23 +10,31 @@ import PostgresNIO
 /// - `sslmode` is `disable`, `prefer` or `require` (`verify-ca` and `verify-full` read as `require`): TLS, when
 ///   used, verifies the server's certificate. Without `sslmode`, a connection to a loopback address or a socket
 ///   does not use TLS and any other prefers it.
-public struct PostgresLocation: Sendable, Hashable {
+public struct PostgresLocation: Sendable, Hashable, CustomStringConvertible, CustomReflectable {
     /// Why a URL does not name a PostgreSQL database.
     public struct InvalidURL: Error, CustomStringConvertible, Sendable {
+        /// What is wrong, with the URL's password replaced by `***`.
         public var description: String
     }
 
+    /// Whether connections use TLS: never, when the server offers it, or always (failing without it).
     public enum TLSMode: String, Sendable, Hashable {
         case disable, prefer, require
     }
 
+    /// The server's host name or address (`localhost` when the URL names none).
     public var host: String
+    /// The server's port (5432 when the URL names none).
     public var port: Int
     /// The directory of the server's Unix socket, when connecting through one.
     public var socketDirectory: String?
+    /// The user to log in as.
     public var username: String
+    /// The user's password, percent-decoded (`nil`: none, e.g. for peer or trust authentication).
     public var password: String?
+    /// The database (the user's name when the URL names none).
     public var database: String
+    /// Whether connections use TLS.
     public var tls: TLSMode
 
     /// Reads a `postgres://` URL; throws ``InvalidURL`` (whose description never shows the password) when it is
@@ -61,6 +69,11 @@ public struct PostgresLocation: Sendable, Hashable {
     public var description: String {
         let endpoint = socketDirectory.map { "\(host):\(port) (socket in \($0))" } ?? "\(host):\(port)"
         return "postgres://\(username)@\(endpoint)/\(database)"
+    }
+
+    /// Shows the ``description`` only, so that `dump` and debuggers do not show the password.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["description": description])
     }
 
     /// `url` with the password of its user part, if any, replaced by `***`.

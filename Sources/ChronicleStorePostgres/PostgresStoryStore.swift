@@ -314,6 +314,7 @@ public final class PostgresStoryStore: StoryStore {
 /// Why a PostgreSQL store could not be opened: an invalid schema name, a server that cannot be reached or refuses
 /// the credentials, a failed migration. The description names the database without its password.
 public struct PostgresOpenFailure: Error, CustomStringConvertible, Sendable {
+    /// What failed, naming the database without its password.
     public var description: String
 }
 

@@ -32,6 +32,7 @@ public enum StoreLocation: Sendable, Hashable {
 
 /// A store opened by ``openStoryStore(_:)``.
 public struct OpenedStore: Sendable {
+    /// The store, ready once ``run`` runs (at once for SQLite).
     public let store: any StoryStore
     /// Runs what the store needs in the background (PostgreSQL's connection pool) until the calling task is
     /// cancelled; returns at once for SQLite. Call it once, in a task that lives as long as the store is used:
@@ -41,6 +42,7 @@ public struct OpenedStore: Sendable {
     /// "PostgreSQL at postgres://user@host:5432/database".
     public let description: String
 
+    /// An opened store; ``openStoryStore(_:)`` makes them (this initialiser serves tests and stubs).
     public init(store: any StoryStore, run: @escaping @Sendable () async throws -> Void, description: String) {
         self.store = store
         self.run = run

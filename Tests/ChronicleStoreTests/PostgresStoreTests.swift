@@ -35,6 +35,9 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertEqual(full.database, "news")
         XCTAssertEqual(full.tls, .require)
         XCTAssertEqual(full.description, "postgres://ann@db.example.org:6543/news")
+        var dumped = ""
+        dump(full, to: &dumped)
+        XCTAssertFalse("\(full) \(String(reflecting: full)) \(dumped)".contains("s@cret"), "the password is not shown")
         let local = try PostgresLocation(url: "postgresql://ann@localhost")
         XCTAssertEqual(local.port, 5432)
         XCTAssertEqual(local.database, "ann")
