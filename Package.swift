@@ -15,6 +15,10 @@
 //   ChronicleEvaluation  TempEval-3, SemEval-2015 TimeLine and story-timeline scoring
 //   Chronicle            the library most programs import (re-exports the above)
 //   ChronicleService     stories kept in a store (the StoryStore protocol) and their timelines; Foundation only
+//   ChronicleStoreSQLite the StoryStore in an embedded SQLite database (GRDB)
+//   ChronicleStorePostgres the StoryStore in a PostgreSQL database (postgres-nio)
+//   ChronicleStores      opens the store a StoreLocation names (SQLite data directory or PostgreSQL URL)
+//   ChronicleStoreWriter a helper executable (not a product) that the store tests kill mid-write (durability)
 //   ChronicleCLI         the `chronicle` command-line tool
 import PackageDescription
 
@@ -32,6 +36,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "ChronicleCalendar", swiftSettings: swiftSettings),
@@ -63,6 +70,20 @@ let package = Package(
         .target(name: "ChronicleService", dependencies: ["Chronicle"], swiftSettings: swiftSettings),
         // The system's zlib (zlib1g-dev), for gzip input to the command-line tool only.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(
+            name: "ChronicleStoreSQLite",
+            dependencies: ["ChronicleService", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ChronicleStorePostgres",
+            dependencies: [
+                "ChronicleService", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "ChronicleStores", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
+        .executableTarget(name: "ChronicleStoreWriter", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "ChronicleCLI",
             dependencies: ["Chronicle", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
@@ -83,6 +104,14 @@ let package = Package(
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronicleStoreTests",
+            dependencies: [
+                "ChronicleService", "ChronicleStoreSQLite", "ChronicleStorePostgres", "ChronicleStores", "ChronicleStoreWriter",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
