@@ -15,6 +15,8 @@
 //   ChronicleEvaluation  TempEval-3, SemEval-2015 TimeLine and story-timeline scoring
 //   Chronicle            the library most programs import (re-exports the above)
 //   ChronicleService     stories kept in a store (the StoryStore protocol) and their timelines; Foundation only
+//   ChronicleStores      where the service keeps its stories (SQLite or PostgreSQL), behind `openStoryStore`
+//   ChronicleServer      the HTTP service (Hummingbird): the JSON API under /v1, the web page, metrics
 //   ChronicleCLI         the `chronicle` command-line tool
 import PackageDescription
 
@@ -32,6 +34,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "ChronicleCalendar", swiftSettings: swiftSettings),
@@ -61,9 +68,26 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleService", dependencies: ["Chronicle"], swiftSettings: swiftSettings),
+        // STUB in the server branch (an in-memory store); replaced by the real SQLite/PostgreSQL target at merge.
+        .target(name: "ChronicleStores", dependencies: ["ChronicleService"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChronicleServer",
+            dependencies: [
+                "Chronicle", "ChronicleService", "ChronicleStores",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ChronicleCLI",
-            dependencies: ["Chronicle", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Chronicle", "ChronicleService", "ChronicleStores", "ChronicleServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -81,6 +105,12 @@ let package = Package(
         .testTarget(name: "ChronicleFormatsTests", dependencies: ["ChronicleFormats", "ChronicleTime"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleEvaluationTests", dependencies: ["ChronicleEvaluation", "ChronicleFormats", "ChronicleCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ChronicleCLITests", dependencies: ["ChronicleCLI"], swiftSettings: swiftSettings),
+        .testTarget(name: "ChronicleServiceTests", dependencies: ["ChronicleService"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronicleServerTests",
+            dependencies: ["ChronicleServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+enum OpenAPISpec { static let json = "{}" }

@@ -1,0 +1,1 @@
+enum WebPage { static let html = "<!doctype html><title>Chronicle</title>" }
