@@ -23,14 +23,14 @@ struct NewDocumentRequest: Decodable, Sendable {
     var format: String?
 
     /// The service's input; an unknown `format` is a 400.
-    func input() throws -> DocumentInput {
-        var declared: DocumentInput.Format?
+    func input() throws -> DocumentSubmission {
+        var declared: DocumentSubmission.Format?
         if let format, !format.isEmpty {
-            guard let known = DocumentInput.Format(rawValue: format.lowercased()) else {
+            guard let known = DocumentSubmission.Format(rawValue: format.lowercased()) else {
                 throw Problem(.badRequest, "invalid-input", "\"format\" must be \"text\" or \"html\"")
             }
             declared = known
         }
-        return DocumentInput(title: title, published: published, url: url, body: text, format: declared)
+        return DocumentSubmission(title: title, published: published, url: url, body: text, format: declared)
     }
 }

@@ -95,7 +95,7 @@ public final class StoryService: Sendable {
 
     /// Validates, analyses and stores a document at the end of a story. The story's timeline is rebuilt on
     /// its next read.
-    public func addDocument(_ input: DocumentInput, to storyID: Int64) async throws -> DocumentRecord {
+    public func addDocument(_ input: DocumentSubmission, to storyID: Int64) async throws -> DocumentRecord {
         let (document, creationTime) = try prepare(input)
         // Fail before the analysis when the story is missing or full (the store checks again when adding).
         let story = try await story(storyID)
@@ -119,7 +119,7 @@ public final class StoryService: Sendable {
 
     /// The stored document of a validated input, and its creation time: the title trimmed, `published` parsed,
     /// an HTML body reduced to its article text (kept as `source`).
-    public func prepare(_ input: DocumentInput) throws(StoryServiceError) -> (NewDocument, CreationTime?) {
+    public func prepare(_ input: DocumentSubmission) throws(StoryServiceError) -> (NewDocument, CreationTime?) {
         let title = try validTitle(input.title, field: "title", required: false)
         var creationTime: CreationTime?
         let published = input.published?.trimmingCharacters(in: .whitespacesAndNewlines)

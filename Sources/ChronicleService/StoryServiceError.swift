@@ -42,7 +42,7 @@ public enum StoryServiceError: Error, Hashable, Sendable, CustomStringConvertibl
 }
 
 /// A document as a client sends it: the story-file fields, the text either plain or an HTML page.
-public struct DocumentInput: Hashable, Sendable {
+public struct DocumentSubmission: Hashable, Sendable {
     /// How the body is written.
     public enum Format: String, Hashable, Sendable, CaseIterable {
         case text, html
