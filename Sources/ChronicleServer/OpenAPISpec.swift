@@ -42,7 +42,7 @@ enum OpenAPISpec {
       "NewStory": {
         "type": "object",
         "required": ["title"],
-        "properties": {"title": {"type": "string", "minLength": 1, "maxLength": 1000}}
+        "properties": {"title": {"type": "string", "minLength": 1, "maxLength": 1000, "pattern": "\\S"}}
       },
       "Document": {
         "type": "object",
@@ -66,7 +66,7 @@ enum OpenAPISpec {
         "properties": {
           "title": {"type": ["string", "null"], "maxLength": 1000},
           "published": {"type": ["string", "null"], "description": "YYYY-MM-DD or an ISO 8601 date and time (2015-10-29T14:30); the document's creation time."},
-          "text": {"type": "string", "description": "The article: plain text or an HTML page (detected, or declared by format)."},
+          "text": {"type": "string", "minLength": 1, "pattern": "\\S", "description": "The article: plain text or an HTML page (detected, or declared by format)."},
           "url": {"type": ["string", "null"]},
           "format": {"type": ["string", "null"], "enum": ["text", "html", null]}
         }
@@ -188,8 +188,7 @@ enum OpenAPISpec {
       "TooLarge": {"description": "The body (or the document's text) is larger than the server accepts.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "UnsupportedMediaType": {"description": "The body is not application/json.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "Unprocessable": {"description": "The body is not valid UTF-8.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "Busy": {"description": "The analysis queue is full; retry after the Retry-After seconds.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "NotImplemented": {"description": "The export is not available in this build.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+      "Busy": {"description": "The analysis queue is full; retry after the Retry-After seconds.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
     }
   },
   "paths": {
@@ -284,7 +283,7 @@ enum OpenAPISpec {
       "get": {
         "operationId": "getTimeline", "summary": "The story's timeline, optionally filtered.",
         "parameters": [
-          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "html", "timelinejs"], "default": "json"}},
+          {"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "html"], "default": "json"}},
           {"name": "from", "in": "query", "description": "Entries that may lie on or after this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "to", "in": "query", "description": "Entries that may lie on or before this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "about", "in": "query", "description": "Entries in which this entity takes part.", "schema": {"type": "string"}},
@@ -295,16 +294,8 @@ enum OpenAPISpec {
             "description": "The timeline: chronicle.timeline/1 JSON, or the timeline page.",
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Timeline"}}, "text/html": {"schema": {"type": "string"}}}
           },
-          "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"},
-          "501": {"$ref": "#/components/responses/NotImplemented"}
+          "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}
         }
-      }
-    },
-    "/v1/stories/{story}/timeline.ics": {
-      "parameters": [{"$ref": "#/components/parameters/story"}],
-      "get": {
-        "operationId": "getTimelineCalendar", "summary": "The timeline as iCalendar (not in this build).",
-        "responses": {"404": {"$ref": "#/components/responses/NotFound"}, "501": {"$ref": "#/components/responses/NotImplemented"}}
       }
     }
   }

@@ -47,7 +47,7 @@ struct StoryRoutes: Sendable {
             },
         ])
         router.resource("/v1/stories/:story/timeline", [.get: { request, context in try await timeline(request, context) }])
-        // TODO(merge): the exports branch serves the iCalendar view here.
+        // TODO(merge): the exports branch serves the iCalendar view here (then describe it in OpenAPISpec.swift).
         router.resource("/v1/stories/:story/timeline.ics", [
             .get: { _, context in
                 _ = try await service.story(try storyID(context))
@@ -71,7 +71,7 @@ struct StoryRoutes: Sendable {
             let data = try await service.renderedTimeline(of: story, filter: filter, as: .html)
             return Response.bytes(data, contentType: "text/html; charset=utf-8")
         case "timelinejs":
-            // TODO(merge): the exports branch renders the TimelineJS view here.
+            // TODO(merge): the exports branch renders the TimelineJS view here (then add it to the format enum of OpenAPISpec.swift).
             _ = try await service.story(story)
             throw Problem(.notImplemented, "not-implemented", "the TimelineJS export is not available in this build")
         case let other:
@@ -93,10 +93,13 @@ struct StoryRoutes: Sendable {
 extension Router<BasicRequestContext> {
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
+    /// The methods a path answers, with its handler or a 405 (QUERY: the draft safe method with a body).
+    static var methods: [HTTPRequest.Method] { [.get, .post, .put, .patch, .delete, .options, .trace, .connect, HTTPRequest.Method("QUERY")!] }
+
     /// Registers the handlers of one path, and a 405 problem (with `Allow`) for the other methods.
     func resource(_ path: RouterPath, _ handlers: [HTTPRequest.Method: Handler]) {
         let allowed = handlers.keys.map(\.rawValue).sorted().joined(separator: ", ")
-        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+        for method in Self.methods {
             if let handler = handlers[method] {
                 on(path, method: method, use: handler)
             } else {

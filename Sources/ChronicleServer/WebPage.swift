@@ -10,6 +10,7 @@ enum WebPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Chronicle</title>
+<link rel="icon" href="data:,">
 <style>
 :root { --ink: #1d232a; --muted: #5b6570; --line: #d5dbe1; --accent: #0b5cad; --mark: #fff0a8; --bg: #f7f8fa; }
 * { box-sizing: border-box; }

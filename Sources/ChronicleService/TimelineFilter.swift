@@ -19,11 +19,11 @@ public struct TimelineFilter: Hashable, Sendable {
         self.speaker = speaker
     }
 
-    /// A filter from query parameters; empty strings count as absent. Throws
-    /// ``StoryServiceError/invalidDate(field:value:)`` for a date that is not `YYYY-MM-DD`.
+    /// A filter from query parameters; blank names count as absent. Throws
+    /// ``StoryServiceError/invalidDate(field:value:)`` for a date that is not `YYYY-MM-DD` (an empty one included).
     public init(from: String?, to: String?, about: String?, speaker: String?) throws(StoryServiceError) {
         func date(_ field: String, _ text: String?) throws(StoryServiceError) -> CalendarDate? {
-            guard let text, !text.isEmpty else { return nil }
+            guard let text else { return nil }
             guard let date = CalendarDate(iso: text) else { throw .invalidDate(field: field, value: text) }
             return date
         }

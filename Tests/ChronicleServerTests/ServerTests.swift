@@ -220,7 +220,7 @@ struct ServerTests {
                     "/": ["get"], "/healthz": ["get"], "/metrics": ["get"], "/v1/openapi.json": ["get"], "/v1/tag": ["post"],
                     "/v1/stories": ["get", "post"], "/v1/stories/{story}": ["get", "delete"],
                     "/v1/stories/{story}/documents": ["get", "post"], "/v1/stories/{story}/documents/{document}": ["get", "delete"],
-                    "/v1/stories/{story}/timeline": ["get"], "/v1/stories/{story}/timeline.ics": ["get"],
+                    "/v1/stories/{story}/timeline": ["get"],
                 ]
                 #expect(Set(paths.keys) == Set(expected.keys))
                 for (path, methods) in expected {

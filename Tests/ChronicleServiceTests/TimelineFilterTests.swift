@@ -51,7 +51,10 @@ struct TimelineFilterTests {
         #expect(throws: StoryServiceError.invalidDate(field: "to", value: "2020-02-30")) {
             try TimelineFilter(from: nil, to: "2020-02-30", about: nil, speaker: nil)
         }
-        #expect(try TimelineFilter(from: "", to: nil, about: " ", speaker: nil).isEmpty)
+        #expect(throws: StoryServiceError.invalidDate(field: "from", value: "")) {
+            try TimelineFilter(from: "", to: nil, about: nil, speaker: nil)
+        }
+        #expect(try TimelineFilter(from: nil, to: nil, about: " ", speaker: "").isEmpty)
     }
 
     @Test func htmlIsDetectedAndReduced() {

@@ -17,6 +17,7 @@ import time
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -80,10 +81,10 @@ def add_document(driver, wait, title, published, text, expected_count):
 
 
 def entry_named(driver, text):
-    for entry in driver.find_elements(By.CSS_SELECTOR, "#timeline .entry"):
-        if entry.find_element(By.CSS_SELECTOR, ".what").text == text:
-            return entry
-    return None
+    """The entry button whose event is `text` (found in one script call: the list may be re-rendered meanwhile)."""
+    return driver.execute_script(
+        "return [...document.querySelectorAll('#timeline .entry')]"
+        ".find((e) => e.querySelector('.what').textContent === arguments[0]) || null", text)
 
 
 def check_timeline(driver, label):
@@ -125,7 +126,8 @@ def main():
         server, base = start_server(binary, data_dir)
         driver = browser()
         try:
-            wait = WebDriverWait(driver, 60)
+            # The page re-renders its lists after each request: an element found a moment ago may be gone.
+            wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException])
             driver.set_window_size(1280, 900)
             driver.get(base + "/")
             wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#story-list li")))
