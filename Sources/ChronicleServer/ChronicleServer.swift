@@ -114,6 +114,10 @@ struct StoreService: Service {
     let run: @Sendable () async throws -> Void
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown { try await run() }
+        do {
+            try await cancelWhenGracefulShutdown { try await run() }
+        } catch is CancellationError {
+            // Cancelled by the graceful shutdown: the store has closed, which is a clean exit.
+        }
     }
 }
