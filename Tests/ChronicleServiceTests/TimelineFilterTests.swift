@@ -54,7 +54,7 @@ struct TimelineFilterTests {
         #expect(throws: StoryServiceError.invalidDate(field: "from", value: "")) {
             try TimelineFilter(from: "", to: nil, about: nil, speaker: nil)
         }
-        #expect(try TimelineFilter(from: nil, to: nil, about: " ", speaker: "").isEmpty)
+        #expect(try TimelineFilter(from: nil as String?, to: nil, about: " ", speaker: "").isEmpty)
     }
 
     @Test func htmlIsDetectedAndReduced() {
