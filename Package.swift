@@ -19,6 +19,7 @@
 //   ChronicleStorePostgres the StoryStore in a PostgreSQL database (postgres-nio)
 //   ChronicleStores      opens the store a StoreLocation names (SQLite data directory or PostgreSQL URL)
 //   ChronicleStoreWriter a helper executable (not a product) that the store tests kill mid-write (durability)
+//   ChronicleServer      the HTTP service (Hummingbird): the JSON API under /v1, the web page, metrics
 //   ChronicleCLI         the `chronicle` command-line tool
 import PackageDescription
 
@@ -39,6 +40,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "ChronicleCalendar", swiftSettings: swiftSettings),
@@ -84,9 +89,24 @@ let package = Package(
         ),
         .target(name: "ChronicleStores", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
         .executableTarget(name: "ChronicleStoreWriter", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
+        .target(
+            name: "ChronicleServer",
+            dependencies: [
+                "Chronicle", "ChronicleService", "ChronicleStores",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "ChronicleCLI",
-            dependencies: ["Chronicle", "CZlib", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Chronicle", "CZlib", "ChronicleService", "ChronicleStores", "ChronicleServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -110,6 +130,12 @@ let package = Package(
                 "ChronicleService", "ChronicleStoreSQLite", "ChronicleStorePostgres", "ChronicleStores", "ChronicleStoreWriter",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ChronicleServiceTests", dependencies: ["ChronicleService"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ChronicleServerTests",
+            dependencies: ["ChronicleServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
     ],

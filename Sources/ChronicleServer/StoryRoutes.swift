@@ -1,0 +1,115 @@
+import Chronicle
+import ChronicleService
+import Foundation
+import Hummingbird
+
+/// The stories API under `/v1/stories`: stories, their documents and their timelines.
+struct StoryRoutes: Sendable {
+    let service: StoryService
+    let bodies: BodyReader
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.resource("/v1/stories", [
+            .get: { _, _ in Response.json(.array(try await service.stories().map(Representation.story))) },
+            .post: { request, _ in
+                let body = try await bodies.decode(NewStoryRequest.self, from: request)
+                let story = try await service.createStory(title: body.title)
+                return Response.json(Representation.story(story), status: .created, headers: [.location: "/v1/stories/\(story.id)"])
+            },
+        ])
+        router.resource("/v1/stories/:story", [
+            .get: { _, context in Response.json(Representation.story(try await service.story(try storyID(context)))) },
+            .delete: { _, context in
+                try await service.deleteStory(try storyID(context))
+                return Response(status: .noContent)
+            },
+        ])
+        router.resource("/v1/stories/:story/documents", [
+            .get: { _, context in
+                Response.json(.array(try await service.documents(of: try storyID(context)).map { Representation.document($0) }))
+            },
+            .post: { request, context in
+                let story = try storyID(context)
+                let body = try await bodies.decode(NewDocumentRequest.self, from: request)
+                let record = try await service.addDocument(try body.input(), to: story)
+                return Response.json(
+                    Representation.document(record), status: .created, headers: [.location: "/v1/stories/\(story)/documents/\(record.id)"])
+            },
+        ])
+        router.resource("/v1/stories/:story/documents/:document", [
+            .get: { _, context in
+                let record = try await service.document(try id(context, "document"), of: try storyID(context))
+                return Response.json(Representation.document(record, includingText: true))
+            },
+            .delete: { _, context in
+                try await service.deleteDocument(try id(context, "document"), of: try storyID(context))
+                return Response(status: .noContent)
+            },
+        ])
+        router.resource("/v1/stories/:story/timeline", [.get: { request, context in try await timeline(request, context) }])
+        router.resource("/v1/stories/:story/timeline.ics", [
+            .get: { request, context in
+                let data = try await service.renderedTimeline(of: try storyID(context), filter: try filter(request), as: .ics)
+                return Response.bytes(data, contentType: "text/calendar; charset=utf-8")
+            },
+        ])
+    }
+
+    /// `GET /v1/stories/{id}/timeline?format=json|html|timelinejs&from=&to=&about=&speaker=`.
+    private func timeline(_ request: Request, _ context: BasicRequestContext) async throws -> Response {
+        let story = try storyID(context)
+        let filter = try filter(request)
+        switch request.uri.queryParameters["format"].map(String.init) ?? "json" {
+        case "json":
+            let data = try await service.renderedTimeline(of: story, filter: filter, as: .json)
+            return Response.bytes(data, contentType: "application/json")
+        case "html":
+            let data = try await service.renderedTimeline(of: story, filter: filter, as: .html)
+            return Response.bytes(data, contentType: "text/html; charset=utf-8")
+        case "timelinejs":
+            let data = try await service.renderedTimeline(of: story, filter: filter, as: .timelinejs)
+            return Response.bytes(data, contentType: "application/json")
+        case let other:
+            throw Problem(.badRequest, "invalid-input", "unknown format '\(StoryServiceError.shortened(other))': expected json, html or timelinejs")
+        }
+    }
+
+    private func storyID(_ context: BasicRequestContext) throws -> Int64 { try id(context, "story") }
+
+    /// The `from`, `to`, `about` and `speaker` filters of a timeline request.
+    private func filter(_ request: Request) throws -> TimelineFilter {
+        let query = request.uri.queryParameters
+        return try TimelineFilter(
+            from: query["from"].map(String.init), to: query["to"].map(String.init), about: query["about"].map(String.init),
+            speaker: query["speaker"].map(String.init))
+    }
+
+    /// A numeric path parameter; an id that is not a number names nothing (404).
+    private func id(_ context: BasicRequestContext, _ name: String) throws -> Int64 {
+        guard let id = context.parameters.get(name, as: Int64.self) else {
+            throw Problem(.notFound, "not-found", "there is no \(name) '\(StoryServiceError.shortened(context.parameters.get(name) ?? ""))'")
+        }
+        return id
+    }
+}
+
+extension Router<BasicRequestContext> {
+    typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
+
+    /// The methods a path answers, with its handler or a 405 (QUERY: the draft safe method with a body).
+    static var methods: [HTTPRequest.Method] { [.get, .post, .put, .patch, .delete, .options, .trace, .connect, HTTPRequest.Method("QUERY")!] }
+
+    /// Registers the handlers of one path, and a 405 problem (with `Allow`) for the other methods.
+    func resource(_ path: RouterPath, _ handlers: [HTTPRequest.Method: Handler]) {
+        let allowed = handlers.keys.map(\.rawValue).sorted().joined(separator: ", ")
+        for method in Self.methods {
+            if let handler = handlers[method] {
+                on(path, method: method, use: handler)
+            } else {
+                on(path, method: method) { _, _ -> Response in
+                    throw Problem(.methodNotAllowed, "method-not-allowed", "\(path) takes \(allowed)", headers: [.allow: allowed])
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,246 @@
+import Chronicle
+import Foundation
+
+/// The renderings of a story's timeline the service serves and caches.
+public enum TimelineRendering: String, Hashable, Sendable, CaseIterable {
+    /// The `chronicle.timeline/1` JSON (compact).
+    case json
+    /// The self-contained timeline page (``TimelineHTMLRenderer``).
+    case html
+    /// Knight Lab TimelineJS JSON of the key entries (every entry when filtered) (``TimelineJSWriter``).
+    case timelinejs
+    /// An iCalendar file of the dated entries (``TimelineICSWriter``).
+    case ics
+}
+
+/// What the HTTP service and the `chronicle story` command do with stories: the logic between them and a
+/// ``StoryStore``.
+///
+/// - Adding a document validates it, reduces an HTML body to its article text, runs the whole ``Pipeline``
+///   with the document's publication date as creation time, and stores the analysed document
+///   (``DocumentArchive``) with it. That is all a write costs: the story's timeline is assembled lazily, on
+///   the next read, from the stored analyses (no document is analysed twice).
+/// - Analyses run on at most ``Configuration/maximumConcurrentAnalyses`` threads at once, outside Swift's
+///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full).
+/// - A story's timeline is built once per revision and each rendering (format and filter) made once per
+///   revision (``TimelineCache``); the unfiltered JSON is also kept in the store (``StoryStore/cacheTimeline(_:of:revision:)``),
+///   so a restarted service serves it without assembling the story again.
+public final class StoryService: Sendable {
+    /// The service's limits.
+    public struct Configuration: Hashable, Sendable {
+        /// The most documents a story may have (`nil`: no limit).
+        public var maximumDocumentsPerStory: Int?
+        /// How many documents are analysed at once (default: the number of cores).
+        public var maximumConcurrentAnalyses: Int
+        /// How many more documents may wait for an analysis slot before adding one fails with ``StoryServiceError/busy``.
+        public var maximumQueuedAnalyses: Int
+        /// The longest article text analysed, in UTF-8 bytes (as `chronicle timeline --max-document-bytes`).
+        public var maximumDocumentBytes: Int
+        /// The longest story or document title, in characters.
+        public var maximumTitleLength: Int
+
+        public init(
+            maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
+            maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000
+        ) {
+            self.maximumDocumentsPerStory = maximumDocumentsPerStory
+            self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
+            self.maximumQueuedAnalyses = maximumQueuedAnalyses
+            self.maximumDocumentBytes = maximumDocumentBytes
+            self.maximumTitleLength = maximumTitleLength
+        }
+    }
+
+    public let store: any StoryStore
+    public let configuration: Configuration
+    private let pipeline: Pipeline
+    private let gate: AnalysisGate
+    private let cache = TimelineCache()
+
+    /// A service over `store`; `pipeline` analyses the documents (every stage by default).
+    public init(store: any StoryStore, configuration: Configuration = Configuration(), pipeline: Pipeline = Pipeline(stages: .all)) {
+        self.store = store
+        self.configuration = configuration
+        self.pipeline = pipeline
+        self.gate = AnalysisGate(slots: configuration.maximumConcurrentAnalyses, maximumWaiting: configuration.maximumQueuedAnalyses)
+    }
+
+    // MARK: Stories
+
+    /// Creates a story; the title is trimmed and must not be empty.
+    public func createStory(title: String) async throws -> StoryRecord {
+        try await store.createStory(title: try validTitle(title, field: "title")!)
+    }
+
+    /// Every story, oldest first.
+    public func stories() async throws -> [StoryRecord] {
+        try await store.stories()
+    }
+
+    /// The story `id`; throws ``StoryServiceError/storyNotFound(_:)``.
+    public func story(_ id: Int64) async throws -> StoryRecord {
+        guard let story = try await store.story(id) else { throw StoryServiceError.storyNotFound(id) }
+        return story
+    }
+
+    /// The oldest story with this title (trimmed, compared exactly), if any: how the command line names stories.
+    public func story(titled title: String) async throws -> StoryRecord? {
+        let wanted = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await store.stories().first { $0.title == wanted }
+    }
+
+    /// Deletes a story with its documents; throws ``StoryServiceError/storyNotFound(_:)``.
+    public func deleteStory(_ id: Int64) async throws {
+        guard try await store.deleteStory(id) else { throw StoryServiceError.storyNotFound(id) }
+        await cache.forget(story: id)
+    }
+
+    // MARK: Documents
+
+    /// Validates, analyses and stores a document at the end of a story. The story's timeline is rebuilt on
+    /// its next read.
+    public func addDocument(_ input: DocumentSubmission, to storyID: Int64) async throws -> DocumentRecord {
+        let (document, creationTime) = try prepare(input)
+        // Fail before the analysis when the story is missing or full (the store checks again when adding).
+        let story = try await story(storyID)
+        if let limit = configuration.maximumDocumentsPerStory, story.documentCount >= limit { throw StoryServiceError.storyFull(limit: limit) }
+        let analysis = try await analyse(document.text, creationTime: creationTime)
+        do {
+            return try await store.addDocument(document, analysis: analysis, to: storyID, limit: configuration.maximumDocumentsPerStory)
+        } catch let error as StoryStoreError {
+            throw Self.serviceError(error)
+        }
+    }
+
+    /// The analysed document of an article text, archived (``DocumentArchive``): the whole pipeline, in an
+    /// analysis slot.
+    public func analyse(_ text: String, creationTime: CreationTime?) async throws -> Data {
+        let pipeline = pipeline
+        return try await gate.run { () -> Result<Data, any Error> in
+            Result { try DocumentArchive.encode(pipeline.run(text, creationTime: creationTime)) }
+        }.get()
+    }
+
+    /// The stored document of a validated input, and its creation time: the title trimmed, `published` parsed,
+    /// an HTML body reduced to its article text (kept as `source`).
+    public func prepare(_ input: DocumentSubmission) throws(StoryServiceError) -> (NewDocument, CreationTime?) {
+        let title = try validTitle(input.title, field: "title", required: false)
+        var creationTime: CreationTime?
+        let published = input.published?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let published, !published.isEmpty {
+            guard let parsed = CreationTime(parsing: published) else { throw .invalidDate(field: "published", value: published) }
+            creationTime = parsed
+        }
+        let format = input.format ?? (ArticleText.looksLikeHTML(input.body) ? .html : .text)
+        let text = format == .html ? ArticleText.reduceHTML(input.body) : input.body
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            throw .invalidInput(format == .html ? "the HTML page has no article text" : "\"text\" is empty")
+        }
+        let bytes = text.utf8.count
+        guard bytes <= configuration.maximumDocumentBytes else {
+            throw .documentTooLarge(bytes: bytes, limit: configuration.maximumDocumentBytes)
+        }
+        let url = input.url?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let document = NewDocument(
+            title: title, published: published.flatMap { $0.isEmpty ? nil : $0 }, url: url.flatMap { $0.isEmpty ? nil : $0 },
+            text: text, source: format == .html ? input.body : nil, format: format.rawValue)
+        return (document, creationTime)
+    }
+
+    /// The documents of a story in order; throws ``StoryServiceError/storyNotFound(_:)``.
+    public func documents(of storyID: Int64) async throws -> [DocumentRecord] {
+        guard let documents = try await store.documents(of: storyID) else { throw StoryServiceError.storyNotFound(storyID) }
+        return documents
+    }
+
+    /// One document of a story; throws when the story or the document is missing.
+    public func document(_ id: Int64, of storyID: Int64) async throws -> DocumentRecord {
+        if let document = try await store.document(id, of: storyID) { return document }
+        _ = try await story(storyID)
+        throw StoryServiceError.documentNotFound(id)
+    }
+
+    /// Deletes a document; throws when the story or the document is missing.
+    public func deleteDocument(_ id: Int64, of storyID: Int64) async throws {
+        if try await store.deleteDocument(id, of: storyID) { return }
+        _ = try await story(storyID)
+        throw StoryServiceError.documentNotFound(id)
+    }
+
+    // MARK: Timelines
+
+    /// The story's timeline, filtered.
+    public func timeline(of storyID: Int64, filter: TimelineFilter = TimelineFilter()) async throws -> Timeline {
+        let story = try await story(storyID)
+        return filter.apply(to: try await built(storyID, revision: story.revision).timeline)
+    }
+
+    /// The story's timeline rendered (compact JSON or the HTML page), filtered: made once per revision,
+    /// format and filter.
+    public func renderedTimeline(of storyID: Int64, filter: TimelineFilter = TimelineFilter(), as rendering: TimelineRendering) async throws -> Data {
+        let story = try await story(storyID)
+        let key = rendering.rawValue + "\u{1E}" + filter.key
+        if let data = await cache.rendering(story: storyID, revision: story.revision, key: key) { return data }
+        let isStoreCached = filter.isEmpty && rendering == .json
+        if isStoreCached, let data = try await store.cachedTimeline(of: storyID, revision: story.revision) {
+            await cache.keep(data, story: storyID, revision: story.revision, key: key)
+            return data
+        }
+        let built = try await built(storyID, revision: story.revision)
+        let data = await AnalysisGate.offPool { Self.render(filter.apply(to: built.timeline), as: rendering, isFiltered: !filter.isEmpty) }
+        await cache.keep(data, story: storyID, revision: built.revision, key: key)
+        if isStoreCached { try await store.cacheTimeline(data, of: storyID, revision: built.revision) }
+        return data
+    }
+
+    /// A timeline rendered as the service serves it.
+    static func render(_ timeline: Timeline, as rendering: TimelineRendering, isFiltered: Bool) -> Data {
+        switch rendering {
+        case .json: Data(TimelineJSONWriter(style: .compact).string(for: timeline).utf8)
+        case .html: Data(TimelineHTMLRenderer(selection: isFiltered ? .all : .key).render(timeline).utf8)
+        case .timelinejs: Data(TimelineJSWriter(selection: isFiltered ? .all : .key, style: .compact).write(timeline).json.utf8)
+        case .ics: Data(TimelineICSWriter().write(timeline).text.utf8)
+        }
+    }
+
+    /// The story's timeline at `revision` (or later), built once from the stored analyses.
+    private func built(_ storyID: Int64, revision: Int64) async throws -> TimelineCache.Built {
+        let store = store
+        return try await cache.timeline(story: storyID, revision: revision) {
+            guard let (revision, analyses) = try await store.analyses(of: storyID) else { throw StoryServiceError.storyNotFound(storyID) }
+            let timeline = try await AnalysisGate.offPool { Result { try Self.assemble(analyses) } }.get()
+            return TimelineCache.Built(revision: revision, timeline: timeline)
+        }
+    }
+
+    /// Decodes stored analyses and builds their timeline; each document is named by its id in the store.
+    static func assemble(_ analyses: [StoredAnalysis]) throws -> Timeline {
+        let documents = try analyses.map { analysis -> StoryDocument in
+            var document = try DocumentArchive.decode(analysis.analysis)
+            document.id = String(analysis.documentID)
+            return StoryDocument(document, title: analysis.title)
+        }
+        return TimelineBuilder().build(documents)
+    }
+
+    // MARK: Validation
+
+    private func validTitle(_ title: String?, field: String, required: Bool = true) throws(StoryServiceError) -> String? {
+        let trimmed = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if trimmed.isEmpty {
+            if required { throw .invalidInput("\"\(field)\" is missing or empty") }
+            return nil
+        }
+        guard trimmed.count <= configuration.maximumTitleLength else {
+            throw .invalidInput("\"\(field)\" is longer than \(configuration.maximumTitleLength) characters")
+        }
+        return trimmed
+    }
+
+    private static func serviceError(_ error: StoryStoreError) -> StoryServiceError {
+        switch error {
+        case .storyNotFound(let id): .storyNotFound(id)
+        case .storyFull(let limit): .storyFull(limit: limit)
+        }
+    }
+}
