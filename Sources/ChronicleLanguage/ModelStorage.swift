@@ -260,6 +260,17 @@ struct ByteReader {
         UInt16(try byte()) | UInt16(try byte()) << 8
     }
 
+    /// `count` little-endian 16-bit values, read in one go.
+    mutating func uint16s(_ count: Int) throws(POSModelError) -> [UInt16] {
+        guard count <= (bytes.count - offset) / 2 else { throw POSModelError("truncated at byte \(bytes.count)") }
+        let start = offset
+        offset += 2 * count
+        return [UInt16](unsafeUninitializedCapacity: count) { values, initialized in
+            for i in 0..<count { values[i] = UInt16(bytes[start + 2 * i]) | UInt16(bytes[start + 2 * i + 1]) << 8 }
+            initialized = count
+        }
+    }
+
     mutating func uint32() throws(POSModelError) -> UInt32 {
         var value: UInt32 = 0
         for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
