@@ -245,6 +245,8 @@ struct ScoringTable: Sendable {
             union = Self.distinct(union)
         }
         var rows = [Float](repeating: 0, count: union.count * width)
+        // The 16-bit weights, while every weight has one (found by the check below).
+        var quantizedRows = [Int16](repeating: 0, count: width <= 12 ? union.count * width : 0)
         var offset = 0
         var quantized = width <= 12
         var scales: [Float] = []
@@ -260,7 +262,11 @@ struct ScoringTable: Sendable {
                     rows[u * width + offset + k] = w
                     if quantized {
                         let q = (w / scale).rounded()
-                        if !(q.magnitude <= 32767 && (Float(Int16(q)) * scale).bitPattern == w.bitPattern) { quantized = false }
+                        if !(q.magnitude <= 32767 && (Float(Int16(q)) * scale).bitPattern == w.bitPattern) {
+                            quantized = false
+                        } else {
+                            quantizedRows[u * width + offset + k] = Int16(q)
+                        }
                     }
                 }
             }
@@ -284,7 +290,7 @@ struct ScoringTable: Sendable {
         let storage = TableStorage(words: capacity * slotWords + 8)
         let raw = UnsafeMutableRawPointer(storage.words)
         let words = storage.words
-        rows.withUnsafeBufferPointer { rows in
+        rows.withUnsafeBufferPointer { rows in quantizedRows.withUnsafeBufferPointer { quantizedRows in
             for (u, key0) in union.enumerated() {
                 let key = key0 == 0 ? 1 : key0
                 var slot = Self.home(key, capacity)
@@ -295,15 +301,14 @@ struct ScoringTable: Sendable {
                 let base = slot * slotWords
                 words[base] = key
                 for k in 0..<width {
-                    let w = rows[u * width + k]
                     if quantized {
-                        raw.storeBytes(of: Int16((w / scales[k]).rounded()), toByteOffset: 8 * (base + 1) + 2 * k, as: Int16.self)
+                        raw.storeBytes(of: quantizedRows[u * width + k], toByteOffset: 8 * (base + 1) + 2 * k, as: Int16.self)
                     } else {
-                        raw.storeBytes(of: w.bitPattern, toByteOffset: 8 * (base + 1) + 4 * k, as: UInt32.self)
+                        raw.storeBytes(of: rows[u * width + k].bitPattern, toByteOffset: 8 * (base + 1) + 4 * k, as: UInt32.self)
                     }
                 }
             }
-        }
+        } }
         self.storage = storage
     }
 
