@@ -121,12 +121,36 @@ struct StatementFinder {
     let mentions: EntityIndex
     let events: [Event]
     let words: [AnalysedWord]
+    /// The indices of `events` by start (then index), their starts, and the longest event's length: the events
+    /// overlapping a verb are found by binary search, so finding statements stays linear (n log n) in the document.
+    private let eventOrder: [Int]
+    private let eventStarts: [Int]
+    private let longestEvent: Int
 
     init(analysis: DocumentAnalysis, mentions: EntityIndex, events: [Event]) {
         self.analysis = analysis
         self.mentions = mentions
         self.events = events
         words = analysis.words
+        eventOrder = events.indices.sorted { (events[$0].span.start, $0) < (events[$1].span.start, $1) }
+        eventStarts = eventOrder.map { events[$0].span.start }
+        longestEvent = events.map { $0.span.end - $0.span.start }.max() ?? 0
+    }
+
+    /// The first event (in `events` order) with an instance ID that overlaps `span`.
+    func firstInstance(overlapping span: TextSpan) -> Event? {
+        func firstStart(atLeast bound: Int) -> Int {
+            var (low, high) = (0, eventStarts.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if eventStarts[middle] >= bound { high = middle } else { low = middle + 1 }
+            }
+            return low
+        }
+        // An overlapping event starts after `span.start - longestEvent` and before `span.end`.
+        let from = firstStart(atLeast: span.start - longestEvent), to = firstStart(atLeast: span.end)
+        guard from < to else { return nil }
+        return eventOrder[from..<to].filter { events[$0].span.overlaps(span) && !events[$0].instanceID.isEmpty }.min().map { events[$0] }
     }
 
     func find() -> [Statement] {
@@ -239,7 +263,7 @@ struct StatementFinder {
     func complete(_ cue: Draft, in range: Range<Int>) -> Draft? {
         var draft = cue
         let verbSpan = analysis.span(cue.verbFirst, cue.verbLast)
-        draft.reportingEventID = events.first { $0.span.overlaps(verbSpan) && !$0.instanceID.isEmpty }?.instanceID
+        draft.reportingEventID = firstInstance(overlapping: verbSpan)?.instanceID
         switch cue.cue {
         case .adverb:
             draft.content = stretch(from: cue.verbLast + 1, in: range, stopAtComma: false)

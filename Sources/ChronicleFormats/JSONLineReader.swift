@@ -283,32 +283,30 @@ struct JSONLineParser {
         pos += 1
         let start = pos
         // Fast path: no escapes.
-        while pos < n {
-            let c = b[pos]
-            if c == 0x22 {
-                let result = decoding ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<pos]), as: UTF8.self) : ""
-                pos += 1
-                return result
-            }
-            if c == 0x5C { break }
-            if c < 0x20 { throw failure("control character U+00\(hex2(c)) in a string must be escaped") }
-            pos += 1
-        }
+        pos = plainRun(from: pos)
         guard pos < n else { throw failure("unterminated string", at: open) }
+        if b[pos] == 0x22 {
+            let result = decoding ? String(decoding: UnsafeBufferPointer(rebasing: b[start..<pos]), as: UTF8.self) : ""
+            pos += 1
+            return result
+        }
         var out: [UInt8] = []
-        if decoding { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<pos])) }
+        if decoding {
+            out.reserveCapacity(n - start)  // escapes only shorten the text
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<pos]))
+        }
         while pos < n {
+            // Bytes between escapes are copied a run at a time.
+            let end = plainRun(from: pos)
+            if decoding, end > pos { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[pos..<end])) }
+            pos = end
+            guard pos < n else { break }
             let c = b[pos]
             if c == 0x22 {
                 pos += 1
                 return decoding ? String(decoding: out, as: UTF8.self) : ""
             }
             if c < 0x20 { throw failure("control character U+00\(hex2(c)) in a string must be escaped") }
-            if c != 0x5C {
-                if decoding { out.append(c) }
-                pos += 1
-                continue
-            }
             let escapeStart = pos
             pos += 1
             guard pos < n else { break }
@@ -345,6 +343,18 @@ struct JSONLineParser {
             if decoding { ByteSupport.appendUTF8(scalar, to: &out) }
         }
         throw failure("unterminated string", at: open)
+    }
+
+    /// The position of the first quote, backslash or control character from `start` (or the end of the line).
+    @inline(__always)
+    private func plainRun(from start: Int) -> Int {
+        var end = start
+        while end < n {
+            let c = b[end]
+            if c == 0x22 || c == 0x5C || c < 0x20 { break }
+            end += 1
+        }
+        return end
     }
 
     private mutating func hex4(_ escapeStart: Int) throws(JSONLineError) -> UInt32 {

@@ -260,6 +260,17 @@ struct ByteReader {
         UInt16(try byte()) | UInt16(try byte()) << 8
     }
 
+    /// `count` little-endian 16-bit values, read in one go.
+    mutating func uint16s(_ count: Int) throws(POSModelError) -> [UInt16] {
+        guard count <= (bytes.count - offset) / 2 else { throw POSModelError("truncated at byte \(bytes.count)") }
+        let start = offset
+        offset += 2 * count
+        return [UInt16](unsafeUninitializedCapacity: count) { values, initialized in
+            for i in 0..<count { values[i] = UInt16(bytes[start + 2 * i]) | UInt16(bytes[start + 2 * i + 1]) << 8 }
+            initialized = count
+        }
+    }
+
     mutating func uint32() throws(POSModelError) -> UInt32 {
         var value: UInt32 = 0
         for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
@@ -324,9 +335,55 @@ package enum Base64 {
     }
 
     /// The bytes of a base64 text; nil when it holds anything but base64 characters and final padding.
+    ///
+    /// Models compiled into Chronicle are decoded at start-up, so this runs four characters at a time into
+    /// storage allocated once, with the table read through a pointer (no bounds or lazy-initialisation checks
+    /// per character).
     package static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var end = text.count
         while end > 0, text[end - 1] == UInt8(ascii: "=") { end -= 1 }
+        guard end > 0 else { return [] }
+        let whole = end / 4, rest = end % 4
+        guard rest != 1 else { return decodeTail(text, end: end) }
+        let count = whole * 3 + (rest == 0 ? 0 : rest - 1)
+        var valid = true
+        let out = values.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                let input = text.baseAddress!, output = buffer.baseAddress!
+                var bad: UInt32 = 0
+                for g in 0..<whole {
+                    let i = input + 4 * g
+                    let a = UInt32(table[Int(i[0])]), b = UInt32(table[Int(i[1])])
+                    let c = UInt32(table[Int(i[2])]), d = UInt32(table[Int(i[3])])
+                    bad |= a | b | c | d
+                    let group = a << 18 | b << 12 | c << 6 | d
+                    let o = output + 3 * g
+                    o[0] = UInt8(truncatingIfNeeded: group >> 16)
+                    o[1] = UInt8(truncatingIfNeeded: group >> 8)
+                    o[2] = UInt8(truncatingIfNeeded: group)
+                }
+                var group: UInt32 = 0
+                for index in 4 * whole..<end {
+                    let value = UInt32(table[Int(input[index])])
+                    bad |= value
+                    group = group << 6 | value
+                }
+                let o = output + 3 * whole
+                if rest == 2 { o[0] = UInt8(truncatingIfNeeded: group >> 4) }
+                if rest == 3 {
+                    o[0] = UInt8(truncatingIfNeeded: group >> 10)
+                    o[1] = UInt8(truncatingIfNeeded: group >> 2)
+                }
+                valid = bad & 0xC0 == 0
+                initialized = count
+            }
+        }
+        return valid ? out : nil
+    }
+
+    /// ``decode(_:)`` of a text whose length leaves a single character after the last group of four (six
+    /// bits, which make no byte): bit by bit, as the stream of 6-bit values it is.
+    private static func decodeTail(_ text: UnsafeBufferPointer<UInt8>, end: Int) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(end * 3 / 4)
         var group: UInt32 = 0, bits = 0

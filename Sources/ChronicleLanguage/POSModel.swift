@@ -168,12 +168,10 @@ public struct POSModel: Sendable {
             total += Int(count)
         }
         guard total < 1 << 23 else { throw POSModelError("too many weights") }
-        var weights: [UInt16] = []
-        weights.reserveCapacity(total)
-        for _ in 0..<total {
-            let entry = WeightEntry(try reader.uint16())
+        let weights = try reader.uint16s(total)
+        for bits in weights {
+            let entry = WeightEntry(bits)
             guard entry.tagClass < classCount else { throw POSModelError("weight for class \(entry.tagClass)") }
-            weights.append(entry.bits)
         }
         let lexiconKeys = try readKeys()
         var lexiconValues: [UInt32] = []
@@ -182,8 +180,8 @@ public struct POSModel: Sendable {
             let value = try reader.varint()
             guard value <= UInt64(UInt32.max) else { throw POSModelError("bad lexicon entry") }
             let entry = LexiconEntry(bits: UInt32(value))
-            for fixed in [entry.fixedClass(capitalised: false), entry.fixedClass(capitalised: true)]
-            where fixed != Lexicon.noClass && Int(fixed) >= classCount {
+            let (lower, capitalised) = (entry.fixedClass(capitalised: false), entry.fixedClass(capitalised: true))
+            if lower != Lexicon.noClass && Int(lower) >= classCount || capitalised != Lexicon.noClass && Int(capitalised) >= classCount {
                 throw POSModelError("bad lexicon entry")
             }
             lexiconValues.append(UInt32(value))

@@ -49,17 +49,21 @@ public struct RelationRecognizer: Sendable {
         }
     }
 
-    public let model: RelationModel
+    /// The model: the given one, or the one that ships with Chronicle (decoded once, when first needed, so that
+    /// a pipeline that does not link events does not pay for it).
+    public var model: RelationModel { customModel ?? .shipped }
     public let options: Options
+    private let customModel: RelationModel?
 
     /// A recogniser with the model that ships with Chronicle.
     public init() {
-        self.init(model: .shipped)
+        customModel = nil
+        options = Options()
     }
 
     /// A recogniser with the given model and options.
     public init(model: RelationModel, options: Options = Options()) {
-        self.model = model
+        customModel = model
         self.options = options
     }
 

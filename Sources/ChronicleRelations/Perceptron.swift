@@ -74,50 +74,58 @@ struct FeatureVector: Sendable {
     }
 }
 
-/// A multi-class linear model over hashed features: the scoring half of an averaged perceptron.
+/// A multi-class linear model over hashed features: the scoring half of an averaged perceptron, stored as
+/// ascending feature hashes and one row of `classes` weights per hash (what ``ScoringTable`` is built from and
+/// what is serialised, both in key order, so neither needs a dictionary or a sort).
 struct LinearModel: Sendable {
     /// The number of classes.
     let classes: Int
-    /// Feature hash → offset of its `classes` weights in ``weights``.
-    private let index: [UInt64: Int32]
+    /// Feature hashes, ascending and distinct.
+    private let keys: [UInt64]
+    /// The weights of `keys[i]` at `i * classes ..< (i + 1) * classes`.
     private let weights: [Float]
     /// When the weights were read from a serialised model: the scale of its 16-bit weights (every weight is
     /// `Float(q) * scale` for some `Int16` `q`), which lets ``ScoringTable`` store them in 16 bits.
     let quantizationScale: Float?
 
+    /// A model of the weights at `index[key] ..< index[key] + classes` of `weights`.
     init(classes: Int, index: [UInt64: Int32], weights: [Float], quantizationScale: Float? = nil) {
+        let keys = index.keys.sorted()
+        var rows: [Float] = []
+        rows.reserveCapacity(keys.count * classes)
+        for key in keys {
+            let base = Int(index[key]!)
+            rows.append(contentsOf: weights[base..<base + classes])
+        }
+        self.init(classes: classes, sortedKeys: keys, rows: rows, quantizationScale: quantizationScale)
+    }
+
+    /// A model of ascending, distinct `sortedKeys` and their rows, one after the other in `rows`.
+    init(classes: Int, sortedKeys: [UInt64], rows: [Float], quantizationScale: Float? = nil) {
+        precondition(rows.count == sortedKeys.count * classes, "one row of weights per key")
         self.classes = classes
-        self.index = index
-        self.weights = weights
+        self.keys = sortedKeys
+        self.weights = rows
         self.quantizationScale = quantizationScale
     }
 
     /// An empty model: every score is 0.
     init(classes: Int) {
-        self.init(classes: classes, index: [:], weights: [])
+        self.init(classes: classes, sortedKeys: [], rows: [])
     }
 
-    var featureCount: Int { index.count }
+    var featureCount: Int { keys.count }
 
-    /// The score of each class.
-    func scores(_ features: FeatureVector) -> [Float] {
-        var scores = [Float](repeating: 0, count: classes)
-        weights.withUnsafeBufferPointer { w in
-            for key in features.keys {
-                guard let offset = index[key] else { continue }
-                let base = Int(offset)
-                for k in 0..<classes { scores[k] += w[base + k] }
-            }
-        }
-        return scores
-    }
+    /// The feature hashes, ascending.
+    var sortedKeys: [UInt64] { keys }
+
+    /// The weight of class `k` for the `i`-th key of ``sortedKeys``.
+    @inline(__always)
+    func weight(row i: Int, class k: Int) -> Float { weights[i * classes + k] }
 
     /// The entries in a stable order (by hash), for serialisation.
     func entries() -> [(key: UInt64, weights: ArraySlice<Float>)] {
-        index.keys.sorted().map { key in
-            let base = Int(index[key]!)
-            return (key, weights[base..<base + classes])
-        }
+        keys.indices.map { i in (keys[i], weights[i * classes..<(i + 1) * classes]) }
     }
 }
 
@@ -178,7 +186,7 @@ struct PerceptronTrainer {
 
     /// The averaged model, without features whose weights all lie within `pruning` of zero.
     func averaged(pruning: Float = 1e-4) -> LinearModel {
-        var newIndex: [UInt64: Int32] = [:]
+        var newKeys: [UInt64] = []
         var newWeights: [Float] = []
         for key in index.keys.sorted() {
             let base = Int(index[key]!)
@@ -191,10 +199,10 @@ struct PerceptronTrainer {
                 if abs(row[k]) > pruning { any = true }
             }
             guard any else { continue }
-            newIndex[key] = Int32(newWeights.count)
+            newKeys.append(key)
             newWeights.append(contentsOf: row)
         }
-        return LinearModel(classes: classes, index: newIndex, weights: newWeights)
+        return LinearModel(classes: classes, sortedKeys: newKeys, rows: newWeights)
     }
 }
 
@@ -227,9 +235,18 @@ struct ScoringTable: Sendable {
     /// One table for the given columns of several models, side by side (a model without a key adds 0 for it,
     /// which leaves every sum as it is).
     init(_ parts: [(model: LinearModel, columns: [Int])]) {
-        var rows: [UInt64: [Float]] = [:]
         let width = parts.reduce(0) { $0 + $1.columns.count }
         self.width = width
+        // The rows, one per key of any part, in ascending key order: the parts' keys are ascending, so the
+        // union is their merge, and each part's keys are found in it by walking both in order.
+        var union = parts.flatMap { $0.model.sortedKeys }
+        if parts.count > 1 {
+            union.sort()
+            union = Self.distinct(union)
+        }
+        var rows = [Float](repeating: 0, count: union.count * width)
+        // The 16-bit weights, while every weight has one (found by the check below).
+        var quantizedRows = [Int16](repeating: 0, count: width <= 12 ? union.count * width : 0)
         var offset = 0
         var quantized = width <= 12
         var scales: [Float] = []
@@ -237,17 +254,21 @@ struct ScoringTable: Sendable {
             // 16-bit weights when every weight is exactly a 16-bit integer times the model's scale.
             let scale = model.quantizationScale ?? 0
             if !(scale.isFinite && scale > 0) { quantized = false }
-            for entry in model.entries() {
-                var row = rows[entry.key] ?? Array(repeating: 0, count: width)
+            var u = 0
+            for (i, key) in model.sortedKeys.enumerated() {
+                while union[u] != key { u += 1 }
                 for (k, column) in columns.enumerated() {
-                    let w = entry.weights[entry.weights.startIndex + column]
-                    row[offset + k] = w
+                    let w = model.weight(row: i, class: column)
+                    rows[u * width + offset + k] = w
                     if quantized {
                         let q = (w / scale).rounded()
-                        if !(q.magnitude <= 32767 && (Float(Int16(q)) * scale).bitPattern == w.bitPattern) { quantized = false }
+                        if !(q.magnitude <= 32767 && (Float(Int16(q)) * scale).bitPattern == w.bitPattern) {
+                            quantized = false
+                        } else {
+                            quantizedRows[u * width + offset + k] = Int16(q)
+                        }
                     }
                 }
-                rows[entry.key] = row
             }
             scales += Array(repeating: scale, count: columns.count)
             offset += columns.count
@@ -264,29 +285,30 @@ struct ScoringTable: Sendable {
         while slotWords < 1 + (rowBytes + 7) / 8 { slotWords <<= 1 }
         self.slotWords = slotWords
         // A third full: most keys are in their home slot, and most absent keys find an empty one.
-        let capacity = 3 * rows.count + 16
+        let capacity = 3 * union.count + 16
         self.capacity = capacity
         let storage = TableStorage(words: capacity * slotWords + 8)
         let raw = UnsafeMutableRawPointer(storage.words)
         let words = storage.words
-        for key0 in rows.keys.sorted() {
-            let row = rows[key0]!
-            let key = key0 == 0 ? 1 : key0
-            var slot = Self.home(key, capacity)
-            while words[slot * slotWords] != 0 {
-                slot += 1
-                if slot == capacity { slot = 0 }
-            }
-            let base = slot * slotWords
-            words[base] = key
-            for (k, w) in row.enumerated() {
-                if quantized {
-                    raw.storeBytes(of: Int16((w / scales[k]).rounded()), toByteOffset: 8 * (base + 1) + 2 * k, as: Int16.self)
-                } else {
-                    raw.storeBytes(of: w.bitPattern, toByteOffset: 8 * (base + 1) + 4 * k, as: UInt32.self)
+        rows.withUnsafeBufferPointer { rows in quantizedRows.withUnsafeBufferPointer { quantizedRows in
+            for (u, key0) in union.enumerated() {
+                let key = key0 == 0 ? 1 : key0
+                var slot = Self.home(key, capacity)
+                while words[slot * slotWords] != 0 {
+                    slot += 1
+                    if slot == capacity { slot = 0 }
+                }
+                let base = slot * slotWords
+                words[base] = key
+                for k in 0..<width {
+                    if quantized {
+                        raw.storeBytes(of: quantizedRows[u * width + k], toByteOffset: 8 * (base + 1) + 2 * k, as: Int16.self)
+                    } else {
+                        raw.storeBytes(of: rows[u * width + k].bitPattern, toByteOffset: 8 * (base + 1) + 4 * k, as: UInt32.self)
+                    }
                 }
             }
-        }
+        } }
         self.storage = storage
     }
 
@@ -294,6 +316,14 @@ struct ScoringTable: Sendable {
     @inline(__always)
     private static func home(_ key: UInt64, _ capacity: Int) -> Int {
         Int(truncatingIfNeeded: ((key >> 32) &* UInt64(truncatingIfNeeded: capacity)) >> 32)
+    }
+
+    /// `sorted` without repeated keys.
+    private static func distinct(_ sorted: [UInt64]) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(sorted.count)
+        for key in sorted where result.last != key { result.append(key) }
+        return result
     }
 
     /// Sets `scores` (``width`` floats) to the sums of the rows of `features` (adds them when `adding`).

@@ -612,18 +612,25 @@ public struct RelationModel: Sendable {
             let scale = Float(bitPattern: try u32())
             let count = Int(try u32())
             try need(count * (8 + 2 * columns.count))
-            var index: [UInt64: Int32] = [:]
-            index.reserveCapacity(count)
+            // Keys are written ascending (``serialized()``); a model whose keys are not goes through a dictionary.
+            var keys: [UInt64] = []
+            keys.reserveCapacity(count)
             var weights = [Float](repeating: 0, count: count * classes)
             for row in 0..<count {
-                index[try u64()] = Int32(row * classes)
+                keys.append(try u64())
                 for k in columns {
                     let q = Int16(bitPattern: UInt16(bytes[position]) | UInt16(bytes[position + 1]) << 8)
                     position += 2
                     weights[row * classes + k] = Float(q) * scale
                 }
             }
-            classifiers.append(LinearModel(classes: classes, index: index, weights: weights, quantizationScale: scale))
+            if zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) {
+                classifiers.append(LinearModel(classes: classes, sortedKeys: keys, rows: weights, quantizationScale: scale))
+            } else {
+                var index: [UInt64: Int32] = [:]
+                for (row, key) in keys.enumerated() { index[key] = Int32(row * classes) }
+                classifiers.append(LinearModel(classes: classes, index: index, weights: weights, quantizationScale: scale))
+            }
         }
         self.init(
             linkers: Array(classifiers[0..<categories]), typers: Array(classifiers[categories...]), thresholds: thresholds,

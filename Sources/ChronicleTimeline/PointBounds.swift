@@ -57,16 +57,36 @@ struct PointBounds {
         }
     }
 
-    /// Propagates the bounds until they settle (or, with contradictory constraints, for a bounded number of rounds).
+    /// Propagates the bounds until they settle: each point's lower bound becomes the largest of the points
+    /// that reach it along the edges, its upper bound the smallest of the points it reaches.
+    ///
+    /// (What relaxing every edge until nothing changes gives, since the edges carry no length: in linear time,
+    /// over the strongly connected components of the points, whose points all share their bounds, taken in
+    /// topological order.)
     mutating func propagate() {
-        let rounds = lower.count + 2
-        for _ in 0..<rounds {
-            var changed = false
-            for (from, to) in edges {
-                if lower[from] > lower[to] { lower[to] = lower[from]; changed = true }
-                if upper[to] < upper[from] { upper[from] = upper[to]; changed = true }
+        let graph = PointGraph(count: lower.count, edges: edges)
+        let (component, components) = graph.strongComponents()
+        var lowest = [Int](repeating: Int.min, count: components), highest = [Int](repeating: Int.max, count: components)
+        for point in lower.indices {
+            lowest[component[point]] = max(lowest[component[point]], lower[point])
+            highest[component[point]] = min(highest[component[point]], upper[point])
+        }
+        // Components are numbered sinks first: an edge between two goes from a higher number to a lower one.
+        var members = [[Int]](repeating: [], count: components)
+        for point in lower.indices { members[component[point]].append(point) }
+        for c in stride(from: components - 1, through: 0, by: -1) {
+            for point in members[c] {
+                for target in graph.targets(of: point) { lowest[component[target]] = max(lowest[component[target]], lowest[c]) }
             }
-            if !changed { return }
+        }
+        for c in 0..<components {
+            for point in members[c] {
+                for target in graph.targets(of: point) { highest[c] = min(highest[c], highest[component[target]]) }
+            }
+        }
+        for point in lower.indices {
+            lower[point] = lowest[component[point]]
+            upper[point] = highest[component[point]]
         }
     }
 
@@ -82,5 +102,71 @@ struct PointBounds {
         let (first, last) = days(of: node)
         if let first, let last, first > last { return true }
         return lower[2 * node] > upper[2 * node] || lower[2 * node + 1] > upper[2 * node + 1]
+    }
+}
+
+/// The points of ``PointBounds`` and their edges, as adjacency lists in one array.
+private struct PointGraph {
+    /// The targets of point `p` are `targets[start[p] ..< start[p + 1]]`.
+    private var start: [Int]
+    private var targets: [Int]
+
+    init(count: Int, edges: [(from: Int, to: Int)]) {
+        start = [Int](repeating: 0, count: count + 1)
+        for edge in edges { start[edge.from + 1] += 1 }
+        for point in 0..<count { start[point + 1] += start[point] }
+        targets = [Int](repeating: 0, count: edges.count)
+        var next = start
+        for edge in edges {
+            targets[next[edge.from]] = edge.to
+            next[edge.from] += 1
+        }
+    }
+
+    func targets(of point: Int) -> ArraySlice<Int> { targets[start[point]..<start[point + 1]] }
+
+    /// The strongly connected component of every point and the number of components (Tarjan's algorithm,
+    /// with an explicit stack): components are numbered in the order they complete, so an edge between two
+    /// components goes from a higher number to a lower one.
+    func strongComponents() -> (component: [Int], count: Int) {
+        let count = start.count - 1
+        var discovery = [Int](repeating: -1, count: count), low = [Int](repeating: 0, count: count)
+        var component = [Int](repeating: -1, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = [], frames: [(point: Int, next: Int)] = []
+        var visited = 0, components = 0
+        func visit(_ point: Int) {
+            discovery[point] = visited
+            low[point] = visited
+            visited += 1
+            stack.append(point)
+            onStack[point] = true
+            frames.append((point, start[point]))
+        }
+        for root in 0..<count where discovery[root] < 0 {
+            visit(root)
+            while let (point, next) = frames.last {
+                if next < start[point + 1] {
+                    frames[frames.count - 1].next += 1
+                    let target = targets[next]
+                    if discovery[target] < 0 {
+                        visit(target)
+                    } else if onStack[target] {
+                        low[point] = min(low[point], discovery[target])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last?.point { low[parent] = min(low[parent], low[point]) }
+                guard low[point] == discovery[point] else { continue }
+                while let member = stack.popLast() {
+                    onStack[member] = false
+                    component[member] = components
+                    if member == point { break }
+                }
+                components += 1
+            }
+        }
+        return (component, components)
     }
 }

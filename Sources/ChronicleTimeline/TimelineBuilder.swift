@@ -216,12 +216,16 @@ struct Build {
             mentions.append(record(d, key: "noun:\(span.start)", span: span, text: analysis.text(span), lemma: analysis.lemma(of: w),
                                    eventClass: .occurrence, isNominal: true, event: nil, analysis: analysis, index: index))
         }
-        // Statements: tie each to its reporting event, or make its verb a mention.
+        // Statements: tie each to its reporting event, or make its verb a mention. (The mentions a verb can be are the
+        // ones so far: those made for statements below already have theirs.)
+        let earlier = SpanIndex((first..<mentions.count).map { ($0, mentions[$0].span) })
         for (s, statement) in document.statements.enumerated() {
             var target: Int?
             if let id = statement.reportingEventID { target = byKey[id] }
             if target == nil {
-                target = (first..<mentions.count).first { mentions[$0].span.overlaps(statement.verbSpan) && mentions[$0].statement == nil }
+                target = earlier.mayOverlap(statement.verbSpan).filter {
+                    mentions[$0].span.overlaps(statement.verbSpan) && mentions[$0].statement == nil
+                }.min()
             }
             if let target, mentions[target].statement == nil {
                 mentions[target].statement = s
@@ -265,9 +269,11 @@ struct Build {
         }
         // A statement not related to any time expression: the date written in its own clause is the time of saying
         // ("Kardashian took to Twitter on Wednesday, Oct. 28 to clarify ...").
+        let documentMentions = SpanIndex((first..<mentions.count).map { ($0, mentions[$0].span) })
+        let documentTimes = SpanIndex(document.timeExpressions.indices.map { ($0, document.timeExpressions[$0].span) })
         for m in first..<mentions.count where mentions[m].statement != nil && !timed.contains(m) {
             let statement = document.statements[mentions[m].statement!]
-            if let timex = timeOfSaying(statement, in: document, analysis: analysis, mentions: first..<mentions.count) {
+            if let timex = timeOfSaying(statement, in: document, analysis: analysis, mentions: documentMentions, times: documentTimes) {
                 links.append(Link(document: d, source: .mention(m), target: .time(document: d, id: timex.id), type: .isIncluded, order: order,
                                   isStated: true))
                 order += 1
@@ -315,19 +321,21 @@ struct Build {
 
     /// The date or time nearest the statement's verb in the stretch of its sentence the verb is in (brackets,
     /// dashes, colons and semicolons bound it), outside the content; references such as "now" do not count.
-    func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis, mentions range: Range<Int>)
+    /// (`mentions` are the document's, `times` its time expressions, numbered as in the document.)
+    func timeOfSaying(_ statement: Statement, in document: Document, analysis: DocumentAnalysis, mentions: SpanIndex, times: SpanIndex)
         -> TimeExpression? {
         guard let verb = analysis.wordIndex(at: statement.verbSpan.start), verb < analysis.words.count else { return nil }
         let bounds = stretch(around: verb, analysis: analysis)
         var best: (TimeExpression, Int)?
-        for timex in document.timeExpressions where bounds.contains(timex.span) && (timex.kind == .date || timex.kind == .time)
-            && !timex.value.hasSuffix("_REF") {
+        for t in times.starting(in: bounds.start..<bounds.end + 1).sorted() {
+            let timex = document.timeExpressions[t]
+            guard bounds.contains(timex.span), timex.kind == .date || timex.kind == .time, !timex.value.hasSuffix("_REF") else { continue }
             if let content = statement.content, content.overlaps(timex.span) { continue }
             // Not a time of another verb between them ("said Nandakumar, who took the job in January").
             let between = min(timex.span.end, statement.verbSpan.end)..<max(timex.span.start, statement.verbSpan.start)
-            if range.contains(where: { m in
-                !mentions[m].isNominal && between.contains(mentions[m].span.start) && !mentions[m].span.overlaps(statement.verbSpan)
-                    && blocks(m, from: mentions[m], analysis: analysis)
+            if mentions.starting(in: between).contains(where: { m in
+                !self.mentions[m].isNominal && !self.mentions[m].span.overlaps(statement.verbSpan)
+                    && blocks(m, from: self.mentions[m], analysis: analysis)
             }) {
                 continue
             }
