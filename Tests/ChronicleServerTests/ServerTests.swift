@@ -149,7 +149,7 @@ struct ServerTests {
             try await client.execute(uri: "/v1/stories/\(story)/timeline?format=timelinejs", method: .get) { response in
                 #expect(response.status == .ok)
                 let events = try #require(try object(response.body)["events"] as? [[String: Any]])
-                let resigned = try #require(events.first { ($0["text"] as? [String: Any])?["headline"] as? String == "Ana Ruiz resigned" }, "\(events)")
+                let resigned = try #require(events.first { ($0["text"] as? [String: Any])?["headline"] as? String == "resigned (Ana Ruiz)" }, "\(events)")
                 let start = try #require(resigned["start_date"] as? [String: Any])
                 #expect(start["year"] as? Int == 2020)
                 #expect(start["month"] as? Int == 3)
