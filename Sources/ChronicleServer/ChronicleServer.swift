@@ -116,6 +116,9 @@ struct StoreService: Service {
     func run() async throws {
         do {
             try await cancelWhenGracefulShutdown { try await run() }
+            // A store with nothing to run (SQLite) returns at once: the service then lasts until the shutdown, since
+            // a service group stops everything when one of its services ends.
+            try await gracefulShutdown()
         } catch is CancellationError {
             // Cancelled by the graceful shutdown: the store has closed, which is a clean exit.
         }
