@@ -145,6 +145,7 @@ struct MentionIndex: Sendable {
             add(Mention(first: run.first, last: run.last, span: analysis.span(run.first, run.last), entity: entity, form: runForms[r],
                         isSubject: Self.isSubject(after: run.last, words, analysis), sentence: words[run.first].sentence))
         }
+        addSentenceInitialSurnames(analysis, runs: runs)
         // Names repeated in headlines.
         for index in nonProse.sorted() where index != bylineSentence {
             let range = analysis.sentenceWords[index]
@@ -185,6 +186,25 @@ struct MentionIndex: Sendable {
     }
 
     // MARK: - Building
+
+    /// A person's surname or first name that starts a sentence, where the tagger read it as a common word
+    /// ("Jobs said ...", "Cook told ...", "Brown, 54, ..."): a capitalised word, not in a name, that is the first or
+    /// last word of a person named before it, followed by a verb, a comma or a possessive mark.
+    private mutating func addSentenceInitialSurnames(_ analysis: DocumentAnalysis, runs: [Run]) {
+        let words = analysis.words
+        let named = Set(runs.flatMap { $0.first...$0.last })
+        for (index, range) in analysis.sentenceWords.enumerated() where !isNonProse[index] {
+            var i = range.lowerBound
+            while i < range.upperBound, words[i].isPunctuation { i += 1 }
+            guard i + 1 < range.upperBound, !named.contains(i), words[i].isCapitalised, !words[i].inTimex, !words[i].isProperNoun else { continue }
+            let next = words[i + 1]
+            guard next.isVerb || next.isAuxiliary || next.textTerm == .comma || next.penn == .pos else { continue }
+            guard let person = personMatching(analysis.text(of: i), before: i, words: words),
+                  mentions.contains(where: { $0.entity == person && $0.first < i }) else { continue }
+            add(Mention(first: i, last: i, span: analysis.span(i, i), entity: person, form: .surname,
+                        isSubject: Self.isSubject(after: i, words, analysis), sentence: index))
+        }
+    }
 
     private mutating func add(_ mention: Mention) {
         mentions.append(mention)

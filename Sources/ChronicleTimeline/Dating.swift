@@ -61,7 +61,9 @@ extension Build {
     /// 1. **Narrative.** The last date written before the event's first mention in its document, when its days
     ///    agree with the event's tense (a past event takes the last date not after the creation time, a future
     ///    one the last date not before it) and with the event's bounds: "The fire began on July 14. ... It was
-    ///    not reported until 5:40 a.m." puts the report on July 14.
+    ///    not reported until 5:40 a.m." puts the report on July 14. A statement told in the past takes the narrative
+    ///    date too ("Hale admitted that she had lost"), unless its verb is a reporting verb ("said", "announced"),
+    ///    which stays with the report it was quoted for (2).
     /// 2. **Document date.** Otherwise, in a report (a document with a creation time whose dates are mostly
     ///    near it), a past or present event is dated to the report's day, or the day before (``defaultDay``); so
     ///    is an event placed only after another entry. A future event stays after the report.
@@ -103,7 +105,7 @@ extension Build {
             let mention = firstMention(of: clusters[c])
             let d = mention.document
             let creationDay = story[d].document.creationTime?.date.dayNumber
-            let narrates = mention.statement == nil && mention.outlook != .present && mention.outlook != .none
+            let narrates = (mention.statement == nil || mention.outlook == .past) && mention.outlook != .present && mention.outlook != .none
                 && [.occurrence, .aspectual, .intensionalAction, .perception].contains(mention.eventClass)
             if narrates, let narrative = narrativeDate(
                 before: mention, in: narratives[d], paragraphs: paragraphs[d], creationDay: creationDay, bounds: (p.first, p.last)) {

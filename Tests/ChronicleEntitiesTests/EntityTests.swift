@@ -50,6 +50,29 @@ struct EntityTests {
         #expect(!found.contains { $0.name == "Odom" })
     }
 
+    /// A surname that is also a common word ("banks", "cook", "wells") starts a sentence: the tagger reads it as a
+    /// common noun, but after the person's full name it is the person.
+    @Test(arguments: [
+        ("Rita Banks chaired the inquiry in May. Banks said the report was late.", "Rita Banks", "Banks"),
+        ("Tom Cook left the firm on Friday. Cook, 54, joined a rival.", "Tom Cook", "Cook"),
+        ("The mayor thanked Anna Wells on Monday. Wells told reporters she would stay.", "Anna Wells", "Wells"),
+    ])
+    func sentenceInitialSurnameThatIsAlsoACommonWord(text: String, name: String, surname: String) throws {
+        let (document, found) = Self.entities(text)
+        let person = try Self.entity(name, in: found)
+        #expect(person.kind == .person)
+        let mention = try #require(person.mentions.first { $0.form == .surname }, "no surname mention in \(person.mentions)")
+        #expect(document.text(of: mention.span) == surname)
+        #expect(!found.contains { $0.name == surname })
+    }
+
+    /// The same word with no person of that name before it stays a common word.
+    @Test func sentenceInitialCommonWordWithoutThePersonIsNoName() {
+        let (_, found) = Self.entities("Wells ran dry in the village on Monday. Anna Wells, the mayor, visited on Friday.")
+        #expect(!found.flatMap(\.mentions).contains { $0.span.start == 0 })
+        #expect(!found.contains { $0.name == "Wells" })
+    }
+
     @Test func shortNameWithTheAndModelAfterItsMaker() throws {
         let (document, found) = Self.entities(
             "The Dow Jones Industrial Average fell 2 percent on Monday. The Dow rose on Friday. Airbus A380 deliveries slowed. "

@@ -26,6 +26,21 @@ struct DatingTests {
         #expect(arrived.time.start == nil)
     }
 
+    /// A statement told in the past within the narrative is made at the narrative's date, as its events are; a
+    /// reporting verb ("said") stays with the report, which it was quoted for.
+    @Test func pastStatementThatIsNotAReportingVerbTakesTheNarrativeDate() throws {
+        var hand = HandDocument("vote", "Voting ended on Tuesday, Nov. 3. Ruth Hale admitted that she had lost.", dct: "2015-11-06")
+        hand.event("e1", "ended", lemma: "end", .aspectual)
+        hand.event("e2", "admitted", lemma: "admit")
+        hand.timex("t1", "Tuesday, Nov. 3", "2015-11-03")
+        hand.relate("e1", .isIncluded, "t1")
+        let document = hand.build()
+        let admitted = try #require(TimelineBuilder().build([document]).entry(mentioning: "admitted", in: [document]))
+        #expect(admitted.statement?.speaker == "Ruth Hale")
+        #expect(admitted.time.basis == .narrative)
+        #expect(admitted.time.value == "2015-11-03")
+    }
+
     @Test func pastEventOfAReportIsDatedToItsDay() throws {
         for (dct, day) in [("2015-10-29", "2015-10-29"), ("2015-10-29T07:00", "2015-10-28")] {
             var hand = HandDocument("report", "Police arrested the mayor.", dct: dct)
