@@ -126,6 +126,8 @@ enum Lexicon {
         "gov.", "mayor", "king", "queen", "prince", "princess", "pope", "chancellor", "premier", "chairman", "chairwoman",
         "commissioner", "judge", "consul", "envoy", "leader", "speaker", "congressman", "congresswoman", "prosecutor",
         "mr.", "mrs.", "ms.", "dr.", "prof.", "rev.", "capt.", "col.", "lt.", "sgt.",
+        // Company officers: "Apple CEO Steve Jobs", "Acme co-founder Jane Roe".
+        "ceo", "cfo", "coo", "cto", "founder", "cofounder",
     ]
 
     /// Prepositions after which a name is a place ("in Eastern Slavonia", "from New York").

@@ -66,6 +66,19 @@ struct EntityTests {
         #expect(!found.contains { $0.name == surname })
     }
 
+    /// A company officer's title between the company and the person is neither ("Brindle CEO Maya Ortiz").
+    @Test(arguments: [
+        ("Brindle CEO Maya Ortiz unveiled the pen on Monday.", "Maya Ortiz"),
+        ("Harrowgate Foods co-founder Ian Platt resigned in May.", "Ian Platt"),
+        ("Quill CFO Dan Lee said costs rose.", "Dan Lee"),
+    ])
+    func companyOfficerTitleIsNotPartOfTheName(text: String, name: String) throws {
+        let (_, found) = Self.entities(text)
+        let person = try Self.entity(name, in: found)
+        #expect(person.kind == .person)
+        #expect(!found.contains { $0.name.hasSuffix(name) && $0.name != name }, "\(found.map(\.name))")
+    }
+
     /// The same word with no person of that name before it stays a common word.
     @Test func sentenceInitialCommonWordWithoutThePersonIsNoName() {
         let (_, found) = Self.entities("Wells ran dry in the village on Monday. Anna Wells, the mayor, visited on Friday.")
