@@ -144,7 +144,7 @@ private struct RuleWord {
     }
 
     /// After a suffix is cut off: undoes a doubled final consonant ("stopp" → "stop") or restores a silent
-    /// "e" ("hop" → "hope", "solv" → "solve", "handl" → "handle").
+    /// "e" ("hop" → "hope", "solv" → "solve", "handl" → "handle", "rescu" → "rescue").
     private mutating func restoreStem() {
         guard count >= 2, isLetter(count - 1) else { return }
         let last = bytes[count - 1] | 0x20
@@ -155,6 +155,11 @@ private struct RuleWord {
                 count -= 1
                 return
             }
+        }
+        // A stem ending in "u" had a silent "e": "pursu" → "pursue", "rescu" → "rescue", "queu" → "queue".
+        if last == UInt8(ascii: "u"), count >= 3 {
+            replaceEnding(dropping: 0, with: "e")
+            return
         }
         if isVowel(count - 1) || last == UInt8(ascii: "w") || last == UInt8(ascii: "x") || last == UInt8(ascii: "y") { return }
         switch last {

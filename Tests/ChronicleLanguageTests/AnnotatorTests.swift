@@ -113,6 +113,7 @@ struct AnnotatorTests {
         ("zonking", "VBG", "zonk"), ("blipping", "VBG", "blip"), ("snoring", "VBG", "snore"), ("flurries", "VBZ", "flurry"),
         ("zonkier", "JJR", "zonky"), ("bigger", "JJR", "big"), ("zonkiest", "JJS", "zonky"), ("Zonkers", "NNPS", "Zonker"),
         ("Flurby", "NNP", "Flurby"), ("Flurby", "NN", "flurby"),
+        ("blorqued", "VBD", "blorque"), ("blorquing", "VBG", "blorque"), ("pursued", "VBN", "pursue"), ("rescuing", "VBG", "rescue"),
     ])
     func lemmaRules(_ form: String, _ pennTag: String, _ lemma: String) {
         #expect(PartOfSpeechTagger().lemma(of: form, pennTag: pennTag) == lemma)
