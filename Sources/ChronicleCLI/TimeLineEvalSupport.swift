@@ -121,7 +121,8 @@ enum TimeLineEvalSupport {
     }
 
     /// An entry's date in the task's terms: its TIMEX3 value when it is a year, a month or a day of a known year
-    /// (the day of a clock time), else its day when it is bounded to one, else `nil` (undated).
+    /// (the day of a clock time), else its day when it is bounded to one, else the month or the year that holds its
+    /// bounds (a week, a season, "after Oct. 13 and before Oct. 28"), else `nil` (undated).
     static func taskDate(_ time: Timeline.Placement) -> String? {
         if let value = time.value {
             let parts = value.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
@@ -132,7 +133,11 @@ enum TimeLineEvalSupport {
                 return String(parts[0])
             }
         }
-        if let start = time.start, start == time.end { return start.description }
+        guard let start = time.start, let end = time.end else { return nil }
+        if start == end { return start.description }
+        // A week, a season, a quarter or bounds of several days: the month or the year that holds them all.
+        guard start.year == end.year, (0...9999).contains(start.year) else { return nil }
+        return String(start.description.prefix(start.month == end.month ? 7 : 4))
         return nil
     }
 }

@@ -260,6 +260,8 @@ struct Build {
                     || mentions[b].statement != nil && [.before, .immediatelyBefore].contains(relation.type)
                 if !after || mentions[a].statement != nil && mentions[b].statement != nil { continue }
             }
+            // Nor by a time expression inside what was said ("'We think it's the future,' said Jobs").
+            if isInOwnContent(source, target, document) || isInOwnContent(target, source, document) { continue }
             links.append(Link(document: d, source: source, target: target, type: signalReading(relation.type, source, target, analysis),
                               order: order))
             order += 1
@@ -415,6 +417,13 @@ struct Build {
         let dated = aDated && bDated
         if dated, a.participants.isEmpty || b.participants.isEmpty { return true }
         return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
+    }
+
+    /// Whether `time` is a time expression inside the content of the statement whose saying is `saying`.
+    func isInOwnContent(_ saying: Node, _ time: Node, _ document: Document) -> Bool {
+        guard case .mention(let m) = saying, let s = mentions[m].statement, let content = document.statements[s].content,
+              let timex = timeExpressions[time] else { return false }
+        return content.start <= timex.span.start && timex.span.end <= content.end
     }
 
     func statement(of mention: MentionRecord) -> Statement? {

@@ -1,5 +1,9 @@
+import ChronicleCalendar
+import ChronicleCore
 import Foundation
 import Testing
+
+@testable import ChronicleCLI
 
 /// `chronicle eval timeline` on the SemEval-2015 TimeLine trial data, through the real command. No threshold:
 /// the figures move as Chronicle improves (the gate is `--check`, run elsewhere).
@@ -86,5 +90,32 @@ struct TimeLineEvalInputTests {
         #expect(malformed.errorLines.first?.hasSuffix("data/corpus-cat/1.xml:1:63: end tag </tok> does not match the open element <token>") == true,
                 "\(malformed.standardError)")
         #expect(malformed.output.isEmpty)
+    }
+}
+
+/// How an entry's time is written in the TimeLine task's format: as precise as it is known.
+@Suite("chronicle eval timeline: the task's dates")
+struct TimeLineTaskDateTests {
+    static func date(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+
+    @Test(arguments: [
+        (Timeline.Placement(value: "2010-06-07", granularity: .day), "2010-06-07"),
+        (Timeline.Placement(value: "2010-06", granularity: .month), "2010-06"),
+        (Timeline.Placement(value: "2010", granularity: .year), "2010"),
+        // A week inside one month is that month; one across two months is its year.
+        (Timeline.Placement(value: "2010-W23", start: date("2010-06-07"), end: date("2010-06-13"), granularity: .week), "2010-06"),
+        (Timeline.Placement(value: "2010-W22", start: date("2010-05-31"), end: date("2010-06-06"), granularity: .week), "2010"),
+        (Timeline.Placement(value: "2011-SU", start: date("2011-06-21"), end: date("2011-09-22"), granularity: .season), "2011"),
+        // Bounds only: after Oct. 13 and before Oct. 28.
+        (Timeline.Placement(start: date("2015-10-14"), end: date("2015-10-27"), granularity: .range), "2015-10"),
+    ] as [(Timeline.Placement, String)])
+    func coarsensToWhatHoldsTheTime(_ time: Timeline.Placement, _ expected: String) {
+        #expect(TimeLineEvalSupport.taskDate(time) == expected)
+    }
+
+    @Test func openOrUnknownTimesAreUndated() {
+        #expect(TimeLineEvalSupport.taskDate(Timeline.Placement(end: Self.date("2015-10-27"), granularity: .open)) == nil)
+        #expect(TimeLineEvalSupport.taskDate(Timeline.Placement(value: "PAST_REF")) == nil)
+        #expect(TimeLineEvalSupport.taskDate(Timeline.Placement(start: Self.date("2009-12-01"), end: Self.date("2010-01-31"), granularity: .range)) == nil)
     }
 }

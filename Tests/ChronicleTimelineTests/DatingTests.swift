@@ -41,6 +41,25 @@ struct DatingTests {
         #expect(admitted.time.value == "2015-11-03")
     }
 
+    /// A time inside what was said dates what was said, not the saying, even when the relation stage links them.
+    @Test func timeInsideAStatementsContentDoesNotDateTheSaying() throws {
+        var hand = HandDocument("shop", "\"The store opens on Friday,\" Ruth Hale said.", dct: "2015-10-29")
+        hand.event("e1", "opens", lemma: "open")
+        hand.timex("t1", "Friday", "2015-10-30")
+        hand.relate("e1", .isIncluded, "t1")
+        let document = hand.build()
+        let statement = try #require(document.statements.first)
+        var related = document
+        let saying = "statement:\(statement.id)"
+        related.relations.append(TemporalRelation(id: "l9", source: .event(instanceID: saying), target: .time(id: "t1"), type: .isIncluded))
+        let timeline = TimelineBuilder().build([related])
+        let said = try #require(timeline.entries.first { $0.statement != nil && $0.event.text == "said" })
+        #expect(said.time.value != "2015-10-30")
+        #expect(said.time.basis != .explicit)
+        let opens = try #require(timeline.entry(mentioning: "opens", in: [related]))
+        #expect(opens.time.value == "2015-10-30")
+    }
+
     @Test func pastEventOfAReportIsDatedToItsDay() throws {
         for (dct, day) in [("2015-10-29", "2015-10-29"), ("2015-10-29T07:00", "2015-10-28")] {
             var hand = HandDocument("report", "Police arrested the mayor.", dct: dct)
