@@ -65,7 +65,7 @@ struct StoryCommand: AsyncParsableCommand {
             let isHTMLFile = [".html", ".htm", ".xhtml"].contains { file.lowercased().hasSuffix($0) }
             return items.map { item in
                 let format: DocumentSubmission.Format? = isHTMLFile ? .html : nil
-                let title = format == .html || ArticleText.looksLikeHTML(item.document.text) ? nil : item.title
+                let title = format == .html || HTMLArticleText.looksLikeHTML(item.document.text.utf8) ? nil : item.title
                 return (file, DocumentSubmission(title: title, published: item.document.creationTime?.description, body: item.document.text, format: format))
             }
         }

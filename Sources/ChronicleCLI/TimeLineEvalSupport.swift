@@ -138,6 +138,5 @@ enum TimeLineEvalSupport {
         // A week, a season, a quarter or bounds of several days: the month or the year that holds them all.
         guard start.year == end.year, (0...9999).contains(start.year) else { return nil }
         return String(start.description.prefix(start.month == end.month ? 7 : 4))
-        return nil
     }
 }

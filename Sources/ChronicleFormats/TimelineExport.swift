@@ -202,3 +202,30 @@ enum TimelineExportText {
         }
     }
 }
+
+/// What both calendar-like exports (``TimelineJSWriter``, ``TimelineICSWriter``) take from a timeline: the
+/// selected entries that something dates, each with its extent, in order; how many selected entries nothing
+/// dates; and the lookups their texts need.
+struct TimelineExportEvents {
+    /// The selected entries with an extent, in the selection's order.
+    let dated: [(entry: Timeline.Entry, extent: TimelineExportExtent)]
+    /// How many selected entries were left out for want of a date.
+    let undatedCount: Int
+    /// How many entries were selected.
+    let selectedCount: Int
+    let sentences: TimelineExportText.Sentences
+    /// Every entry of the timeline by id (for the speakers of reported entries).
+    let entries: [String: Timeline.Entry]
+    /// The timeline's documents by id.
+    let documents: [String: Timeline.DocumentInfo]
+
+    init(_ timeline: Timeline, selection: TimelineTextRenderer.Selection) {
+        let selected = selection.entries(of: timeline)
+        dated = selected.compactMap { entry in TimelineExportExtent(entry).map { (entry, $0) } }
+        selectedCount = selected.count
+        undatedCount = selected.count - dated.count
+        sentences = TimelineExportText.Sentences(timeline)
+        entries = Dictionary(timeline.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        documents = Dictionary(timeline.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -62,10 +62,7 @@ public struct TimelineICSWriter: Sendable {
 
     /// The iCalendar text of `timeline`, with the counts of events written and entries left out.
     public func write(_ timeline: Timeline) -> Output {
-        let selected = selection.entries(of: timeline)
-        let sentences = TimelineExportText.Sentences(timeline)
-        let entries = Dictionary(timeline.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let documents = Dictionary(timeline.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let export = TimelineExportEvents(timeline, selection: selection)
         let key = storyKey ?? Self.storyKey(of: timeline)
         let stamp = Self.stamp(timestamp ?? timeline.documents.compactMap(\.creationTime).max { Self.stamp($0) < Self.stamp($1) })
         var out: [UInt8] = []
@@ -76,10 +73,7 @@ public struct TimelineICSWriter: Sendable {
         line("CALSCALE", "GREGORIAN")
         line("METHOD", "PUBLISH")
         line("X-WR-CALNAME", Self.escape(TimelineJSWriter.title(of: timeline)))
-        var written = 0
-        for entry in selected {
-            guard let extent = TimelineExportExtent(entry) else { continue }
-            written += 1
+        for (entry, extent) in export.dated {
             line("BEGIN", "VEVENT")
             line("UID", Self.escape("\(entry.id)-\(key)@chronicle"))
             line("DTSTAMP", stamp)
@@ -94,17 +88,17 @@ public struct TimelineICSWriter: Sendable {
             if extent.side != .on { summary += " (\(extent.label))" }
             line("SUMMARY", Self.escape(summary))
             var description: [String] = []
-            if let sentence = sentences.sentence(of: entry) { description.append(sentence) }
-            if let speaker = TimelineExportText.speaker(entry, in: entries) { description.append("Speaker: " + speaker) }
+            if let sentence = export.sentences.sentence(of: entry) { description.append(sentence) }
+            if let speaker = TimelineExportText.speaker(entry, in: export.entries) { description.append("Speaker: " + speaker) }
             description.append("When: \(extent.label); basis: \(entry.time.basis.rawValue)")
             let source = entry.event.source
-            let document = documents[source.document]?.title.map { "\($0) (\(source.document))" } ?? source.document
+            let document = export.documents[source.document]?.title.map { "\($0) (\(source.document))" } ?? source.document
             description.append("Source: " + document + (source.sentence.map { ", sentence \($0 + 1)" } ?? ""))
             line("DESCRIPTION", Self.escape(description.joined(separator: "\n")))
             line("END", "VEVENT")
         }
         line("END", "VCALENDAR")
-        return Output(text: String(decoding: out, as: UTF8.self), eventCount: written, undatedCount: selected.count - written)
+        return Output(text: String(decoding: out, as: UTF8.self), eventCount: export.dated.count, undatedCount: export.undatedCount)
     }
 
     /// A key of a story: 16 hexadecimal digits of the FNV-1a hash of its documents' ids, in order.

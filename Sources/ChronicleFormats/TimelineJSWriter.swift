@@ -70,33 +70,31 @@ public struct TimelineJSWriter: Sendable {
 
     /// The TimelineJS JSON of `timeline`, with the counts of events written and entries left out.
     public func write(_ timeline: Timeline) -> Output {
-        let selected = selection.entries(of: timeline)
-        let sentences = TimelineExportText.Sentences(timeline)
-        let entries = Dictionary(timeline.entries.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let titles = Dictionary(timeline.documents.map { ($0.id, $0.title ?? $0.id) }, uniquingKeysWith: { a, _ in a })
+        let export = TimelineExportEvents(timeline, selection: selection)
         var events: [JSONValue] = []
-        for entry in selected {
-            guard let extent = TimelineExportExtent(entry) else { continue }
+        for (entry, extent) in export.dated {
             var members: [(key: String, value: JSONValue)] = [("start_date", Self.date(extent.start))]
             if let end = extent.end { members.append(("end_date", Self.date(end))) }
             if extent.isInferred || extent.side != .on { members.append(("display_date", .string(extent.label))) }
             var text: [(key: String, value: JSONValue)] = [("headline", .string(TimelineHTMLRenderer.escape(TimelineExportText.headline(entry))))]
-            if let sentence = sentences.sentence(of: entry) { text.append(("text", .string(TimelineHTMLRenderer.escape(sentence)))) }
+            if let sentence = export.sentences.sentence(of: entry) { text.append(("text", .string(TimelineHTMLRenderer.escape(sentence)))) }
             members.append(("text", .object(text)))
             let group: String
             switch grouping {
-            case .document: group = titles[entry.event.source.document] ?? entry.event.source.document
-            case .speaker: group = TimelineExportText.speaker(entry, in: entries) ?? "Narrated"
+            case .document:
+                let document = entry.event.source.document
+                group = export.documents[document].map { $0.title ?? $0.id } ?? document
+            case .speaker: group = TimelineExportText.speaker(entry, in: export.entries) ?? "Narrated"
             }
             members.append(("group", .string(TimelineHTMLRenderer.escape(TimelineTextRenderer.oneLine(group)))))
             members.append(("unique_id", .string(entry.id)))
             events.append(.object(members))
         }
-        let undated = selected.count - events.count
+        let undated = export.undatedCount
         let json = JSONValue.object([
             ("title", .object([("text", .object([
                 ("headline", .string(TimelineHTMLRenderer.escape(Self.title(of: timeline)))),
-                ("text", .string("<p>" + TimelineHTMLRenderer.escape(Self.summary(timeline, shown: selected.count, undated: undated)) + "</p>")),
+                ("text", .string("<p>" + TimelineHTMLRenderer.escape(Self.summary(timeline, shown: export.selectedCount, undated: undated)) + "</p>")),
             ]))])),
             ("events", .array(events)),
         ])

@@ -42,9 +42,11 @@ public enum ChronicleServer {
     public static func router(service: StoryService, options: ServerOptions, registry: PrometheusCollectorRegistry) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         let factory = PrometheusMetricsFactory(registry: registry)
+        router.add(middleware: HeadMiddleware())
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: RequestMetrics(factory: factory)))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MethodMiddleware(implemented: Set(Router<BasicRequestContext>.methods)))
         if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
 
         let bodies = BodyReader(maximumBytes: options.maximumBodyBytes)

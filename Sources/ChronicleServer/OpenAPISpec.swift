@@ -8,7 +8,7 @@ enum OpenAPISpec {
     "title": "Chronicle",
     "version": "1.0.0",
     "summary": "The timeline of a news story: time expressions, events, statements and their order across documents.",
-    "description": "Errors are RFC 9457 problems (application/problem+json). With a token configured, every POST and DELETE needs 'Authorization: Bearer TOKEN'."
+    "description": "Errors are RFC 9457 problems (application/problem+json). With a token configured, every POST and DELETE needs 'Authorization: Bearer TOKEN'. Every path that takes GET takes HEAD (the GET response's headers, no content); a method a path does not take is a 405 with 'Allow'; a method the server implements nowhere is a 501."
   },
   "servers": [{"url": "/"}],
   "components": {

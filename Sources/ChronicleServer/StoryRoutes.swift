@@ -7,6 +7,7 @@ import Hummingbird
 struct StoryRoutes: Sendable {
     let service: StoryService
     let bodies: BodyReader
+    let rendered = RenderedBodies()
 
     func register(on router: Router<BasicRequestContext>) {
         router.resource("/v1/stories", [
@@ -49,8 +50,7 @@ struct StoryRoutes: Sendable {
         router.resource("/v1/stories/:story/timeline", [.get: { request, context in try await timeline(request, context) }])
         router.resource("/v1/stories/:story/timeline.ics", [
             .get: { request, context in
-                let data = try await service.renderedTimeline(of: try storyID(context), filter: try filter(request), as: .ics)
-                return Response.bytes(data, contentType: "text/calendar; charset=utf-8")
+                try await rendering(try storyID(context), try filter(request), .ics, contentType: "text/calendar; charset=utf-8")
             },
         ])
     }
@@ -60,18 +60,26 @@ struct StoryRoutes: Sendable {
         let story = try storyID(context)
         let filter = try filter(request)
         switch request.uri.queryParameters["format"].map(String.init) ?? "json" {
-        case "json":
-            let data = try await service.renderedTimeline(of: story, filter: filter, as: .json)
-            return Response.bytes(data, contentType: "application/json")
-        case "html":
-            let data = try await service.renderedTimeline(of: story, filter: filter, as: .html)
-            return Response.bytes(data, contentType: "text/html; charset=utf-8")
-        case "timelinejs":
-            let data = try await service.renderedTimeline(of: story, filter: filter, as: .timelinejs)
-            return Response.bytes(data, contentType: "application/json")
+        case "json": return try await rendering(story, filter, .json, contentType: "application/json")
+        case "html": return try await rendering(story, filter, .html, contentType: "text/html; charset=utf-8")
+        case "timelinejs": return try await rendering(story, filter, .timelinejs, contentType: "application/json")
         case let other:
             throw Problem(.badRequest, "invalid-input", "unknown format '\(StoryServiceError.shortened(other))': expected json, html or timelinejs")
         }
+    }
+
+    /// A rendered timeline as a response, its body the buffer kept for the story's revision (``RenderedBodies``):
+    /// for an unchanged story, two lookups under locks and no copy.
+    private func rendering(_ story: Int64, _ filter: TimelineFilter, _ rendering: TimelineRendering, contentType: String) async throws -> Response {
+        let key = rendering.rawValue + "\u{1E}" + filter.key
+        let body: ByteBuffer
+        if let kept = rendered.body(story: story, rendering: key, revision: try await service.currentRevision(of: story)) {
+            body = kept
+        } else {
+            let (revision, data) = try await service.timelineRendering(of: story, filter: filter, as: rendering)
+            body = rendered.body(story: story, rendering: key, revision: revision, data: data)
+        }
+        return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
     }
 
     private func storyID(_ context: BasicRequestContext) throws -> Int64 { try id(context, "story") }
@@ -96,11 +104,19 @@ struct StoryRoutes: Sendable {
 extension Router<BasicRequestContext> {
     typealias Handler = @Sendable (Request, BasicRequestContext) async throws -> Response
 
-    /// The methods a path answers, with its handler or a 405 (QUERY: the draft safe method with a body).
-    static var methods: [HTTPRequest.Method] { [.get, .post, .put, .patch, .delete, .options, .trace, .connect, HTTPRequest.Method("QUERY")!] }
+    /// The methods the server implements (RFC 9110's and QUERY, the draft safe method with a body): a path
+    /// answers each with its handler or a 405 problem; any other method is a 501 (``MethodMiddleware``).
+    static var methods: [HTTPRequest.Method] {
+        [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect, HTTPRequest.Method("QUERY")!]
+    }
 
-    /// Registers the handlers of one path, and a 405 problem (with `Allow`) for the other methods.
+    /// Registers the handlers of one path, and a 405 problem (with `Allow`) for the other methods. A path that
+    /// takes GET takes HEAD too (RFC 9110, 9.3.2): the GET response without its content.
     func resource(_ path: RouterPath, _ handlers: [HTTPRequest.Method: Handler]) {
+        var handlers = handlers
+        if let get = handlers[.get], handlers[.head] == nil {
+            handlers[.head] = { request, context in try await get(request, context).createHeadResponse() }
+        }
         let allowed = handlers.keys.map(\.rawValue).sorted().joined(separator: ", ")
         for method in Self.methods {
             if let handler = handlers[method] {

@@ -19,7 +19,8 @@ public enum TimelineRendering: String, Hashable, Sendable, CaseIterable {
 /// - Adding a document validates it, reduces an HTML body to its article text, runs the whole ``Pipeline``
 ///   with the document's publication date as creation time, and stores the analysed document
 ///   (``DocumentArchive``) with it. That is all a write costs: the story's timeline is assembled lazily, on
-///   the next read, from the stored analyses (no document is analysed twice).
+///   the next read, from the stored analyses (no document is analysed twice). Decoded analyses are kept in
+///   memory (``DocumentCache``), so an assembly decodes only the archives it has not seen.
 /// - Analyses run on at most ``Configuration/maximumConcurrentAnalyses`` threads at once, outside Swift's
 ///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full).
 /// - A story's timeline is built once per revision and each rendering (format and filter) made once per
@@ -38,16 +39,23 @@ public final class StoryService: Sendable {
         public var maximumDocumentBytes: Int
         /// The longest story or document title, in characters.
         public var maximumTitleLength: Int
+        /// How long a story's revision read from the store is trusted before a timeline read asks the store again.
+        /// Changes made through this service are seen at once whatever the interval; changes by another process
+        /// sharing the store (`chronicle story add`, a second server) within this time. Zero: every timeline
+        /// read asks the store.
+        public var revisionRecheckInterval: Duration
 
         public init(
             maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
-            maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000
+            maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000,
+            revisionRecheckInterval: Duration = .seconds(1)
         ) {
             self.maximumDocumentsPerStory = maximumDocumentsPerStory
             self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
             self.maximumQueuedAnalyses = maximumQueuedAnalyses
             self.maximumDocumentBytes = maximumDocumentBytes
             self.maximumTitleLength = maximumTitleLength
+            self.revisionRecheckInterval = revisionRecheckInterval
         }
     }
 
@@ -56,6 +64,8 @@ public final class StoryService: Sendable {
     private let pipeline: Pipeline
     private let gate: AnalysisGate
     private let cache = TimelineCache()
+    private let documentCache = DocumentCache()
+    private let revisions: RevisionCache
 
     /// A service over `store`; `pipeline` analyses the documents (every stage by default).
     public init(store: any StoryStore, configuration: Configuration = Configuration(), pipeline: Pipeline = Pipeline(stages: .all)) {
@@ -63,6 +73,7 @@ public final class StoryService: Sendable {
         self.configuration = configuration
         self.pipeline = pipeline
         self.gate = AnalysisGate(slots: configuration.maximumConcurrentAnalyses, maximumWaiting: configuration.maximumQueuedAnalyses)
+        self.revisions = RevisionCache(interval: configuration.revisionRecheckInterval)
     }
 
     // MARK: Stories
@@ -91,6 +102,8 @@ public final class StoryService: Sendable {
 
     /// Deletes a story with its documents; throws ``StoryServiceError/storyNotFound(_:)``.
     public func deleteStory(_ id: Int64) async throws {
+        revisions.forget(id)
+        defer { revisions.forget(id) }
         guard try await store.deleteStory(id) else { throw StoryServiceError.storyNotFound(id) }
         await cache.forget(story: id)
     }
@@ -104,20 +117,36 @@ public final class StoryService: Sendable {
         // Fail before the analysis when the story is missing or full (the store checks again when adding).
         let story = try await story(storyID)
         if let limit = configuration.maximumDocumentsPerStory, story.documentCount >= limit { throw StoryServiceError.storyFull(limit: limit) }
-        let analysis = try await analyse(document.text, creationTime: creationTime)
+        let (analysed, archive) = try await analysed(document.text, creationTime: creationTime)
+        let record: DocumentRecord
+        revisions.forget(storyID)
+        defer { revisions.forget(storyID) }
         do {
-            return try await store.addDocument(document, analysis: analysis, to: storyID, limit: configuration.maximumDocumentsPerStory)
+            record = try await store.addDocument(document, analysis: archive, to: storyID, limit: configuration.maximumDocumentsPerStory)
         } catch let error as StoryStoreError {
             throw Self.serviceError(error)
         }
+        // The next assembly of the story takes this document as it is, without decoding its archive.
+        var named = analysed
+        named.id = String(record.id)
+        documentCache.keep(named, id: record.id, archiveBytes: archive.count)
+        return record
     }
 
     /// The analysed document of an article text, archived (``DocumentArchive``): the whole pipeline, in an
     /// analysis slot.
     public func analyse(_ text: String, creationTime: CreationTime?) async throws -> Data {
+        try await analysed(text, creationTime: creationTime).archive
+    }
+
+    /// The analysed document of an article text and its archive, made in an analysis slot.
+    private func analysed(_ text: String, creationTime: CreationTime?) async throws -> (document: Document, archive: Data) {
         let pipeline = pipeline
-        return try await gate.run { () -> Result<Data, any Error> in
-            Result { try DocumentArchive.encode(pipeline.run(text, creationTime: creationTime)) }
+        return try await gate.run { () -> Result<(document: Document, archive: Data), any Error> in
+            Result {
+                let document = pipeline.run(text, creationTime: creationTime)
+                return (document, try DocumentArchive.encode(document))
+            }
         }.get()
     }
 
@@ -131,7 +160,7 @@ public final class StoryService: Sendable {
             guard let parsed = CreationTime(parsing: published) else { throw .invalidDate(field: "published", value: published) }
             creationTime = parsed
         }
-        let format = input.format ?? (ArticleText.looksLikeHTML(input.body) ? .html : .text)
+        let format = input.format ?? (HTMLArticleText.looksLikeHTML(input.body.utf8) ? .html : .text)
         let text = format == .html ? ArticleText.reduceHTML(input.body) : input.body
         guard text.contains(where: { !$0.isWhitespace }) else {
             throw .invalidInput(format == .html ? "the HTML page has no article text" : "\"text\" is empty")
@@ -162,7 +191,12 @@ public final class StoryService: Sendable {
 
     /// Deletes a document; throws when the story or the document is missing.
     public func deleteDocument(_ id: Int64, of storyID: Int64) async throws {
-        if try await store.deleteDocument(id, of: storyID) { return }
+        revisions.forget(storyID)
+        defer { revisions.forget(storyID) }
+        if try await store.deleteDocument(id, of: storyID) {
+            documentCache.forget([id])
+            return
+        }
         _ = try await story(storyID)
         throw StoryServiceError.documentNotFound(id)
     }
@@ -178,19 +212,39 @@ public final class StoryService: Sendable {
     /// The story's timeline rendered (compact JSON or the HTML page), filtered: made once per revision,
     /// format and filter.
     public func renderedTimeline(of storyID: Int64, filter: TimelineFilter = TimelineFilter(), as rendering: TimelineRendering) async throws -> Data {
-        let story = try await story(storyID)
+        try await timelineRendering(of: storyID, filter: filter, as: rendering).data
+    }
+
+    /// The story's timeline rendered, filtered, with the story revision it shows (made once per revision,
+    /// format and filter). The revision is the store's, or one read from it at most
+    /// ``Configuration/revisionRecheckInterval`` ago and not changed by this service since.
+    public func timelineRendering(
+        of storyID: Int64, filter: TimelineFilter = TimelineFilter(), as rendering: TimelineRendering
+    ) async throws -> (revision: Int64, data: Data) {
+        let revision = try await currentRevision(of: storyID)
         let key = rendering.rawValue + "\u{1E}" + filter.key
-        if let data = await cache.rendering(story: storyID, revision: story.revision, key: key) { return data }
+        if let data = await cache.rendering(story: storyID, revision: revision, key: key) { return (revision, data) }
         let isStoreCached = filter.isEmpty && rendering == .json
-        if isStoreCached, let data = try await store.cachedTimeline(of: storyID, revision: story.revision) {
-            await cache.keep(data, story: storyID, revision: story.revision, key: key)
-            return data
+        if isStoreCached, let data = try await store.cachedTimeline(of: storyID, revision: revision) {
+            await cache.keep(data, story: storyID, revision: revision, key: key)
+            return (revision, data)
         }
-        let built = try await built(storyID, revision: story.revision)
+        let built = try await built(storyID, revision: revision)
         let data = await AnalysisGate.offPool { Self.render(filter.apply(to: built.timeline), as: rendering, isFiltered: !filter.isEmpty) }
         await cache.keep(data, story: storyID, revision: built.revision, key: key)
         if isStoreCached { try await store.cacheTimeline(data, of: storyID, revision: built.revision) }
-        return data
+        return (built.revision, data)
+    }
+
+    /// The story's revision as timeline reads see it: remembered (``RevisionCache``: changes through this service
+    /// at once, others within ``Configuration/revisionRecheckInterval``), else read from the store. Throws
+    /// ``StoryServiceError/storyNotFound(_:)``.
+    public func currentRevision(of storyID: Int64) async throws -> Int64 {
+        let (known, token) = revisions.revision(of: storyID)
+        if let known { return known }
+        let story = try await story(storyID)
+        revisions.note(story.revision, of: storyID, token: token)
+        return story.revision
     }
 
     /// A timeline rendered as the service serves it.
@@ -205,22 +259,46 @@ public final class StoryService: Sendable {
 
     /// The story's timeline at `revision` (or later), built once from the stored analyses.
     private func built(_ storyID: Int64, revision: Int64) async throws -> TimelineCache.Built {
-        let store = store
-        return try await cache.timeline(story: storyID, revision: revision) {
+        try await cache.timeline(story: storyID, revision: revision) { [self] in
             guard let (revision, analyses) = try await store.analyses(of: storyID) else { throw StoryServiceError.storyNotFound(storyID) }
-            let timeline = try await AnalysisGate.offPool { Result { try Self.assemble(analyses) } }.get()
+            let documentCache = documentCache
+            var documents = try await AnalysisGate.offPool { Result { try Self.documents(of: analyses, cache: documentCache) } }.get()
+            // Archives of a format this build does not read: their documents are analysed again from the stored text.
+            for (index, analysis) in analyses.enumerated() where documents[index] == nil {
+                documents[index] = try await reanalysed(analysis, of: storyID)
+            }
+            let story = zip(analyses, documents).map { StoryDocument($1!, title: $0.title) }
+            let timeline = await AnalysisGate.offPool { TimelineBuilder().build(story) }
             return TimelineCache.Built(revision: revision, timeline: timeline)
         }
     }
 
-    /// Decodes stored analyses and builds their timeline; each document is named by its id in the store.
-    static func assemble(_ analyses: [StoredAnalysis]) throws -> Timeline {
-        let documents = try analyses.map { analysis -> StoryDocument in
-            var document = try DocumentArchive.decode(analysis.analysis)
+    /// The documents of stored analyses, named by their ids in the store: from `cache`, else decoded (and then
+    /// kept); `nil` for an archive of a version this build does not read.
+    static func documents(of analyses: [StoredAnalysis], cache: DocumentCache) throws -> [Document?] {
+        try analyses.map { analysis -> Document? in
+            if let document = cache.document(analysis.documentID, archiveBytes: analysis.analysis.count) { return document }
+            var document: Document
+            do {
+                document = try DocumentArchive.decode(analysis.analysis)
+            } catch DocumentArchive.ArchiveError.unsupportedVersion {
+                return nil
+            }
             document.id = String(analysis.documentID)
-            return StoryDocument(document, title: analysis.title)
+            cache.keep(document, id: analysis.documentID, archiveBytes: analysis.analysis.count)
+            return document
         }
-        return TimelineBuilder().build(documents)
+    }
+
+    /// A stored document analysed again (its archive is of an unknown version), named by its id; kept in memory
+    /// (``DocumentCache``) so that it is analysed once per process.
+    private func reanalysed(_ analysis: StoredAnalysis, of storyID: Int64) async throws -> Document {
+        guard let record = try await store.document(analysis.documentID, of: storyID) else { throw StoryServiceError.storyNotFound(storyID) }
+        let creationTime = record.document.published.flatMap { CreationTime(parsing: $0) }
+        var document = try await analysed(record.document.text, creationTime: creationTime).document
+        document.id = String(analysis.documentID)
+        documentCache.keep(document, id: analysis.documentID, archiveBytes: analysis.analysis.count)
+        return document
     }
 
     // MARK: Validation

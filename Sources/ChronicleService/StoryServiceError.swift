@@ -54,7 +54,7 @@ public struct DocumentSubmission: Hashable, Sendable {
     public var url: String?
     /// The article: plain text, or an HTML page that is reduced to its text.
     public var body: String
-    /// `nil`: detected from the body (see ``ArticleText/looksLikeHTML(_:)``).
+    /// `nil`: detected from the body (see ``HTMLArticleText/looksLikeHTML(_:)``).
     public var format: Format?
 
     public init(title: String? = nil, published: String? = nil, url: String? = nil, body: String, format: Format? = nil) {

@@ -57,10 +57,11 @@ struct TimelineFilterTests {
         #expect(try TimelineFilter(from: nil as String?, to: nil, about: " ", speaker: "").isEmpty)
     }
 
-    @Test func htmlIsDetectedAndReduced() {
-        #expect(ArticleText.looksLikeHTML("\u{FEFF}  <!doctype html><p>x"))
-        #expect(ArticleText.looksLikeHTML("<HTML><body>x"))
-        #expect(!ArticleText.looksLikeHTML("Prices rose 3% <sic> on Monday."))
+    @Test func htmlIsDetectedAndReduced() throws {
+        let service = StoryService(store: InMemoryStoryStore())
+        for (body, format) in [("\u{FEFF}  <!doctype html><p>x", "html"), ("<HTML><body>x", "html"), ("<p>One.</p> <p>Two.</p>", "html"), ("Prices rose 3% <sic> on Monday.", "text")] {
+            #expect(try service.prepare(DocumentSubmission(title: nil, published: nil, body: body)).0.format == format, "\(body)")
+        }
         let text = ArticleText.reduceHTML("""
             <html><head><style>p { color: red }</style></head><body><!-- ad --><h1>Title &amp; more</h1>
             <p>First&#8217;s   line.<br>Second &#x2014; line.</p><script>alert("x")</script><p>Last &lt;3</p></body></html>

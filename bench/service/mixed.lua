@@ -1,0 +1,52 @@
+-- wrk: a mixed load on the service, per thread in a fixed cycle of 20 requests:
+--   10 GET /v1/stories/STORY/timeline (a 20-document story: a cached rendering),
+--    3 GET /v1/stories/CHURN/timeline (a story that changes all the time: rebuilt after each change),
+--    5 POST /v1/tag with a 3 KB article,
+--    1 POST /v1/stories/CHURN/documents (the article), and
+--    1 DELETE of the oldest document added (when there is one), so the churn story stays small.
+-- Environment: TAG_BODY (file of {"text": ARTICLE}), DOCUMENT_BODY (file of {"title", "published", "text"}),
+-- STORY and CHURN (story ids).
+local function slurp(name)
+  local file = assert(io.open(os.getenv(name), "rb"))
+  local data = file:read("*a")
+  file:close()
+  return data
+end
+
+local tag_body = slurp("TAG_BODY")
+local document_body = slurp("DOCUMENT_BODY")
+local story = os.getenv("STORY")
+local churn = os.getenv("CHURN")
+local json = { ["Content-Type"] = "application/json" }
+local cycle = {
+  "get", "tag", "get", "churn", "get", "tag", "get", "add", "get", "tag",
+  "get", "churn", "get", "tag", "get", "delete", "get", "tag", "churn", "get",
+}
+local step = 0
+local added = {}
+
+request = function()
+  step = step % #cycle + 1
+  local what = cycle[step]
+  if what == "delete" and #added == 0 then what = "get" end
+  if what == "get" then
+    return wrk.format("GET", "/v1/stories/" .. story .. "/timeline")
+  elseif what == "churn" then
+    return wrk.format("GET", "/v1/stories/" .. churn .. "/timeline")
+  elseif what == "tag" then
+    return wrk.format("POST", "/v1/tag", json, tag_body)
+  elseif what == "add" then
+    return wrk.format("POST", "/v1/stories/" .. churn .. "/documents", json, document_body)
+  else
+    local id = table.remove(added, 1)
+    return wrk.format("DELETE", "/v1/stories/" .. churn .. "/documents/" .. id)
+  end
+end
+
+-- Only adding a document answers 201 (with the document, its id first).
+response = function(status, headers, body)
+  if status == 201 then
+    local id = body:match('^{"id":(%d+)')
+    if id then table.insert(added, id) end
+  end
+end
