@@ -21,7 +21,8 @@ public enum TimelineRendering: String, Hashable, Sendable, CaseIterable {
 ///   (``DocumentArchive``) with it. That is all a write costs: the story's timeline is assembled lazily, on
 ///   the next read, from the stored analyses (no document is analysed twice).
 /// - Analyses run on at most ``Configuration/maximumConcurrentAnalyses`` threads at once, outside Swift's
-///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full).
+///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full), each within
+///   ``Configuration/analysisTimeLimit`` (``StoryServiceError/timedOut(limit:)`` past it, and nothing stored).
 /// - A story's timeline is built once per revision and each rendering (format and filter) made once per
 ///   revision (``TimelineCache``); the unfiltered JSON is also kept in the store (``StoryStore/cacheTimeline(_:of:revision:)``),
 ///   so a restarted service serves it without assembling the story again.
@@ -38,16 +39,21 @@ public final class StoryService: Sendable {
         public var maximumDocumentBytes: Int
         /// The longest story or document title, in characters.
         public var maximumTitleLength: Int
+        /// The longest an analysis may take, its wait for a slot included, before adding the document fails
+        /// with ``StoryServiceError/timedOut(limit:)`` and nothing is stored (`nil`: no limit).
+        public var analysisTimeLimit: Duration?
 
         public init(
             maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
-            maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000
+            maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000,
+            analysisTimeLimit: Duration? = nil
         ) {
             self.maximumDocumentsPerStory = maximumDocumentsPerStory
             self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
             self.maximumQueuedAnalyses = maximumQueuedAnalyses
             self.maximumDocumentBytes = maximumDocumentBytes
             self.maximumTitleLength = maximumTitleLength
+            self.analysisTimeLimit = analysisTimeLimit
         }
     }
 
@@ -113,10 +119,10 @@ public final class StoryService: Sendable {
     }
 
     /// The analysed document of an article text, archived (``DocumentArchive``): the whole pipeline, in an
-    /// analysis slot.
+    /// analysis slot, within ``Configuration/analysisTimeLimit``.
     public func analyse(_ text: String, creationTime: CreationTime?) async throws -> Data {
         let pipeline = pipeline
-        return try await gate.run { () -> Result<Data, any Error> in
+        return try await gate.run(timeLimit: configuration.analysisTimeLimit) { () -> Result<Data, any Error> in
             Result { try DocumentArchive.encode(pipeline.run(text, creationTime: creationTime)) }
         }.get()
     }
