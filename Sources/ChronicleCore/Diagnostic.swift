@@ -19,6 +19,8 @@ public struct Diagnostic: Hashable, Sendable, Codable {
         public static let weekdayMismatch: Code = "weekday-mismatch"
         /// A date that does not exist ("February 30").
         public static let impossibleDate: Code = "impossible-date"
+        /// A date beyond the years a TIMEX3 value can write (BC9999 to 9999): "8000 years from now".
+        public static let dateOutOfRange: Code = "date-out-of-range"
         /// Without a creation time, the year of a date could not be pinned down; candidates are listed.
         public static let ambiguousYear: Code = "ambiguous-year"
         /// The year of a document was inferred from its text, not given.

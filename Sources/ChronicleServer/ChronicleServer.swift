@@ -50,7 +50,7 @@ public enum ChronicleServer {
         if let token = options.token { router.add(middleware: BearerTokenMiddleware(token: Array(token.utf8))) }
 
         let bodies = BodyReader(maximumBytes: options.maximumBodyBytes)
-        TagRoute(bodies: bodies, slots: options.service.maximumConcurrentAnalyses).register(on: router)
+        TagRoute(bodies: bodies, slots: options.service.maximumConcurrentAnalyses, timeLimit: options.service.analysisTimeLimit).register(on: router)
         StoryRoutes(service: service, bodies: bodies).register(on: router)
         router.resource("/", [.get: { _, _ in Response.bytes(WebPage.html.utf8, contentType: "text/html; charset=utf-8") }])
         router.resource("/v1/openapi.json", [.get: { _, _ in Response.bytes(OpenAPISpec.json.utf8, contentType: "application/json") }])

@@ -209,11 +209,11 @@ enum OpenAPISpec {
       "Unauthorized": {"description": "A write without the bearer token the server was started with.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "NotFound": {"description": "No such story or document.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "MethodNotAllowed": {"description": "The path does not take this method.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "Conflict": {"description": "The story already has the most documents a story may have.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "TooLarge": {"description": "The body (or the document's text) is larger than the server accepts.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+      "Conflict": {"description": "The story already has the most documents a story may have (the server's --max-documents-per-story, 1000 by default).", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+      "TooLarge": {"description": "The body is larger than the server accepts (its --max-body-bytes, 5 MB by default), or the document's text is longer than it analyses.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "UnsupportedMediaType": {"description": "The body is not application/json.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "Unprocessable": {"description": "The body is not valid UTF-8.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
-      "Busy": {"description": "The analysis queue is full; retry after the Retry-After seconds.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+      "Busy": {"description": "The analysis queue is full (problem busy), or the analysis, its wait for a slot included, took longer than the server's --analysis-time-limit (problem timed-out; nothing was stored); retry after the Retry-After seconds.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
     }
   },
   "paths": {

@@ -57,6 +57,7 @@ public struct Problem: Error, Sendable, Equatable {
         case .storyFull: return Problem(.conflict, "story-full", detail)
         case .documentTooLarge: return Problem(.contentTooLarge, "document-too-large", detail)
         case .busy: return Problem(.serviceUnavailable, "busy", detail, headers: [.retryAfter: "5"])
+        case .timedOut: return Problem(.serviceUnavailable, "timed-out", detail, headers: [.retryAfter: "5"])
         }
     }
 

@@ -9,17 +9,20 @@ import Hummingbird
 /// The pipelines are made once and shared. A short text (at most ``inlineBytes``) of time expressions only is
 /// tagged where the request runs: that is a fraction of a millisecond, and a hop to another thread would cost
 /// as much. Longer texts and whole-pipeline requests run in the tagging gate, off Swift's cooperative pool,
-/// at most one per core, behind a bounded queue (503 when it is full).
+/// at most one per core, behind a bounded queue (503 when it is full), within the analysis time limit (503).
 struct TagRoute: Sendable {
     let bodies: BodyReader
     let timePipeline = Pipeline(stages: .time)
     let fullPipeline = Pipeline(stages: .all)
     let gate: AnalysisGate
+    /// The longest a gated request may take, its wait for a slot included (`nil`: no limit).
+    let timeLimit: Duration?
     static let inlineBytes = 64 * 1024
 
-    init(bodies: BodyReader, slots: Int) {
+    init(bodies: BodyReader, slots: Int, timeLimit: Duration?) {
         self.bodies = bodies
         self.gate = AnalysisGate(slots: slots, maximumWaiting: 256)
+        self.timeLimit = timeLimit
     }
 
     func register(on router: Router<BasicRequestContext>) {
@@ -40,7 +43,7 @@ struct TagRoute: Sendable {
         if !events, text.utf8.count <= Self.inlineBytes {
             document = pipeline.run(text, creationTime: dct, id: id)
         } else {
-            document = try await gate.run { pipeline.run(text, creationTime: dct, id: id) }
+            document = try await gate.run(timeLimit: timeLimit) { pipeline.run(text, creationTime: dct, id: id) }
         }
         return Response.json(JSONWriter(style: .compact).value(for: document))
     }

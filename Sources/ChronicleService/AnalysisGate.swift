@@ -26,6 +26,55 @@ public actor AnalysisGate {
         return result
     }
 
+    /// Runs `work` in a slot, waiting for one if needed, and gives up with ``StoryServiceError/timedOut(limit:)``
+    /// when the wait and the work together take longer than `timeLimit` (`nil`: no limit).
+    ///
+    /// An analysis cannot be stopped halfway: one that outlasts the limit goes on in its slot and its result
+    /// is dropped, so the slots still bound the CPU work under way. Work that gets its slot only after the
+    /// limit is not started at all.
+    public func run<T: Sendable>(timeLimit: Duration?, _ work: @Sendable @escaping () -> T) async throws -> T {
+        guard let timeLimit else { return try await run(work) }
+        let deadline = ContinuousClock.now.advanced(by: timeLimit)
+        return try await Self.withDeadline(deadline, limit: timeLimit) { try await self.run(before: deadline, work) }
+    }
+
+    private func run<T: Sendable>(before deadline: ContinuousClock.Instant, _ work: @Sendable @escaping () -> T) async throws -> T {
+        try await acquire()
+        guard ContinuousClock.now < deadline else {
+            release()
+            throw StoryServiceError.timedOut(limit: .zero)
+        }
+        let result = await Self.offPool(work)
+        release()
+        return result
+    }
+
+    /// The result of `operation`, or ``StoryServiceError/timedOut(limit:)`` at `deadline` if it has not
+    /// finished by then (it then goes on unobserved).
+    static func withDeadline<T: Sendable>(
+        _ deadline: ContinuousClock.Instant, limit: Duration, _ operation: @Sendable @escaping () async throws -> T
+    ) async throws -> T {
+        let outcome = FirstOutcome<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.start(continuation)
+            let timer = Task {
+                try? await Task.sleep(until: deadline, clock: .continuous)
+                outcome.finish(.failure(StoryServiceError.timedOut(limit: limit)))
+            }
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await operation()) } catch { result = .failure(error) }
+                timer.cancel()
+                // The gate's own check reports a zero limit; the caller's limit is the one to name.
+                if case .failure(StoryServiceError.timedOut) = result {
+                    outcome.finish(.failure(StoryServiceError.timedOut(limit: limit)))
+                } else {
+                    outcome.finish(result)
+                }
+            }
+        }
+    }
+
     private func acquire() async throws {
         if running < slots {
             running += 1
@@ -56,5 +105,23 @@ public actor AnalysisGate {
         await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: work()) }
         }
+    }
+}
+
+/// Resumes a continuation with the first of several outcomes and ignores the others.
+private final class FirstOutcome<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<T, any Error>?
+
+    func start(_ continuation: CheckedContinuation<T, any Error>) {
+        lock.withLock { self.continuation = continuation }
+    }
+
+    func finish(_ result: Result<T, any Error>) {
+        let continuation = lock.withLock { () -> CheckedContinuation<T, any Error>? in
+            defer { self.continuation = nil }
+            return self.continuation
+        }
+        continuation?.resume(with: result)
     }
 }

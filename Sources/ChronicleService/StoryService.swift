@@ -22,7 +22,8 @@ public enum TimelineRendering: String, Hashable, Sendable, CaseIterable {
 ///   the next read, from the stored analyses (no document is analysed twice). Decoded analyses are kept in
 ///   memory (``DocumentCache``), so an assembly decodes only the archives it has not seen.
 /// - Analyses run on at most ``Configuration/maximumConcurrentAnalyses`` threads at once, outside Swift's
-///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full).
+///   cooperative pool, behind a bounded queue (``StoryServiceError/busy`` when it is full), each within
+///   ``Configuration/analysisTimeLimit`` (``StoryServiceError/timedOut(limit:)`` past it, and nothing stored).
 /// - A story's timeline is built once per revision and each rendering (format and filter) made once per
 ///   revision (``TimelineCache``); the unfiltered JSON is also kept in the store (``StoryStore/cacheTimeline(_:of:revision:)``),
 ///   so a restarted service serves it without assembling the story again.
@@ -44,11 +45,15 @@ public final class StoryService: Sendable {
         /// sharing the store (`chronicle story add`, a second server) within this time. Zero: every timeline
         /// read asks the store.
         public var revisionRecheckInterval: Duration
+        /// The longest an analysis may take, its wait for a slot included, before adding the document fails
+        /// with ``StoryServiceError/timedOut(limit:)`` and nothing is stored (`nil`: no limit).
+        public var analysisTimeLimit: Duration?
 
         public init(
             maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
             maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000,
-            revisionRecheckInterval: Duration = .seconds(1)
+            revisionRecheckInterval: Duration = .seconds(1),
+            analysisTimeLimit: Duration? = nil
         ) {
             self.maximumDocumentsPerStory = maximumDocumentsPerStory
             self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
@@ -56,6 +61,7 @@ public final class StoryService: Sendable {
             self.maximumDocumentBytes = maximumDocumentBytes
             self.maximumTitleLength = maximumTitleLength
             self.revisionRecheckInterval = revisionRecheckInterval
+            self.analysisTimeLimit = analysisTimeLimit
         }
     }
 
@@ -134,7 +140,7 @@ public final class StoryService: Sendable {
     }
 
     /// The analysed document of an article text, archived (``DocumentArchive``): the whole pipeline, in an
-    /// analysis slot.
+    /// analysis slot, within ``Configuration/analysisTimeLimit``.
     public func analyse(_ text: String, creationTime: CreationTime?) async throws -> Data {
         try await analysed(text, creationTime: creationTime).archive
     }
@@ -142,7 +148,7 @@ public final class StoryService: Sendable {
     /// The analysed document of an article text and its archive, made in an analysis slot.
     private func analysed(_ text: String, creationTime: CreationTime?) async throws -> (document: Document, archive: Data) {
         let pipeline = pipeline
-        return try await gate.run { () -> Result<(document: Document, archive: Data), any Error> in
+        return try await gate.run(timeLimit: configuration.analysisTimeLimit) { () -> Result<(document: Document, archive: Data), any Error> in
             Result {
                 let document = pipeline.run(text, creationTime: creationTime)
                 return (document, try DocumentArchive.encode(document))

@@ -15,6 +15,8 @@ public enum StoryServiceError: Error, Hashable, Sendable, CustomStringConvertibl
     case documentTooLarge(bytes: Int, limit: Int)
     /// Every analysis slot is taken and the queue is full: try again later.
     case busy
+    /// The analysis (with its wait for a slot) took longer than the service's time limit; nothing was stored.
+    case timedOut(limit: Duration)
 
     public var description: String {
         switch self {
@@ -32,7 +34,16 @@ public enum StoryServiceError: Error, Hashable, Sendable, CustomStringConvertibl
             return "the document's text is \(bytes) bytes long; documents of at most \(limit) bytes are analysed"
         case .busy:
             return "the service is analysing as many documents as it can queue; try again shortly"
+        case .timedOut(let limit):
+            return "the analysis took longer than the \(Self.seconds(limit)) the service allows; nothing was stored"
         }
+    }
+
+    /// A duration in words: "30 s", "0.25 s".
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        if attoseconds == 0 { return "\(seconds) s" }
+        return "\(Double(seconds) + Double(attoseconds) / 1e18) s"
     }
 
     /// A value quoted in a message, cut to a readable length (40 characters).

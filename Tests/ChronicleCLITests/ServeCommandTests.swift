@@ -18,7 +18,10 @@ struct ServeCommandTests {
 
         let process = Process()
         process.executableURL = ChronicleProcess.executable
-        process.arguments = ["serve", "--port", "0", "--data-dir", data, "--log-level", "warning"]
+        process.arguments = [
+            "serve", "--port", "0", "--data-dir", data, "--log-level", "warning", "--analysis-time-limit", "120", "--idle-timeout", "10.5",
+            "--max-queued-analyses", "8", "--max-documents-per-story", "50",
+        ]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
@@ -45,5 +48,17 @@ struct ServeCommandTests {
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test(arguments: [
+        (["--analysis-time-limit", "0"], "--analysis-time-limit must be more than 0 and at most 86400 seconds"),
+        (["--idle-timeout=0"], "--idle-timeout must be more than 0 and at most 86400 seconds"),
+        (["--max-queued-analyses=-1"], "--max-queued-analyses must be at least 0"),
+        (["--max-documents-per-story", "0"], "--max-documents-per-story must be at least 1"),
+    ])
+    func badLimitsAreValidationErrors(arguments: [String], message: String) throws {
+        let outcome = try TemporaryDirectory().run(["serve", "--port", "0"] + arguments)
+        #expect(outcome.status != 0)
+        #expect(outcome.standardError.contains(message), "\(outcome.standardError)")
     }
 }

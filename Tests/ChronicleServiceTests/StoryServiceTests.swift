@@ -157,3 +157,40 @@ final class OrderLog: @unchecked Sendable {
     func append(_ value: Int) { lock.withLock { items.append(value) } }
     var values: [Int] { lock.withLock { items } }
 }
+
+@Suite("StoryService time limit")
+struct TimeLimitTests {
+    @Test func workOutlastingTheLimitTimesOutWhileItsSlotStaysTaken() async throws {
+        let gate = AnalysisGate(slots: 1, maximumWaiting: 4)
+        let release = DispatchSemaphore(value: 0)
+        let finished = OrderLog()
+        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(50))) {
+            try await gate.run(timeLimit: .milliseconds(50)) { release.wait(); finished.append(1); return 1 }
+        }
+        // The analysis goes on in its slot: work queued behind it with a short limit times out without running.
+        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(50))) {
+            try await gate.run(timeLimit: .milliseconds(50)) { finished.append(2); return 2 }
+        }
+        release.signal()
+        #expect(try await gate.run(timeLimit: .seconds(600)) { 3 } == 3)
+        #expect(finished.values == [1])
+    }
+
+    @Test func documentOverTheLimitIsNotStored() async throws {
+        let service = StoryService(store: InMemoryStoryStore(), configuration: .init(analysisTimeLimit: .zero))
+        let story = try await service.createStory(title: "S")
+        await #expect(throws: StoryServiceError.timedOut(limit: .zero)) {
+            try await service.addDocument(DocumentSubmission(published: "2015-10-29", body: "It rained on Monday."), to: story.id)
+        }
+        #expect(try await service.documents(of: story.id).isEmpty)
+        #expect(try await service.story(story.id).revision == 0)
+        #expect(StoryServiceError.timedOut(limit: .seconds(60)).description == "the analysis took longer than the 60 s the service allows; nothing was stored")
+    }
+
+    @Test func documentWithinTheLimitIsStored() async throws {
+        let service = StoryService(store: InMemoryStoryStore(), configuration: .init(analysisTimeLimit: .seconds(600)))
+        let story = try await service.createStory(title: "S")
+        _ = try await service.addDocument(DocumentSubmission(body: "It rained on Monday."), to: story.id)
+        #expect(try await service.documents(of: story.id).count == 1)
+    }
+}

@@ -70,6 +70,18 @@ struct CalendarValue: Sendable {
         }
     }
 
+    /// Whether the value can be written as TIMEX3 writes dates: a year of four digits, from BC9999 (year
+    /// -9998) to 9999, and so a decade of at most three digits, a century of two, a millennium of one. A
+    /// date beyond them ("8000 years from now", "tomorrow" on 9999-12-31) has no value: `10000-01-01` is not
+    /// ISO 8601 without an agreed expansion, and the century after 9999 would read `100`, which is a decade.
+    var isWithinTIMEX3Years: Bool {
+        if let year, !(-9998...9999).contains(year) { return false }
+        if granularity == .millennium { return century.map { (0...9).contains($0) } ?? true }
+        if let decade, !(0...999).contains(decade) { return false }
+        if let century, !(0...99).contains(century) { return false }
+        return true
+    }
+
     static func floorDiv(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 
     /// Seasons: spring = March–May, summer = June–August, fall = September–November, winter =

@@ -99,6 +99,10 @@ struct Resolver {
                 value.clock = clock
                 value.partOfDay = part
             }
+            guard value.isWithinTIMEX3Years else {
+                diagnostics.append(Diagnostic(.warning, .dateOutOfRange, "the date lies beyond the years TIMEX3 writes (BC9999 to 9999)", span: span))
+                return nil
+            }
             if opensSentence, value.granularity == .year, let year = value.year, !spec.inheritsGranularity {
                 openingYear = (sentence, year, id, value.text)
             }
