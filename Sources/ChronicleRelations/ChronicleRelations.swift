@@ -370,15 +370,20 @@ enum RelationSelection {
     }
 
     /// The most intervals whose relations are kept consistent in one closure. Its three bit matrices take
-    /// 3 × (2n)² bits: 24 MB for 4,000 intervals, but gigabytes for the 30,000 events of a book-length text.
-    static let closureLimit = 4_000
+    /// 3 × (2n)² bits (gigabytes for the 30,000 events of a book-length text), and adding a relation costs up
+    /// to (2n)² / 64 word operations, so the closure of a long document is kept per block.
+    static let closureLimit = 1_000
+
+    /// The intervals of a block, about.
+    static let blockIntervals = 500
 
     /// For a document with more than ``closureLimit`` events and time expressions: per interval, its block of
-    /// consecutive sentences (about 1,000 intervals each; the creation time belongs to all). `nil` otherwise.
+    /// consecutive sentences (about ``blockIntervals`` intervals each; the creation time belongs to all).
+    /// `nil` otherwise.
     static func blocks(_ context: RelationContext, numbering: EndpointNumbering) -> [Int]? {
         guard numbering.count > closureLimit else { return nil }
         let sentences = max(1, context.sentenceWords.count)
-        let perBlock = max(1, sentences * 1_000 / numbering.count)
+        let perBlock = max(1, sentences * blockIntervals / numbering.count)
         var blocks = [Int](repeating: 0, count: numbering.count)
         for e in context.events.indices where context.hasInstanceID[e] {
             blocks[numbering.interval(ofEvent: e)] = context.eventSentence[e] / perBlock

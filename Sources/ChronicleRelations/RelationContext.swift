@@ -4,6 +4,9 @@ import ChronicleCore
 /// expression sits among the words and sentences, each sentence's main event, quotations, and how each
 /// time expression stands to the creation time.
 struct RelationContext {
+    /// The longest stretch of words taken as one sentence (see ``init(_:)``).
+    static let maximumSentenceWords = 200
+
     let events: [Event]
     let timeExpressions: [TimeExpression]
     let hasCreationTime: Bool
@@ -199,6 +202,16 @@ struct RelationContext {
             if first < words.count {
                 let last = sentenceWords.count - 1
                 sentenceWords[last] = sentenceWords[last].lowerBound..<words.count
+            }
+        }
+        // A sentence of more than `maximumSentenceWords` words (a list of dates, text without punctuation) is taken
+        // in pieces of that many words: pairs are found within a sentence, so the cost stays linear in its length.
+        if sentenceWords.contains(where: { $0.count > Self.maximumSentenceWords }) {
+            sentenceWords = sentenceWords.flatMap { range -> [Range<Int>] in
+                guard range.count > Self.maximumSentenceWords else { return [range] }
+                return stride(from: range.lowerBound, to: range.upperBound, by: Self.maximumSentenceWords).map {
+                    $0..<min($0 + Self.maximumSentenceWords, range.upperBound)
+                }
             }
         }
         for (s, range) in sentenceWords.enumerated() {

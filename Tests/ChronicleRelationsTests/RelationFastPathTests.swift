@@ -135,3 +135,40 @@ struct RelationFastPathTests {
         }
     }
 }
+
+/// One very long sentence (a list of dates, text without punctuation) costs the relation stage time linear in its
+/// length: it is taken in pieces of ``RelationContext/maximumSentenceWords`` words, and a long document's
+/// relations are kept consistent per block.
+@Suite("Relation stage on one long sentence")
+struct LongSentenceRelationTests {
+    static func listOfDates(_ count: Int) -> String {
+        let dates = ["the 1990s", "March 3", "2004", "last week", "Friday", "May 2010"]
+        return (0..<count).map { dates[$0 % dates.count] }.joined(separator: " and ") + "."
+    }
+
+    @Test func aLongSentenceIsTakenInPieces() {
+        let document = RelationFastPathTests.prepared(Self.listOfDates(400))
+        #expect(document.sentences.count == 1)
+        let context = RelationContext(document)
+        #expect(context.sentenceWords.count > 1)
+        #expect(context.sentenceWords.allSatisfy { $0.count <= RelationContext.maximumSentenceWords })
+        // The pieces cover the words once, in order.
+        #expect(context.sentenceWords.first?.lowerBound == 0 && context.sentenceWords.last?.upperBound == document.words.count)
+        #expect(zip(context.sentenceWords, context.sentenceWords.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        // Every time expression has its piece.
+        #expect(context.sentenceTimexes.map(\.count).reduce(0, +) == document.timeExpressions.count)
+    }
+
+    @Test func longDocumentsAreClosedPerBlock() {
+        let document = RelationFastPathTests.prepared(Self.listOfDates(1_500))
+        let context = RelationContext(document)
+        let numbering = EndpointNumbering(context)
+        let count = numbering.count
+        #expect(count > RelationSelection.closureLimit)
+        let blocks = RelationSelection.blocks(context, numbering: numbering) ?? []
+        #expect(Set(blocks).count > 1, "one block for \(count) intervals")
+        var relations = document
+        RelationRecognizer().annotate(&relations)
+        #expect(TemporalGraph(relations.relations).isConsistent)
+    }
+}
