@@ -41,6 +41,17 @@ func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
                 count += out.count
                 out.removeAll(keepingCapacity: true)
             }
+        case "dump-tag", "dump-pipeline":
+            // The compact JSON of every document, one per line on standard output: for comparing outputs.
+            for record in records {
+                var document = record.document
+                if stage == "dump-tag" { tagger.annotate(&document) } else { pipeline.run(&document) }
+                var out: [UInt8] = []
+                JSONWriter(style: .compact).value(for: document).write(to: &out)
+                out.append(0x0A)
+                FileHandle.standardOutput.write(Data(out))
+                count += 1
+            }
         case "annotate":
             for record in records { count += annotator.annotate(record.text).words.count }
         case "pipeline", "timeline":
