@@ -88,6 +88,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleStores", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
+        // A synchronous driver of single bench stages, for callgrind (not a product; see its main.swift).
+        .executableTarget(name: "chronicle-profile", dependencies: ["Chronicle"], path: "Sources/ChronicleProfile", swiftSettings: swiftSettings),
         .executableTarget(name: "ChronicleStoreWriter", dependencies: ["ChronicleStoreSQLite", "ChronicleStorePostgres"], swiftSettings: swiftSettings),
         .target(
             name: "ChronicleServer",

@@ -20,106 +20,125 @@ public struct Tokenizer: Sendable {
 
     /// Tokenises UTF-8 bytes; invalid sequences are treated as symbols, never as a crash.
     public func tokenize(bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
+        var scanner = TokenScanner(bytes: bytes)
+        scanner.run()
+        return scanner.tokens
+    }
+}
+
+/// One pass of ``Tokenizer`` over a text. The state lives in a struct, not in variables captured by nested
+/// functions: a captured variable is boxed, and every write to it through the nested function paid a dynamic
+/// exclusivity check (a third of the tokeniser's instructions). Scalar offsets are not counted byte by byte:
+/// the scalar offset of byte `i` is `i - extra`, where `extra` counts the bytes of multi-byte scalars beyond
+/// their first, which only non-ASCII text changes.
+private struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var tokens: [Token] = []
+    /// The byte being read.
+    var i = 0
+    /// The UTF-8 bytes read so far beyond one per scalar.
+    var extra = 0
+    var spaceBefore = true
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
         tokens.reserveCapacity(bytes.count / 5 + 4)
+    }
+
+    /// The scalar offset of byte `i`.
+    @inline(__always) var scalar: Int { i - extra }
+
+    @inline(__always) mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ startScalar: Int, _ endScalar: Int) {
+        tokens.append(Token(
+            kind: kind,
+            span: TextSpan(start: startScalar, end: endScalar),
+            byteStart: Int32(truncatingIfNeeded: start),
+            byteEnd: Int32(truncatingIfNeeded: end),
+            spaceBefore: spaceBefore))
+        spaceBefore = false
+    }
+
+    /// Moves past the first letter of a word (`length` bytes) and every letter after it, ASCII or not.
+    @inline(__always) mutating func continueWord(after length: Int, table: UnsafeBufferPointer<UInt8>) {
         let n = bytes.count
-        var i = 0
-        var scalar = 0  // scalar offset of byte i
-        var spaceBefore = true
-
-        @inline(__always) func emit(_ kind: Token.Kind, _ start: Int, _ end: Int, _ startScalar: Int, _ endScalar: Int) {
-            tokens.append(Token(
-                kind: kind,
-                span: TextSpan(start: startScalar, end: endScalar),
-                byteStart: Int32(truncatingIfNeeded: start),
-                byteEnd: Int32(truncatingIfNeeded: end),
-                spaceBefore: spaceBefore))
-            spaceBefore = false
-        }
-
-        /// Moves past the first letter of a word (`length` bytes) and every letter after it, ASCII or not.
-        @inline(__always) func continueWord(after length: Int) {
-            i += length
-            scalar += 1
-            while i < n {
-                let c = ByteClass.table[Int(bytes[i])]
-                if c == ByteClass.letter {
-                    i += 1
-                    scalar += 1
-                } else if c == ByteClass.lead {
-                    let (cp, len) = UTF8Scalar.decode(bytes, at: i)
-                    guard len > 0, UTF8Scalar.category(cp) == .letter else { return }
-                    i += len
-                    scalar += 1
-                } else {
-                    return
-                }
-            }
-        }
-
+        var i = self.i + length, extra = self.extra + length - 1
+        defer { (self.i, self.extra) = (i, extra) }
         while i < n {
-            let b = bytes[i]
-            let cls = ByteClass.table[Int(b)]
-            switch cls {
-            case ByteClass.space:
-                spaceBefore = true
+            let c = table[Int(bytes[i])]
+            if c == ByteClass.letter {
                 i += 1
-                scalar += 1
-            case ByteClass.digit:
-                let start = i, startScalar = scalar
-                repeat { i += 1 } while i < n && ByteClass.table[Int(bytes[i])] == ByteClass.digit
-                scalar += i - start
-                emit(.number, start, i, startScalar, scalar)
-            case ByteClass.letter:
-                let start = i, startScalar = scalar
-                continueWord(after: 1)
-                emit(.word, start, i, startScalar, scalar)
-            case ByteClass.punctuation:
-                emit(.punctuation, i, i + 1, scalar, scalar + 1)
-                i += 1
-                scalar += 1
-            default:
-                // Non-ASCII lead byte, stray continuation byte or control character.
+            } else if c == ByteClass.lead {
                 let (cp, len) = UTF8Scalar.decode(bytes, at: i)
-                if len == 0 {
-                    // Invalid byte: one symbol token per byte (a String never contains these).
-                    emit(.symbol, i, i + 1, scalar, scalar + 1)
-                    i += 1
-                    scalar += 1
-                    continue
-                }
-                switch UTF8Scalar.category(cp) {
-                case .space:
+                guard len > 0, UTF8Scalar.category(cp) == .letter else { return }
+                i += len
+                extra += len - 1
+            } else {
+                return
+            }
+        }
+    }
+
+    mutating func run() {
+        ByteClass.table.withUnsafeBufferPointer { table in
+            let n = bytes.count
+            while i < n {
+                switch table[Int(bytes[i])] {
+                case ByteClass.space:
                     spaceBefore = true
-                    i += len
-                    scalar += 1
-                case .letter:
+                    i += 1
+                case ByteClass.digit:
+                    let start = i
+                    var end = i + 1
+                    while end < n && table[Int(bytes[end])] == ByteClass.digit { end += 1 }
+                    i = end
+                    emit(.number, start, end, start - extra, end - extra)
+                case ByteClass.letter:
                     let start = i, startScalar = scalar
-                    continueWord(after: len)
+                    continueWord(after: 1, table: table)
                     emit(.word, start, i, startScalar, scalar)
-                case .punctuation:
-                    emit(.punctuation, i, i + len, scalar, scalar + 1)
-                    i += len
-                    scalar += 1
-                case .mark:
-                    // A combining mark glued to the previous word extends it.
-                    if !spaceBefore, var last = tokens.last, last.kind == .word, Int(last.byteEnd) == i {
-                        last.byteEnd = Int32(truncatingIfNeeded: i + len)
-                        last.span = TextSpan(start: last.span.start, end: scalar + 1)
-                        tokens[tokens.count - 1] = last
-                    } else {
-                        emit(.symbol, i, i + len, scalar, scalar + 1)
-                    }
-                    i += len
-                    scalar += 1
-                case .symbol:
-                    emit(.symbol, i, i + len, scalar, scalar + 1)
-                    i += len
-                    scalar += 1
+                case ByteClass.punctuation:
+                    emit(.punctuation, i, i + 1, scalar, scalar + 1)
+                    i += 1
+                default:
+                    scanOther(table: table)
                 }
             }
         }
-        return tokens
+    }
+
+    /// A non-ASCII lead byte, a stray continuation byte or a control character at `i`.
+    private mutating func scanOther(table: UnsafeBufferPointer<UInt8>) {
+        let (cp, len) = UTF8Scalar.decode(bytes, at: i)
+        if len == 0 {
+            // Invalid byte: one symbol token per byte (a String never contains these).
+            emit(.symbol, i, i + 1, scalar, scalar + 1)
+            i += 1
+            return
+        }
+        switch UTF8Scalar.category(cp) {
+        case .space:
+            spaceBefore = true
+        case .letter:
+            let start = i, startScalar = scalar
+            continueWord(after: len, table: table)
+            emit(.word, start, i, startScalar, scalar)
+            return
+        case .punctuation:
+            emit(.punctuation, i, i + len, scalar, scalar + 1)
+        case .mark:
+            // A combining mark glued to the previous word extends it.
+            if !spaceBefore, var last = tokens.last, last.kind == .word, Int(last.byteEnd) == i {
+                last.byteEnd = Int32(truncatingIfNeeded: i + len)
+                last.span = TextSpan(start: last.span.start, end: scalar + 1)
+                tokens[tokens.count - 1] = last
+            } else {
+                emit(.symbol, i, i + len, scalar, scalar + 1)
+            }
+        case .symbol:
+            emit(.symbol, i, i + len, scalar, scalar + 1)
+        }
+        i += len
+        extra += len - 1
     }
 }
 

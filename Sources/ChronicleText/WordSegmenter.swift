@@ -86,8 +86,15 @@ private struct WordScanner {
 
     private static let period = UInt8(ascii: ".")
 
-    /// The last letters of the contractions written without an apostrophe: a cheap test before the lookup.
-    private static let endsContraction: [Bool] = (0..<256).map { Array("tmesalTMESAL".utf8).contains(UInt8($0)) }
+    /// Whether `byte` is a last letter of the contractions written without an apostrophe ("tmesal", either
+    /// case): a cheap test before the lookup. `| 0x20` maps only the capitals of these letters onto them.
+    @inline(__always)
+    private static func endsContraction(_ byte: UInt8) -> Bool {
+        switch byte | 0x20 {
+        case UInt8(ascii: "t"), UInt8(ascii: "m"), UInt8(ascii: "e"), UInt8(ascii: "s"), UInt8(ascii: "a"), UInt8(ascii: "l"): true
+        default: false
+        }
+    }
 
     // MARK: Token tests (all false past the end of the range)
 
@@ -253,7 +260,7 @@ private struct WordScanner {
     @inline(__always)
     private mutating func emitSplittingContraction(_ unit: Range<Int>) {
         let last = unit.upperBound - 1
-        if unit.count == 1, isLetters(last), length(last) >= 2, Self.endsContraction[Int(lastByte(last))],
+        if unit.count == 1, isLetters(last), length(last) >= 2, Self.endsContraction(lastByte(last)),
            let tail = Lexical.bareContractions.value(for: short(last)) {
             emitSplit(unit, tail: Int(tail), clitic: unit.upperBound..<unit.upperBound)
         } else {

@@ -14,7 +14,7 @@ enum Tense: Sendable {
 struct TenseCues {
     let s: TokenStream
 
-    static let pastWords: Set<String> = [
+    static let pastWords: [String] = [
         "was", "were", "had", "did", "said", "told", "took", "came", "went", "made", "gave", "began", "held", "met", "saw",
         "left", "rose", "fell", "won", "lost", "paid", "sold", "bought", "found", "got", "put", "hit", "cut", "quit", "led",
         "ran", "spent", "sent", "brought", "thought", "became", "knew", "wrote", "spoke", "broke", "chose", "drove",
@@ -23,31 +23,31 @@ struct TenseCues {
         "sought", "spun", "stole", "stuck", "sank", "sang", "swam", "tore", "understood", "wept", "withdrew", "ago", "yesterday",
         "wasn't", "weren't", "didn't", "hadn't",
     ]
-    static let futureWords: Set<String> = [
+    static let futureWords: [String] = [
         "will", "shall", "'ll", "won't", "tomorrow", "upcoming", "would", "plans", "plan", "planned", "expects", "expected",
         "scheduled", "intends", "due", "slated", "set", "going",
     ]
-    static let presentWords: Set<String> = ["is", "are", "am", "says", "say", "has", "have", "isn't", "aren't"]
-    static let notVerbsInEd: Set<String> = ["need", "speed", "seed", "feed", "bed", "red", "led", "wed", "shed", "hundred", "indeed", "proceed", "exceed", "succeed", "breed", "greed", "weed", "creed", "deed", "sacred", "kindred", "naked", "wicked", "wretched", "rugged", "ragged", "crooked", "beloved", "learned", "aged", "united", "limited", "based", "related", "detailed", "advanced", "supposed", "used", "fixed", "mixed", "estimated", "expected", "scheduled", "planned", "proposed", "anticipated", "projected", "intended", "slated"]
+    static let presentWords: [String] = ["is", "are", "am", "says", "say", "has", "have", "isn't", "aren't"]
+    static let notVerbsInEd: [String] = ["need", "speed", "seed", "feed", "bed", "red", "led", "wed", "shed", "hundred", "indeed", "proceed", "exceed", "succeed", "breed", "greed", "weed", "creed", "deed", "sacred", "kindred", "naked", "wicked", "wretched", "rugged", "ragged", "crooked", "beloved", "learned", "aged", "united", "limited", "based", "related", "detailed", "advanced", "supposed", "used", "fixed", "mixed", "estimated", "expected", "scheduled", "planned", "proposed", "anticipated", "projected", "intended", "slated"]
 
     /// Auxiliaries, modals and adverbs that can stand before a verb inside one verb group.
-    static let groupWords: Set<String> = [
+    static let groupWords: [String] = [
         "be", "been", "being", "is", "are", "am", "was", "were", "has", "have", "had", "will", "would", "shall", "should",
         "can", "could", "may", "might", "must", "not", "also", "already", "just", "still", "then", "never", "n't", "'ll",
         "did", "does", "do", "only", "now", "probably", "reportedly", "finally", "again", "first", "later", "quickly",
     ]
-    static let intentionWords: Set<String> = [
+    static let intentionWords: [String] = [
         "plans", "plan", "planned", "planning", "expects", "expect", "expected", "intends", "intend", "intended", "hopes",
         "hope", "wants", "want", "agreed", "scheduled", "set", "due", "going", "is", "are", "aims", "seeks", "promised",
         "vowed", "pledged", "threatened", "likely", "able", "slated", "poised", "ready", "prepared", "about",
     ]
-    static let planningWords: Set<String> = [
+    static let planningWords: [String] = [
         "planned", "planning", "scheduled", "scheduling", "rescheduled", "slated",
     ]
-    static let adjectiveAdverbs: Set<String> = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
-    static let determiners: Set<String> = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
+    static let adjectiveAdverbs: [String] = ["still", "very", "newly", "recently", "previously", "widely", "highly", "so-called", "much", "more", "most", "less", "least", "fully", "partly", "jointly", "privately", "publicly", "closely", "long", "well", "ill", "yet"]
+    static let determiners: [String] = ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "some", "all", "any", "each", "every"]
     /// Words before "plans" that make it a noun ("its own plans", "new plans", "announced plans").
-    static let nounBeforePlans: Set<String> = ["own", "new", "future", "expansion", "travel", "vacation", "business", "s", "no", "any", "the", "and", "of", "with", "about", "announced", "unveiled", "outlined", "detailed", "scrapped", "dropped", "revealed"]
+    static let nounBeforePlans: [String] = ["own", "new", "future", "expansion", "travel", "vacation", "business", "s", "no", "any", "the", "and", "of", "with", "about", "announced", "unveiled", "outlined", "detailed", "scrapped", "dropped", "revealed"]
 
     /// The tense around tokens `range`, looking no further than the sentence `bounds`: the verb group
     /// nearest on the left decides, else the nearest on the right.
@@ -84,8 +84,8 @@ struct TenseCues {
             if let w = word(i) {
                 // "plans to meet", "were planning to drive": an infinitive after a verb of intention looks ahead,
                 // unless the intention is in the past perfect ("had been due to expire Friday").
-                if w == "to", let next = word(i + 1), i + 1 < range.lowerBound, !Self.determiners.contains(next),
-                   let before = word(i - 1), Self.intentionWords.contains(before) {
+                if w == "to", let next = word(i + 1), i + 1 < range.lowerBound, !Self.table.contains(next, in: .determiner),
+                   let before = word(i - 1), Self.table.contains(before, in: .intention) {
                     let perfect = hasPastPerfect(endingAt: i - 1)
                     return (perfect ? .past : .future, perfect)
                 }
@@ -95,7 +95,7 @@ struct TenseCues {
                 }
                 // A verb of planning before the expression: the expression dates what is planned
                 // ("planned a rally on Saturday", "has scheduled a news conference Thursday").
-                if Self.planningWords.contains(w) {
+                if Self.table.contains(w, in: .planning) {
                     // "as previously planned", "had originally scheduled": the plan itself, in the past.
                     let before = word(i - 1)
                     if before == "previously" || before == "originally" || before == "already" || before == "earlier" { return (.past, false) }
@@ -115,15 +115,15 @@ struct TenseCues {
                 // and "plans", "plan" are as often nouns ("vacation plans for the trip", "its plans to expand"),
                 // but not before an infinitive after a name or noun: "On Tuesday, the league plans to hold ...".
                 if w == "plans" || w == "plan" {
-                    if s.isText(j + 1, "to"), let next = word(j + 2), !Self.determiners.contains(next),
-                       let before = word(j - 1), !Self.determiners.contains(before), !Self.nounBeforePlans.contains(before),
+                    if s.isText(j + 1, "to"), let next = word(j + 2), !Self.table.contains(next, in: .determiner),
+                       let before = word(j - 1), !Self.table.contains(before, in: .determiner), !Self.table.contains(before, in: .nounBeforePlans),
                        !s.isApostrophe(j - 1) {
                         return (groupTense(endingAt: j, default: .future), false)
                     }
                     j += 1
                     continue
                 }
-                if Self.planningWords.contains(w) || w == "expected" || w == "expects" || w == "intends" || w == "intended" {
+                if Self.table.contains(w, in: .planning) || w == "expected" || w == "expects" || w == "intends" || w == "intended" {
                     if w.hasSuffix("ed") { return (groupTense(endingAt: j, default: .past), hasPastPerfect(endingAt: j)) }
                     return (groupTense(endingAt: j, default: .present), false)
                 }
@@ -138,7 +138,7 @@ struct TenseCues {
     private func hasPastPerfect(endingAt i: Int) -> Bool {
         if word(i) == "had" { return true }
         var k = i - 1
-        while k >= 0, let w = word(k), Self.groupWords.contains(w) {
+        while k >= 0, let w = word(k), Self.table.contains(w, in: .group) {
             if w == "had" { return true }
             k -= 1
         }
@@ -149,7 +149,7 @@ struct TenseCues {
     private func groupTense(endingAt i: Int, default t: Tense) -> Tense {
         var result = t
         var k = i - 1
-        while k >= 0, let w = word(k), Self.groupWords.contains(w) {
+        while k >= 0, let w = word(k), Self.table.contains(w, in: .group) {
             switch w {
             case "will", "shall", "'ll": result = .future
             case "would": result = .future
@@ -164,40 +164,27 @@ struct TenseCues {
         return result
     }
 
-    private func word(_ i: Int) -> String? {
+    /// Token `i` lower-cased, when it is a word of at most 14 ASCII bytes; nil otherwise.
+    private func word(_ i: Int) -> CueWord? {
         guard i >= 0, i < s.count else { return nil }
         let t = s.tokens[i]
         guard t.kind == .word else { return nil }
-        let length = Int(t.byteEnd - t.byteStart)
-        guard length <= 14 else { return nil }
-        // Lower-cased into a small buffer and made a String at once (a small string: no allocation).
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 14) { buffer -> String? in
-            let start = Int(t.byteStart)
-            for k in 0..<length {
-                let b = s.bytes[start + k]
-                guard b < 0x80 else { return nil }
-                buffer[k] = b >= 65 && b <= 90 ? b | 0x20 : b
-            }
-            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<length]), as: UTF8.self)
-        }
+        return CueWord(s.bytes, Int(t.byteStart), Int(t.byteEnd))
     }
 
     /// Modals that look ahead ("should reopen", "could run into June") unless a perfect follows ("could have been").
-    static let forwardModals: Set<String> = ["should", "could", "might", "must", "can", "may", "ought"]
+    static let forwardModals: [String] = ["should", "could", "might", "must", "can", "may", "ought"]
 
-    /// What kind of tense cue each word is, in one table (one hash per word).
-    private enum CueKind { case forwardModal, future, past, present }
-    private static let cueKinds: [String: CueKind] = {
-        var kinds: [String: CueKind] = [:]
-        for word in presentWords { kinds[word] = .present }
-        for word in pastWords { kinds[word] = .past }
-        for word in futureWords { kinds[word] = .future }
-        for word in forwardModals { kinds[word] = .forwardModal }
-        return kinds
-    }()
+    /// What kind of tense cue each word is, and the lists it belongs to, in one table (one probe per word).
+    private static let table = CueTable(
+        kinds: [(presentWords, .present), (pastWords, .past), (futureWords, .future), (forwardModals, .forwardModal)],
+        lists: [
+            (notVerbsInEd, .notVerbInEd), (groupWords, .group), (intentionWords, .intention), (planningWords, .planning),
+            (adjectiveAdverbs, .adjectiveAdverb), (determiners, .determiner), (nounBeforePlans, .nounBeforePlans),
+        ])
 
-    private func cue(_ word: String, at i: Int) -> Tense? {
-        let kind = Self.cueKinds[word]
+    private func cue(_ word: CueWord, at i: Int) -> Tense? {
+        let kind = Self.table.kind(of: word)
         if kind == .forwardModal, !s.isCapitalized(i) || word != "may" {
             var k = i + 1
             while let w = self.word(k), w == "not" || w == "n't" || w == "also" || w == "still" || w == "then" { k += 1 }
@@ -220,9 +207,9 @@ struct TenseCues {
             if s.isText(i + 1, "to") { return .future }
             return .present
         }
-        if word.utf8.count > 4, word.hasSuffix("ed"), !Self.notVerbsInEd.contains(word), !s.isCapitalized(i) {
+        if word.count > 4, word.hasSuffix("ed"), !Self.table.contains(word, in: .notVerbInEd), !s.isCapitalized(i) {
             // "a still unspecified date", "the proposed merger": an adjective after a determiner or an adverb.
-            if let before = self.word(i - 1), Self.determiners.contains(before) || Self.adjectiveAdverbs.contains(before) {
+            if let before = self.word(i - 1), Self.table.contains(before, in: .determiner) || Self.table.contains(before, in: .adjectiveAdverb) {
                 return nil
             }
             return .past
