@@ -3,7 +3,7 @@
 # the inputs executed (libFuzzer's stat::number_of_executed_units) and what was found.
 #
 # Usage: fuzz/run.sh [SECONDS] [TARGET...]       (default: 60 seconds, every built target, one after another)
-# Env:   RSS_MB=2048 (memory limit), NICE=10, MAX_RESTARTS=5
+# Env:   RSS_MB=2048 (memory limit), NICE=10, MAX_RESTARTS=5, FUZZ_ARGS (more libFuzzer flags, e.g. -len_control=0)
 #
 # Each target starts from its hand-written seeds (fuzz/seeds/<target>/, in git) and its generated corpus
 # (fuzz/corpus-<target>/, not in git). libFuzzer stops at the first finding; the script then restarts it on
@@ -39,7 +39,7 @@ for t in "${targets[@]}"; do
         (( left > 0 && run <= max_restarts )) || break
         log="$here/logs/$t-$run.log"
         nice -n "$nice_level" "$binary" -max_total_time="$left" -timeout=1 -rss_limit_mb="$rss" -max_len=4096 \
-            -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" "$corpus" "$seeds" > "$log" 2>&1
+            -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_ARGS:-} "$corpus" "$seeds" > "$log" 2>&1
         status=$?
         n=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
         if [[ -z "$n" ]]; then n=$(grep -o '^#[0-9]*' "$log" | tr -d '#' | tail -1); fi

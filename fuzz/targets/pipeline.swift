@@ -28,3 +28,7 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     _ = TimelineTextRenderer().render(timeline)
     return 0
 }
+
+func warmUp() {
+    _ = TimelineBuilder().build([pipeline.run("John Smith said on Monday that he will resign next week.", creationTime: CreationTime(parsing: "2015-10-05"))])
+}

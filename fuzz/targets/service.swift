@@ -45,3 +45,8 @@ public func fuzzService(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+func warmUp() {
+    _ = timePipeline.run("May said on Monday that she may fall in the fall.")
+    _ = try? service.prepare(DocumentSubmission(body: "<p>x</p>"))
+}

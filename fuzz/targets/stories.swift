@@ -52,3 +52,5 @@ public func fuzzStories(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
     return 0
 }
+
+func warmUp() {}

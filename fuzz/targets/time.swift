@@ -15,3 +15,7 @@ public func fuzzTime(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     tagAndCheck(text, tagger: tagger, creationTime: creationTime)
     return 0
 }
+
+func warmUp() {
+    for tagger in taggers { _ = tagger.tag("May said on Monday, Oct. 5, 2015 that she may fall in the fall.") }
+}

@@ -87,3 +87,7 @@ public func fuzzTimeGrammar(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt 
     tagAndCheck(text, tagger: tagger, creationTime: creationTime)
     return 0
 }
+
+func warmUp() {
+    for tagger in grammarTaggers { _ = tagger.tag("May said on Monday, Oct. 5, 2015 that she may fall in the fall.") }
+}
