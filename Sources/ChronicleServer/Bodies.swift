@@ -64,7 +64,7 @@ struct BodyReader: Sendable {
             throw tooLarge
         }
         let bytes = Array(buffer.readableBytesView)
-        if let offset = Self.firstInvalidUTF8(bytes) {
+        if let offset = RequestChecks.firstInvalidUTF8(bytes) {
             throw Problem(.unprocessableContent, "invalid-utf8", "the body is not valid UTF-8 (byte \(offset))")
         }
         return bytes
@@ -72,22 +72,6 @@ struct BodyReader: Sendable {
 
     private var tooLarge: Problem {
         Problem(.contentTooLarge, "body-too-large", "the request body is larger than the \(maximumBytes) bytes the server accepts")
-    }
-
-    /// The offset of the first byte that is not part of valid UTF-8, if any.
-    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
-        // Fast path: ASCII, and the standard library's validation.
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
-        var parser = Unicode.UTF8.ForwardParser()
-        var iterator = bytes.makeIterator()
-        var offset = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded): offset += encoded.count
-            case .emptyInput: return nil
-            case .error: return offset
-            }
-        }
     }
 
     private static func mismatch(_ expected: Any.Type, _ context: DecodingError.Context) -> String {
