@@ -10,7 +10,7 @@
 # findings land on their standard error, which the tests check.
 #
 # SANITIZER_FILTER (a `swift test --filter` regular expression) narrows the tests; the defaults are in
-# `filter` below and README, "Sanitizers", says why.
+# `filter` below (none yet: the whole suite).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:?usage: .ci/sanitizers.sh address|thread}

@@ -29,12 +29,14 @@ struct LimitsTests {
                 let detail = try #require(try object(response.body)["detail"] as? String)
                 #expect(detail.contains("nothing was stored"))
             }
-            try await client.execute(uri: "/v1/stories/\(id)/documents", method: .get) { (response) throws in
+            try await client.execute(uri: "/v1/stories/\(id)/documents", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(try array(response.body).isEmpty)
+                let documents = try array(response.body)
+                #expect(documents.isEmpty)
             }
-            try await client.execute(uri: "/v1/stories/\(id)", method: .get) { (response) throws in
-                #expect(try object(response.body)["documentCount"] as? Int == 0)
+            try await client.execute(uri: "/v1/stories/\(id)", method: .get) { response in
+                let story = try object(response.body)
+                #expect(story["documentCount"] as? Int == 0)
             }
             // The whole pipeline on /v1/tag runs in the gate too.
             let tag = #"{"text": "It rained on Monday.", "events": true}"#
@@ -72,9 +74,13 @@ struct LimitsTests {
             let third = ByteBuffer(string: #"{"text": "It rained on Wednesday."}"#)
             try await client.execute(uri: "/v1/stories/\(id)/documents", method: .post, headers: json, body: third) { response in
                 try expectProblem(response, .conflict, "story-full")
-                #expect(try object(response.body)["detail"] as? String == "the story already has 2 documents, the most a story may have")
+                let problem = try object(response.body)
+                #expect(problem["detail"] as? String == "the story already has 2 documents, the most a story may have")
             }
-            try await client.execute(uri: "/v1/stories/\(id)/documents", method: .get) { (response) throws in #expect(try array(response.body).count == 2) }
+            try await client.execute(uri: "/v1/stories/\(id)/documents", method: .get) { response in
+                let documents = try array(response.body)
+                #expect(documents.count == 2)
+            }
         }
     }
 

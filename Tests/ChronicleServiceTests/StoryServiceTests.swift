@@ -160,20 +160,28 @@ final class OrderLog: @unchecked Sendable {
 
 @Suite("StoryService time limit")
 struct TimeLimitTests {
-    @Test func workOutlastingTheLimitTimesOutWhileItsSlotStaysTaken() async throws {
+    @Test func workOverTheLimitTimesOutAndQueuedWorkPastItsLimitNeverStarts() async throws {
         let gate = AnalysisGate(slots: 1, maximumWaiting: 4)
+        let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
         let finished = OrderLog()
-        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(50))) {
-            try await gate.run(timeLimit: .milliseconds(50)) { release.wait(); finished.append(1); return 1 }
-        }
-        // The analysis goes on in its slot: work queued behind it with a short limit times out without running.
-        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(50))) {
-            try await gate.run(timeLimit: .milliseconds(50)) { finished.append(2); return 2 }
+        let holder = Task { try await gate.run { started.signal(); release.wait(); finished.append(1); return 1 } }
+        await AnalysisGate.offPool { started.wait() }
+        // Queued behind the slot's holder: timed out at its limit, and never started (its slot comes too late).
+        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(100))) {
+            try await gate.run(timeLimit: .milliseconds(100)) { finished.append(2); return 2 }
         }
         release.signal()
-        #expect(try await gate.run(timeLimit: .seconds(600)) { 3 } == 3)
-        #expect(finished.values == [1])
+        #expect(try await holder.value == 1)
+        // Work that outlasts its limit: the caller is answered at the limit; the work finishes in its slot.
+        let second = DispatchSemaphore(value: 0)
+        await #expect(throws: StoryServiceError.timedOut(limit: .milliseconds(100))) {
+            try await gate.run(timeLimit: .milliseconds(100)) { second.wait(); finished.append(3); return 3 }
+        }
+        second.signal()
+        #expect(try await gate.run(timeLimit: .seconds(600)) { finished.append(4); return 4 } == 4)
+        #expect(!finished.values.contains(2))
+        #expect(finished.values.first == 1 && finished.values.last == 4)
     }
 
     @Test func documentOverTheLimitIsNotStored() async throws {
