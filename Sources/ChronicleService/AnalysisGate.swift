@@ -58,7 +58,8 @@ public actor AnalysisGate {
         return try await withCheckedThrowingContinuation { continuation in
             outcome.start(continuation)
             let timer = Task {
-                try? await Task.sleep(until: deadline, clock: .continuous)
+                // Cancelled when the operation finishes first: then there is nothing to report.
+                do { try await Task.sleep(until: deadline, clock: .continuous) } catch { return }
                 outcome.finish(.failure(StoryServiceError.timedOut(limit: limit)))
             }
             Task {

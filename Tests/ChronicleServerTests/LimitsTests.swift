@@ -116,7 +116,7 @@ struct LimitsTests {
             let ends = await AnalysisGate.offPool { [connections] in connections.map { $0.readUntilClosed(timeout: idleTimeout * 5) } }
             #expect(ends.allSatisfy { $0 == .closed }, "\(ends.filter { $0 != .closed }.count) of \(ends.count) connections left open")
             #expect(ContinuousClock.now - opened >= .seconds(idleTimeout * 0.5))
-            try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
+            // (The test client's own connection has been idle as long, and is closed too: no request after this.)
         }
     }
 }
