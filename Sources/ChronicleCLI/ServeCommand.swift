@@ -65,6 +65,11 @@ struct ServeCommand: AsyncParsableCommand {
         valueName: "SECONDS"))
     var idleTimeout = 30.0
 
+    @Option(name: .customLong("cache-megabytes"), help: ArgumentHelp(
+        "Memory for decoded analyses, built timelines and rendered responses, in megabytes; past it the least recently used go. (default: 64)",
+        valueName: "MB"))
+    var cacheMegabytes = 64
+
     @Option(name: .customLong("log-level"), help: ArgumentHelp(
         "trace, debug, info, notice, warning, error or critical; successful reads are logged at debug. (default: info)", valueName: "LEVEL"))
     var logLevel = "info"
@@ -74,6 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
         if maximumBodyBytes < 1 { throw ValidationError("--max-body-bytes must be at least 1") }
         if maximumDocumentsPerStory < 1 { throw ValidationError("--max-documents-per-story must be at least 1") }
         if let maximumConcurrentAnalyses, maximumConcurrentAnalyses < 1 { throw ValidationError("--max-concurrent-analyses must be at least 1") }
+        if !(1...65_536).contains(cacheMegabytes) { throw ValidationError("--cache-megabytes must be between 1 and 65536") }
         if maximumQueuedAnalyses < 0 { throw ValidationError("--max-queued-analyses must be at least 0") }
         guard analysisTimeLimit.isFinite, analysisTimeLimit > 0, analysisTimeLimit <= 86_400 else {
             throw ValidationError("--analysis-time-limit must be more than 0 and at most 86400 seconds")
@@ -91,6 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let maximumConcurrentAnalyses { options.service.maximumConcurrentAnalyses = maximumConcurrentAnalyses }
         options.service.maximumQueuedAnalyses = maximumQueuedAnalyses
         options.service.analysisTimeLimit = .milliseconds(Int64(analysisTimeLimit * 1000))
+        options.service.maximumCacheBytes = cacheMegabytes << 20
         var logger = Logger(label: "chronicle")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         do {

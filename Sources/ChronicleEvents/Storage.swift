@@ -1,3 +1,4 @@
+import ChronicleCore
 import ChronicleLanguage
 import Foundation
 
@@ -264,7 +265,7 @@ struct EventCodebook: Sendable {
 }
 
 /// A model file that cannot be read.
-public struct EventModelError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct EventModelError: BinaryFormatError, Hashable, Sendable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {
@@ -274,107 +275,6 @@ public struct EventModelError: Error, Hashable, Sendable, CustomStringConvertibl
     public var description: String { "invalid event model: \(message)" }
 }
 
-/// Appends little-endian integers, LEB128 varints and strings to a byte array.
-struct EventByteWriter {
-    private(set) var bytes: [UInt8] = []
-
-    mutating func append(_ value: UInt8) { bytes.append(value) }
-
-    mutating func append(_ value: Float) { append(value.bitPattern) }
-
-    mutating func append(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-    }
-
-    mutating func appendVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    mutating func append(_ string: String) {
-        appendVarint(UInt64(string.utf8.count))
-        bytes.append(contentsOf: string.utf8)
-    }
-
-    /// Ascending non-zero keys, delta-coded.
-    mutating func appendKeys(_ keys: [UInt32]) {
-        appendVarint(UInt64(keys.count))
-        var previous: UInt32 = 0
-        for key in keys {
-            appendVarint(UInt64(key - previous))
-            previous = key
-        }
-    }
-}
-
-/// Reads what ``EventByteWriter`` writes, failing with an ``EventModelError`` past the end.
-struct EventByteReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var offset = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    var isAtEnd: Bool { offset == bytes.count }
-    var remaining: Int { bytes.count - offset }
-
-    mutating func byte() throws(EventModelError) -> UInt8 {
-        guard offset < bytes.count else { throw EventModelError("truncated at byte \(offset)") }
-        offset += 1
-        return bytes[offset - 1]
-    }
-
-    mutating func uint32() throws(EventModelError) -> UInt32 {
-        var value: UInt32 = 0
-        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
-        return value
-    }
-
-    mutating func float() throws(EventModelError) -> Float { Float(bitPattern: try uint32()) }
-
-    mutating func varint() throws(EventModelError) -> UInt64 {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while true {
-            let byte = try byte()
-            guard shift < 64 else { throw EventModelError("varint too long at byte \(offset)") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
-    /// A count that cannot exceed what is left to read (`minimumBytesEach` bytes per item).
-    mutating func count(minimumBytesEach: Int = 1) throws(EventModelError) -> Int {
-        let value = try varint()
-        guard value <= UInt64(remaining / max(1, minimumBytesEach)) else {
-            throw EventModelError("count \(value) too large at byte \(offset)")
-        }
-        return Int(value)
-    }
-
-    mutating func string() throws(EventModelError) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
-    }
-
-    /// Ascending non-zero keys, as ``EventByteWriter/appendKeys(_:)`` writes them.
-    mutating func keys() throws(EventModelError) -> [UInt32] {
-        let count = try count()
-        var keys: [UInt32] = []
-        keys.reserveCapacity(count)
-        var previous: UInt64 = 0
-        for index in 0..<count {
-            let key = previous + (try varint())
-            guard key <= UInt64(UInt32.max), key > 0, index == 0 || key > previous else { throw EventModelError("keys out of order") }
-            keys.append(UInt32(key))
-            previous = key
-        }
-        return keys
-    }
-}
+/// The writer and reader of the model's bytes (``ChronicleCore/BinaryWriter``), failing with an ``EventModelError``.
+typealias EventByteWriter = BinaryWriter
+typealias EventByteReader = BinaryReader<EventModelError>

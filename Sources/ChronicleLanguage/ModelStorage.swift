@@ -1,3 +1,4 @@
+import ChronicleCore
 import Foundation
 
 /// An open-addressing hash table from non-zero 32-bit keys (already hashes) to 32-bit values: the lookup
@@ -197,7 +198,7 @@ extension Comparable {
 }
 
 /// A model file that cannot be read.
-public struct POSModelError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct POSModelError: BinaryFormatError, Hashable, Sendable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) {
@@ -207,104 +208,9 @@ public struct POSModelError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String { "invalid part-of-speech model: \(message)" }
 }
 
-/// Appends little-endian integers, LEB128 varints and strings to a byte array.
-struct ByteWriter {
-    private(set) var bytes: [UInt8] = []
-
-    mutating func append(_ value: UInt8) { bytes.append(value) }
-
-    mutating func append(_ value: UInt16) {
-        bytes.append(UInt8(truncatingIfNeeded: value))
-        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
-    }
-
-    mutating func append(_ value: Float) { append(value.bitPattern) }
-
-    mutating func append(_ value: UInt32) {
-        for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt32(shift))) }
-    }
-
-    mutating func appendVarint(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
-
-    mutating func append(_ string: String) {
-        appendVarint(UInt64(string.utf8.count))
-        bytes.append(contentsOf: string.utf8)
-    }
-}
-
-/// Reads what ``ByteWriter`` writes, failing with a ``POSModelError`` past the end.
-struct ByteReader {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private(set) var offset = 0
-
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    var isAtEnd: Bool { offset == bytes.count }
-
-    mutating func byte() throws(POSModelError) -> UInt8 {
-        guard offset < bytes.count else { throw POSModelError("truncated at byte \(offset)") }
-        offset += 1
-        return bytes[offset - 1]
-    }
-
-    mutating func uint16() throws(POSModelError) -> UInt16 {
-        UInt16(try byte()) | UInt16(try byte()) << 8
-    }
-
-    /// `count` little-endian 16-bit values, read in one go.
-    mutating func uint16s(_ count: Int) throws(POSModelError) -> [UInt16] {
-        guard count <= (bytes.count - offset) / 2 else { throw POSModelError("truncated at byte \(bytes.count)") }
-        let start = offset
-        offset += 2 * count
-        return [UInt16](unsafeUninitializedCapacity: count) { values, initialized in
-            for i in 0..<count { values[i] = UInt16(bytes[start + 2 * i]) | UInt16(bytes[start + 2 * i + 1]) << 8 }
-            initialized = count
-        }
-    }
-
-    mutating func uint32() throws(POSModelError) -> UInt32 {
-        var value: UInt32 = 0
-        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
-        return value
-    }
-
-    mutating func float() throws(POSModelError) -> Float { Float(bitPattern: try uint32()) }
-
-    mutating func varint() throws(POSModelError) -> UInt64 {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while true {
-            let byte = try byte()
-            guard shift < 64 else { throw POSModelError("varint too long at byte \(offset)") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
-        }
-    }
-
-    /// A count that cannot exceed what is left to read (`minimumBytesEach` bytes per item).
-    mutating func count(minimumBytesEach: Int = 1) throws(POSModelError) -> Int {
-        let value = try varint()
-        guard value <= UInt64((bytes.count - offset) / max(1, minimumBytesEach)) else {
-            throw POSModelError("count \(value) too large at byte \(offset)")
-        }
-        return Int(value)
-    }
-
-    mutating func string() throws(POSModelError) -> String {
-        let length = try count()
-        defer { offset += length }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
-    }
-}
+/// The writer and reader of the model's bytes (``ChronicleCore/BinaryWriter``), failing with a ``POSModelError``.
+typealias ByteWriter = BinaryWriter
+typealias ByteReader = BinaryReader<POSModelError>
 
 /// Base64, to compile the shipped model into the binary as a string literal (see ``POSModel/swiftSource(embedding:comment:)``).
 package enum Base64 {

@@ -110,21 +110,13 @@ public struct POSModel: Sendable {
             writer.append(tagClass.pennTag)
             writer.append(UInt8(UniversalTag.allCases.firstIndex(of: tagClass.universalTag)!))
         }
-        func appendKeys(_ keys: [UInt32]) {
-            writer.appendVarint(UInt64(keys.count))
-            var previous: UInt32 = 0
-            for key in keys {
-                writer.appendVarint(UInt64(key - previous))
-                previous = key
-            }
-        }
         writer.append(parts.weightScale)
-        appendKeys(parts.featureKeys)
+        writer.appendKeys(parts.featureKeys)
         for count in parts.featureCounts { writer.append(count) }
         for weight in parts.weights { writer.append(weight) }
-        appendKeys(parts.lexiconKeys)
+        writer.appendKeys(parts.lexiconKeys)
         for value in parts.lexiconValues { writer.appendVarint(UInt64(value)) }
-        appendKeys(parts.lemmaKeys)
+        writer.appendKeys(parts.lemmaKeys)
         for lemma in parts.lemmas { writer.append(lemma) }
         return writer.bytes
     }
@@ -142,22 +134,9 @@ public struct POSModel: Sendable {
             guard universal < UniversalTag.allCases.count else { throw POSModelError("bad universal tag \(universal)") }
             classes.append(TagClass(pennTag: penn, universalTag: UniversalTag.allCases[universal]))
         }
-        func readKeys() throws(POSModelError) -> [UInt32] {
-            let count = try reader.count()
-            var keys: [UInt32] = []
-            keys.reserveCapacity(count)
-            var previous: UInt64 = 0
-            for index in 0..<count {
-                let key = previous + (try reader.varint())
-                guard key <= UInt64(UInt32.max), key > 0, index == 0 || key > previous else { throw POSModelError("keys out of order") }
-                keys.append(UInt32(key))
-                previous = key
-            }
-            return keys
-        }
         let weightScale = try reader.float()
         guard weightScale.isFinite, weightScale > 0 else { throw POSModelError("bad weight scale") }
-        let featureKeys = try readKeys()
+        let featureKeys = try reader.keys()
         var featureCounts: [UInt8] = []
         featureCounts.reserveCapacity(featureKeys.count)
         var total = 0
@@ -173,7 +152,7 @@ public struct POSModel: Sendable {
             let entry = WeightEntry(bits)
             guard entry.tagClass < classCount else { throw POSModelError("weight for class \(entry.tagClass)") }
         }
-        let lexiconKeys = try readKeys()
+        let lexiconKeys = try reader.keys()
         var lexiconValues: [UInt32] = []
         lexiconValues.reserveCapacity(lexiconKeys.count)
         for _ in lexiconKeys {
@@ -186,7 +165,7 @@ public struct POSModel: Sendable {
             }
             lexiconValues.append(UInt32(value))
         }
-        let lemmaKeys = try readKeys()
+        let lemmaKeys = try reader.keys()
         var lemmas: [String] = []
         lemmas.reserveCapacity(lemmaKeys.count)
         for _ in lemmaKeys { lemmas.append(try reader.string()) }

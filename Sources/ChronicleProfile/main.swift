@@ -13,13 +13,15 @@
 // models loaded, is then the difference between the counts of 2 runs and of 1 run.
 // Stages: load, segment (tokenising + sentence splitting), tag (temporal tagging), jsonl (tag + compact
 // JSON), annotate (words, tags and lemmas), pipeline (the full pipeline in batches), timeline (the
-// pipeline, then each document's timeline).
+// pipeline, then each document's timeline), story (the pipeline once, then all the documents as one story's
+// timeline written as JSON, per repeat).
 import Chronicle
 import Foundation
 
 /// Runs `stage` over the records `repeats` times; a count of what it found.
 func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
     var count = 0
+    var documents: [Document]? = nil
     let tagger = TemporalTagger(), pipeline = Pipeline(stages: .all), annotator = LanguageAnnotator()
     for _ in 0..<repeats {
         switch stage {
@@ -66,6 +68,25 @@ func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
                 let builder = TimelineBuilder()
                 count += documents.reduce(0) { $0 + builder.build([$1]).entries.count }
             }
+        case "story":
+            // The pipeline once, then per repeat one story of all the documents assembled and written as JSON
+            // (what the service does for a timeline GET after a change); the times of each step to standard error.
+            if documents == nil {
+                var all: [Document] = []
+                for batch in Pipeline.batches(byteCounts: records.map(\.text.utf8.count)) {
+                    var part = records[batch].map(\.document)
+                    pipeline.run(&part)
+                    all += part
+                }
+                documents = all
+            }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let timeline = TimelineBuilder().build(documents!.map { StoryDocument($0) })
+            let built = DispatchTime.now().uptimeNanoseconds
+            let json = TimelineJSONWriter(style: .compact).string(for: timeline)
+            let written = DispatchTime.now().uptimeNanoseconds
+            FileHandle.standardError.write(Data("story: build \(Double(built - start) / 1e6) ms, JSON \(Double(written - built) / 1e6) ms (\(json.utf8.count) bytes)\n".utf8))
+            count += json.utf8.count
         default:
             return nil
         }
@@ -78,7 +99,7 @@ func main() {
     guard (3...4).contains(arguments.count), let data = FileManager.default.contents(atPath: arguments[2]),
           let repeats = arguments.count == 4 ? Int(arguments[3]) : 1
     else {
-        FileHandle.standardError.write(Data("usage: chronicle-profile load|segment|tag|jsonl|annotate|pipeline|timeline FILE.jsonl [REPEATS]\n".utf8))
+        FileHandle.standardError.write(Data("usage: chronicle-profile load|segment|tag|jsonl|annotate|pipeline|timeline|story FILE.jsonl [REPEATS]\n".utf8))
         exit(2)
     }
     let reader = JSONLineReader()

@@ -51,7 +51,7 @@ public enum ChronicleServer {
 
         let bodies = BodyReader(maximumBytes: options.maximumBodyBytes)
         TagRoute(bodies: bodies, slots: options.service.maximumConcurrentAnalyses, timeLimit: options.service.analysisTimeLimit).register(on: router)
-        StoryRoutes(service: service, bodies: bodies).register(on: router)
+        StoryRoutes(service: service, bodies: bodies, rendered: RenderedBodies(maximumBytes: options.service.maximumCacheBytes / 4)).register(on: router)
         router.resource("/", [.get: { _, _ in Response.bytes(WebPage.html.utf8, contentType: "text/html; charset=utf-8") }])
         router.resource("/v1/openapi.json", [.get: { _, _ in Response.bytes(OpenAPISpec.json.utf8, contentType: "application/json") }])
         router.resource("/healthz", [.get: { _, _ in Response.json(.object([("status", .string("ok"))])) }])
@@ -84,6 +84,7 @@ public enum ChronicleServer {
     /// Opens the store, prints where it is and the address, and serves until SIGTERM or SIGINT; then stops
     /// taking connections, finishes the requests under way (writes included) and closes the store.
     public static func run(options: ServerOptions, store location: StoreLocation, logger: Logger) async throws {
+        MemoryTrimming.configureAllocator()
         let opened = try await openStoryStore(location)
         let service = StoryService(store: opened.store, configuration: options.service)
         printLine("chronicle: stories in \(opened.description)")
@@ -95,6 +96,7 @@ public enum ChronicleServer {
             configuration: ServiceGroupConfiguration(
                 services: [
                     .init(service: StoreService(run: opened.run)),
+                    .init(service: MemoryTrimming()),
                     .init(service: app),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],

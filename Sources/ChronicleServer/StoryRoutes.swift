@@ -7,7 +7,7 @@ import Hummingbird
 struct StoryRoutes: Sendable {
     let service: StoryService
     let bodies: BodyReader
-    let rendered = RenderedBodies()
+    let rendered: RenderedBodies
 
     func register(on router: Router<BasicRequestContext>) {
         router.resource("/v1/stories", [

@@ -7,9 +7,8 @@ import Foundation
 ///
 /// The service puts each document it analyses here as it stores it, so the usual read after an add decodes
 /// nothing. An entry also records its archive's size, and is used only for an archive of that size (a guard
-/// against a store that reused an id). The cache holds the analyses of at most `maximumTextBytes` bytes of
-/// document text (an analysis takes about 30 times its text's size in memory); the least recently used
-/// documents go first.
+/// against a store that reused an id). The cache holds at most `maximumBytes` bytes of analyses, by their
+/// ``Document/estimatedFootprint`` (about 30 times their text's size); the least recently used documents go first.
 final class DocumentCache: Sendable {
     private struct Entry {
         var document: Document
@@ -24,11 +23,11 @@ final class DocumentCache: Sendable {
         var clock: UInt64 = 0
     }
 
-    private let maximumTextBytes: Int
+    private let maximumBytes: Int
     private let state = NSLockedBox(State())
 
-    init(maximumTextBytes: Int = 1_000_000) {
-        self.maximumTextBytes = max(0, maximumTextBytes)
+    init(maximumBytes: Int = 32 << 20) {
+        self.maximumBytes = max(0, maximumBytes)
     }
 
     /// The document stored under `id` with an archive of `archiveBytes` bytes, if it is kept.
@@ -45,17 +44,17 @@ final class DocumentCache: Sendable {
     /// Keeps a document (unless it alone is larger than the cache), making room by dropping the least
     /// recently used ones.
     func keep(_ document: Document, id: Int64, archiveBytes: Int) {
-        let size = max(1, document.text.utf8.count)
-        guard size <= maximumTextBytes else { return }
+        let size = max(1, document.estimatedFootprint)
+        guard size <= maximumBytes else { return }
         state.withLock { state in
             state.clock += 1
             if let old = state.entries.updateValue(Entry(document: document, size: size, archiveBytes: archiveBytes, lastUse: state.clock), forKey: id) {
                 state.size -= old.size
             }
             state.size += size
-            if state.size > maximumTextBytes {
+            if state.size > maximumBytes {
                 // Drop the oldest until a quarter of the room is free: one sort per many insertions.
-                let target = maximumTextBytes - maximumTextBytes / 4
+                let target = maximumBytes - maximumBytes / 4
                 for (key, entry) in state.entries.sorted(by: { $0.value.lastUse < $1.value.lastUse }) where state.size > target && key != id {
                     state.entries[key] = nil
                     state.size -= entry.size

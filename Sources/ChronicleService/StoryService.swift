@@ -48,13 +48,17 @@ public final class StoryService: Sendable {
         /// The longest an analysis may take, its wait for a slot included, before adding the document fails
         /// with ``StoryServiceError/timedOut(limit:)`` and nothing is stored (`nil`: no limit).
         public var analysisTimeLimit: Duration?
+        /// The memory the service's caches may take, in bytes: half for analysed documents kept decoded, half for
+        /// built timelines and their renderings (the server keeps its response bodies within a further quarter).
+        public var maximumCacheBytes: Int
 
         public init(
             maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
             maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000,
             revisionRecheckInterval: Duration = .seconds(1),
-            analysisTimeLimit: Duration? = nil
+            analysisTimeLimit: Duration? = nil, maximumCacheBytes: Int = 64 << 20
         ) {
+            self.maximumCacheBytes = maximumCacheBytes
             self.maximumDocumentsPerStory = maximumDocumentsPerStory
             self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
             self.maximumQueuedAnalyses = maximumQueuedAnalyses
@@ -69,8 +73,8 @@ public final class StoryService: Sendable {
     public let configuration: Configuration
     private let pipeline: Pipeline
     private let gate: AnalysisGate
-    private let cache = TimelineCache()
-    private let documentCache = DocumentCache()
+    private let cache: TimelineCache
+    private let documentCache: DocumentCache
     private let revisions: RevisionCache
 
     /// A service over `store`; `pipeline` analyses the documents (every stage by default).
@@ -80,6 +84,8 @@ public final class StoryService: Sendable {
         self.pipeline = pipeline
         self.gate = AnalysisGate(slots: configuration.maximumConcurrentAnalyses, maximumWaiting: configuration.maximumQueuedAnalyses)
         self.revisions = RevisionCache(interval: configuration.revisionRecheckInterval)
+        self.cache = TimelineCache(maximumBytes: configuration.maximumCacheBytes / 2)
+        self.documentCache = DocumentCache(maximumBytes: configuration.maximumCacheBytes / 2)
     }
 
     // MARK: Stories

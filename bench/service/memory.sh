@@ -24,12 +24,13 @@ TAG_BODY=$work/tag.json DOCUMENT_BODY=$work/document.json STORY=$story CHURN=$ch
   wrk -t"$threads" -c"$connections" -d"${minutes}m" --timeout 10s --latency -s "$here/mixed.lua" "$base" >"$work/wrk.txt" 2>&1 &
 load=$!
 samples=()
-echo "seconds  RSS(kB)"
+echo "seconds  RSS(kB)  churn-story-documents"
 for ((second = 0; ; second += 10)); do
   kill -0 "$load" 2>/dev/null || [ "$second" -eq 0 ] || break
   rss=$(rss_kb "$server")
   samples+=("$second $rss")
-  printf '%7d  %d\n' "$second" "$rss"
+  count=$(curl -s --max-time 5 "$base/v1/stories/$churn" | python3 -c 'import json,sys; print(json.load(sys.stdin)["documentCount"])' 2>/dev/null || echo "?")
+  printf '%7d  %7d  %s\n' "$second" "$rss" "$count"
   [ "$second" -ge $((minutes * 60)) ] && break
   sleep 10
 done
