@@ -143,3 +143,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `CHRONICLE_PACKAGE=core`: the library, the service layer (Foundation only) and their tests, without the command
+// line, the stores and the server, so without their dependencies (Hummingbird, SwiftNIO, GRDB, postgres-nio,
+// Argument Parser). CI builds this graph under AddressSanitizer and ThreadSanitizer (.ci/sanitizers.sh): a
+// sanitized build of the whole graph takes longer than the rest of CI together.
+if Context.environment["CHRONICLE_PACKAGE"] == "core" {
+    let outside: Set<String> = [
+        "ChronicleStoreSQLite", "ChronicleStorePostgres", "ChronicleStores", "ChronicleStoreWriter", "ChronicleServer", "ChronicleCLI", "CZlib",
+        "ChronicleCLITests", "ChronicleStoreTests", "ChronicleServerTests",
+    ]
+    package.targets.removeAll { outside.contains($0.name) }
+    package.products = [.library(name: "Chronicle", targets: ["Chronicle"])]
+    package.dependencies = [.package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1")]
+}
