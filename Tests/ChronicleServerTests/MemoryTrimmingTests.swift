@@ -29,11 +29,8 @@ struct MemoryTrimmingTests {
         return total == 0 ? 0 : Double(resident) / Double(total)
     }
 
-    /// Whether memory comes from glibc's allocator: not under AddressSanitizer or ThreadSanitizer, whose own
-    /// allocators `malloc_trim` does not reach.
-    static let usesTheCLibraryAllocator = dlsym(nil, "__asan_init") == nil && dlsym(nil, "__tsan_init") == nil
-
-    @Test(.enabled(if: usesTheCLibraryAllocator, "a sanitizer's allocator is in use"))
+    /// (Under a sanitizer, memory comes from its own allocator, which `malloc_trim` does not reach.)
+    @Test(.enabled(if: !isSanitized, "a sanitizer's allocator is in use"))
     func freedMemoryBetweenLiveBlocksGoesBackToTheSystem() {
         // Blocks of 64 KB (below glibc's mmap threshold: they come from the heap), written to, then 9 in 10 freed:
         // their pages lie between live blocks, where freeing alone does not return them to the system.
