@@ -292,6 +292,10 @@ private struct PointClosure: Sendable {
     /// every `q` with `p ≤ q` (reflexive); of the second every `q` with `p < q`; of the third every `q` with
     /// `q ≤ p` (the transpose of the first, to find the points before one).
     private var bits: [UInt64]
+    /// Words of a row summary: one bit for each word of a row.
+    private let summaryWords: Int
+    /// For each row of the first (and second) matrix, then each row of the third: which of its words may be nonzero.
+    private var summaries: [UInt64]
 
     /// Where the second and third matrices start in ``bits``.
     private var lessStart: Int { points * words }
@@ -302,10 +306,15 @@ private struct PointClosure: Sendable {
         self.points = points
         words = (points + 63) / 64
         bits = Array(repeating: 0, count: 3 * points * words)
+        summaryWords = (words + 63) / 64
+        summaries = Array(repeating: 0, count: 2 * points * summaryWords)
         let third = 2 * points * words
         for p in 0..<points {
             bits[p * words + p >> 6] |= 1 << UInt64(p & 63)
             bits[third + p * words + p >> 6] |= 1 << UInt64(p & 63)
+            let word = p >> 6
+            summaries[p * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
+            summaries[(points + p) * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
         }
         for start in stride(from: 0, to: points, by: 2) { add(.less(start, start + 1)) }
     }
@@ -393,58 +402,84 @@ private struct PointClosure: Sendable {
 
     /// Adds one edge known to be consistent: for every `p ≤ from` and `to ≤ q`, `p ≤ q`, strictly when the
     /// edge or either side is strict. An edge that already holds changes nothing (the matrices are closed).
+    /// Only the words a row's summary marks are read: an update costs the nonzero words it moves, not the width.
     private mutating func add(_ edge: PointEdge) {
         if holds(edge) { return }
-        let (a, b, words) = (edge.from, edge.to, words)
+        let (a, b, words, summaryWords) = (edge.from, edge.to, words, summaryWords)
         let (column, mask) = (a >> 6, UInt64(1) << UInt64(a & 63))
-        let lessStart = self.lessStart, atMostStart = self.atMostStart
+        let lessStart = self.lessStart, atMostStart = self.atMostStart, laterSummaries = points * summaryWords
         // The rows of `b` and the column of `a` change during the update only when `b ≤ a` (the edge closes an
         // equality): then they are read from copies of what they were before it.
         let aliased = isLessOrEqual(b, a)
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: aliased ? 3 * words : 0) { copies in
-            bits.withUnsafeMutableBufferPointer { bits in
-                let le = bits.baseAddress!, lt = le + lessStart, ge = le + atMostStart
-                var rowB = UnsafePointer(le + b * words), strictRowB = UnsafePointer(lt + b * words)
-                var columnA = UnsafePointer(ge + a * words)
-                if aliased {
-                    let copy = copies.baseAddress!
-                    for w in 0..<words {
-                        copy[w] = rowB[w]
-                        copy[words + w] = strictRowB[w]
-                        copy[2 * words + w] = columnA[w]
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: aliased ? 3 * words + 2 * summaryWords : 0) { copies in
+            summaries.withUnsafeMutableBufferPointer { summaries in
+                bits.withUnsafeMutableBufferPointer { bits in
+                    let le = bits.baseAddress!, lt = le + lessStart, ge = le + atMostStart
+                    let earlier = summaries.baseAddress!, later = earlier + laterSummaries
+                    var rowB = UnsafePointer(le + b * words), strictRowB = UnsafePointer(lt + b * words)
+                    var columnA = UnsafePointer(ge + a * words)
+                    var summaryB = UnsafePointer(earlier + b * summaryWords), summaryA = UnsafePointer(later + a * summaryWords)
+                    if aliased {
+                        let copy = copies.baseAddress!
+                        for w in 0..<words {
+                            copy[w] = rowB[w]
+                            copy[words + w] = strictRowB[w]
+                            copy[2 * words + w] = columnA[w]
+                        }
+                        for w in 0..<summaryWords {
+                            copy[3 * words + w] = summaryB[w]
+                            copy[3 * words + summaryWords + w] = summaryA[w]
+                        }
+                        (rowB, strictRowB, columnA) = (UnsafePointer(copy), UnsafePointer(copy + words), UnsafePointer(copy + 2 * words))
+                        (summaryB, summaryA) = (UnsafePointer(copy + 3 * words), UnsafePointer(copy + 3 * words + summaryWords))
                     }
-                    (rowB, strictRowB, columnA) = (UnsafePointer(copy), UnsafePointer(copy + words), UnsafePointer(copy + 2 * words))
-                }
-                // Every p ≤ a now comes before what b comes before.
-                for w in 0..<words {
-                    var set = columnA[w]
-                    while set != 0 {
-                        let p = w << 6 | set.trailingZeroBitCount
-                        set &= set &- 1
+                    // Every p ≤ a now comes before what b comes before.
+                    Self.forEachBit(of: columnA, summary: summaryA, summaryWords: summaryWords) { p in
                         let row = p * words
-                        if edge.isStrict || lt[row + column] & mask != 0 {
-                            for v in 0..<words {
-                                le[row + v] |= rowB[v]
-                                lt[row + v] |= rowB[v]
-                            }
-                        } else {
-                            for v in 0..<words {
-                                le[row + v] |= rowB[v]
-                                lt[row + v] |= strictRowB[v]
-                            }
+                        let strict = edge.isStrict || lt[row + column] & mask != 0
+                        Self.forEachBit(of: summaryB, summaryWords: summaryWords, marking: earlier + p * summaryWords) { v in
+                            le[row + v] |= rowB[v]
+                            lt[row + v] |= strict ? rowB[v] : strictRowB[v]
+                        }
+                    }
+                    // And every q with b ≤ q comes after what comes before a.
+                    Self.forEachBit(of: rowB, summary: summaryB, summaryWords: summaryWords) { q in
+                        let row = q * words
+                        Self.forEachBit(of: summaryA, summaryWords: summaryWords, marking: later + q * summaryWords) { v in
+                            ge[row + v] |= columnA[v]
                         }
                     }
                 }
-                // And every q with b ≤ q comes after what comes before a.
-                for w in 0..<words {
-                    var set = rowB[w]
-                    while set != 0 {
-                        let q = w << 6 | set.trailingZeroBitCount
-                        set &= set &- 1
-                        let row = q * words
-                        for v in 0..<words { ge[row + v] |= columnA[v] }
-                    }
-                }
+            }
+        }
+    }
+
+    /// Calls `body` with the index of every set bit of the row `bits`, reading only the words its `summary` marks.
+    @inline(__always)
+    private static func forEachBit(
+        of bits: UnsafePointer<UInt64>, summary: UnsafePointer<UInt64>, summaryWords: Int, _ body: (Int) -> Void
+    ) {
+        forEachBit(of: summary, summaryWords: summaryWords, marking: nil) { w in
+            var set = bits[w]
+            while set != 0 {
+                body(w << 6 | set.trailingZeroBitCount)
+                set &= set &- 1
+            }
+        }
+    }
+
+    /// Calls `body` with the index of every set bit of the `count` words `bits` (a summary: the indices are words of
+    /// a row), and sets those bits in `marked` first (the summary of the row the words are copied into).
+    @inline(__always)
+    private static func forEachBit(
+        of bits: UnsafePointer<UInt64>, summaryWords count: Int, marking marked: UnsafeMutablePointer<UInt64>?, _ body: (Int) -> Void
+    ) {
+        for s in 0..<count {
+            var set = bits[s]
+            marked?[s] |= set
+            while set != 0 {
+                body(s << 6 | set.trailingZeroBitCount)
+                set &= set &- 1
             }
         }
     }

@@ -46,7 +46,9 @@ extension Build {
         for m in cluster { for name in mentions[m].participants where !participants.contains(name) { participants.append(name) } }
         var roles: [Timeline.Participant] = []
         for m in cluster { for role in mentions[m].roles where !roles.contains(role) { roles.append(role) } }
-        let sources = cluster.map { sourceSpan(mentions[$0]) }.sortedByDocumentOrder(documentIDs)
+        // In the documents' order in the story, then by offset (document IDs are unique: the index is the order).
+        let sources = cluster.sorted { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }
+            .map { sourceSpan(mentions[$0]) }
         // Attribution: the statements whose content holds a mention.
         var narrated = false
         var attributedTo: [Int] = []
@@ -113,12 +115,4 @@ extension Build {
 extension String {
     /// `12` for `E12` (for sorting entry ids numerically).
     var entryNumber: Int { Int(dropFirst()) ?? Int.max }
-}
-
-extension Array where Element == Timeline.SourceSpan {
-    /// Sorted by the documents' order in the story, then by offset.
-    func sortedByDocumentOrder(_ ids: [String]) -> [Timeline.SourceSpan] {
-        let rank = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
-        return sorted { (rank[$0.document] ?? 0, $0.span.start) < (rank[$1.document] ?? 0, $1.span.start) }
-    }
 }
