@@ -144,7 +144,7 @@ struct SpeedBench {
                 guard let record = try? reader.read(line) else { continue }
                 var document = record.document
                 tagger.annotate(&document)
-                JSONWriter(style: .compact).value(for: document).write(to: &out)
+                JSONWriter(style: .compact).write(document, to: &out)
                 out.append(0x0A)
                 found += document.timeExpressions.count
                 out.removeAll(keepingCapacity: true)

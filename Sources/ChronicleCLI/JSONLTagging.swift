@@ -220,7 +220,7 @@ struct JSONLTagging: Sendable {
         var out: [UInt8] = []
         switch line {
         case .json:
-            JSONWriter(style: .compact).value(for: document).write(to: &out)
+            JSONWriter(style: .compact).write(document, to: &out)
             out.append(0x0A)
         case .developerTSV:
             for expression in document.timeExpressions {

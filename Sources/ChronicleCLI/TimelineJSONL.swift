@@ -154,8 +154,12 @@ struct TimelineJSONL: Sendable {
         case .story(let id, let items):
             let timeline = story.timeline(of: items, threads: 1)
             // The story's id first: {"story":ID,"schema":...}.
-            guard case .object(let members) = TimelineJSONWriter.value(for: timeline) else { preconditionFailure("a timeline is an object") }
-            JSONValue.object([("story", .string(id))] + members).write(to: &out)
+            var json = JSONStream(style: .compact, appendingTo: out)
+            json.beginObject()
+            json.key("story"); json.string(id)
+            TimelineJSONWriter.writeMembers(of: timeline, to: &json)
+            json.endObject()
+            out = json.bytes
         }
         out.append(0x0A)
         return out

@@ -30,14 +30,17 @@ public indirect enum JSONValue: Equatable, Sendable {
 
     /// The JSON text of the value (without a trailing line end).
     public func serialized(_ style: Style = .compact) -> String {
-        var out: [UInt8] = []
-        write(to: &out, style: style, indent: 0)
-        return String(decoding: out, as: UTF8.self)
+        var stream = JSONStream(style: style)
+        stream.value(self)
+        return stream.string
     }
 
     /// Appends the JSON text of the value to `out`.
     public func write(to out: inout [UInt8], style: Style = .compact) {
-        write(to: &out, style: style, indent: 0)
+        var stream = JSONStream(style: style, appendingTo: out)
+        out = []
+        stream.value(self)
+        out = stream.bytes
     }
 
     /// Whether two values are the same, objects comparing their members in order.
@@ -53,87 +56,5 @@ public indirect enum JSONValue: Equatable, Sendable {
             return a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
         default: return false
         }
-    }
-
-    private func write(to out: inout [UInt8], style: Style, indent: Int) {
-        switch self {
-        case .null:
-            out.append(contentsOf: "null".utf8)
-        case .bool(let value):
-            out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value):
-            out.append(contentsOf: String(value).utf8)
-        case .number(let value):
-            out.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
-        case .string(let value):
-            Self.writeString(value, to: &out)
-        case .array(let elements):
-            guard !elements.isEmpty else {
-                out.append(contentsOf: "[]".utf8)
-                return
-            }
-            out.append(0x5B)
-            for (index, element) in elements.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                if style == .pretty { Self.newline(indent + 1, to: &out) }
-                element.write(to: &out, style: style, indent: indent + 1)
-            }
-            if style == .pretty { Self.newline(indent, to: &out) }
-            out.append(0x5D)
-        case .object(let members):
-            guard !members.isEmpty else {
-                out.append(contentsOf: "{}".utf8)
-                return
-            }
-            out.append(0x7B)
-            for (index, member) in members.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                if style == .pretty { Self.newline(indent + 1, to: &out) }
-                Self.writeString(member.key, to: &out)
-                out.append(0x3A)
-                if style == .pretty { out.append(0x20) }
-                member.value.write(to: &out, style: style, indent: indent + 1)
-            }
-            if style == .pretty { Self.newline(indent, to: &out) }
-            out.append(0x7D)
-        }
-    }
-
-    private static func newline(_ indent: Int, to out: inout [UInt8]) {
-        out.append(0x0A)
-        for _ in 0..<indent { out.append(0x20); out.append(0x20) }
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Appends `string` as a JSON string literal: its bytes are copied a run at a time between the few that need
-    /// an escape.
-    static func writeString(_ string: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        var string = string
-        string.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
-                start = index + 1
-                switch byte {
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0x08: out.append(0x5C); out.append(0x62)
-                case 0x0C: out.append(0x5C); out.append(0x66)
-                default:
-                    out.append(contentsOf: #"\u00"#.utf8)
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
-                }
-            }
-            if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count])) }
-        }
-        out.append(0x22)
     }
 }

@@ -35,126 +35,141 @@ public struct JSONWriter: Sendable {
 
     /// The JSON text for `document` (no trailing line end).
     public func string(for document: Document) -> String {
-        value(for: document).serialized(style)
+        var out: [UInt8] = []
+        write(document, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The JSON value for `document`, for callers that embed it in something larger.
-    public func value(for document: Document) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [("id", .string(document.id))]
-        if let creationTime = document.creationTime {
-            members.append(("dct", .string(creationTime.description)))
-            members.append(("dctSource", .string(creationTime.source.rawValue)))
-        } else {
-            members.append(("dct", .null))
-            members.append(("dctSource", .null))
-        }
-        members.append(("timexes", .array(document.timeExpressions.map(Self.value(for:)))))
-        if !document.events.isEmpty { members.append(("events", .array(document.events.map(Self.value(for:))))) }
-        if !document.relations.isEmpty { members.append(("relations", .array(document.relations.map(Self.value(for:))))) }
-        if !document.statements.isEmpty { members.append(("statements", .array(document.statements.map(Self.value(for:))))) }
-        members.append(("warnings", .array(document.diagnostics.map(Self.value(for:)))))
-        return .object(members)
+    /// Appends the JSON text for `document` to `out` (no line end).
+    public func write(_ document: Document, to out: inout [UInt8]) {
+        var json = JSONStream(style: style, appendingTo: out)
+        out = []
+        json.reserveCapacity(json.bytes.count + 256 + 160 * document.timeExpressions.count + 256 * document.events.count)
+        write(document, to: &json)
+        out = json.bytes
     }
 
-    /// The JSON object for one event mention.
-    public static func value(for event: Event) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(event.id)),
-            ("instance", .string(event.instanceID)),
-            ("start", .integer(event.span.start)),
-            ("end", .integer(event.span.end)),
-            ("text", .string(event.text)),
-            ("lemma", .string(event.lemma)),
-            ("class", .string(event.eventClass.rawValue)),
-            ("tense", .string(event.tense.rawValue)),
-            ("aspect", .string(event.aspect.rawValue)),
-            ("polarity", .string(event.polarity.rawValue)),
-        ]
-        if let modality = event.modality { members.append(("modality", .string(modality))) }
-        members.append(("pos", .string(event.partOfSpeech.rawValue)))
-        return .object(members)
+    /// Writes the JSON object for `document`, for callers that embed it in something larger.
+    public func write(_ document: Document, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(document.id)
+        json.key("dct"); json.string(document.creationTime?.description)
+        json.key("dctSource"); json.string(document.creationTime?.source.rawValue)
+        json.key("timexes"); json.array(document.timeExpressions) { Self.write($0, to: &$1) }
+        if !document.events.isEmpty { json.key("events"); json.array(document.events) { Self.write($0, to: &$1) } }
+        if !document.relations.isEmpty { json.key("relations"); json.array(document.relations) { Self.write($0, to: &$1) } }
+        if !document.statements.isEmpty { json.key("statements"); json.array(document.statements) { Self.write($0, to: &$1) } }
+        json.key("warnings"); json.array(document.diagnostics) { Self.write($0, to: &$1) }
+        json.endObject()
     }
 
-    /// The JSON object for one temporal relation.
-    public static func value(for relation: TemporalRelation) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(relation.id)),
-            ("source", .string(relation.source.description)),
-            ("target", .string(relation.target.description)),
-            ("type", .string(relation.type.rawValue)),
-        ]
-        if let signal = relation.signal { members.append(("signal", span(signal))) }
-        return .object(members)
+    /// Writes the JSON object for one event mention.
+    public static func write(_ event: Event, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(event.id)
+        json.key("instance"); json.string(event.instanceID)
+        json.key("start"); json.integer(event.span.start)
+        json.key("end"); json.integer(event.span.end)
+        json.key("text"); json.string(event.text)
+        json.key("lemma"); json.string(event.lemma)
+        json.key("class"); json.string(event.eventClass.rawValue)
+        json.key("tense"); json.string(event.tense.rawValue)
+        json.key("aspect"); json.string(event.aspect.rawValue)
+        json.key("polarity"); json.string(event.polarity.rawValue)
+        if let modality = event.modality { json.key("modality"); json.string(modality) }
+        json.key("pos"); json.string(event.partOfSpeech.rawValue)
+        json.endObject()
     }
 
-    /// The JSON object for one statement.
-    public static func value(for statement: Statement) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(statement.id)),
-            ("speaker", statement.speaker.map(JSONValue.string) ?? .null),
-        ]
-        if let speakerSpan = statement.speakerSpan { members.append(("speakerSpan", span(speakerSpan))) }
-        members.append(("event", statement.reportingEventID.map(JSONValue.string) ?? .null))
-        members.append(("verb", .string(statement.verb)))
-        members.append(("verbSpan", span(statement.verbSpan)))
-        members.append(("content", statement.content.map(span) ?? .null))
-        members.append(("channel", statement.channel.map(JSONValue.string) ?? .null))
-        if let channelSpan = statement.channelSpan { members.append(("channelSpan", span(channelSpan))) }
-        members.append(("stance", .string(statement.stance.rawValue)))
-        return .object(members)
+    /// Writes the JSON object for one temporal relation.
+    public static func write(_ relation: TemporalRelation, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(relation.id)
+        json.key("source"); json.string(relation.source.description)
+        json.key("target"); json.string(relation.target.description)
+        json.key("type"); json.string(relation.type.rawValue)
+        if let signal = relation.signal { json.key("signal"); write(signal, to: &json) }
+        json.endObject()
     }
 
-    private static func span(_ span: TextSpan) -> JSONValue {
-        .object([("start", .integer(span.start)), ("end", .integer(span.end))])
+    /// Writes the JSON object for one statement.
+    public static func write(_ statement: Statement, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(statement.id)
+        json.key("speaker"); json.string(statement.speaker)
+        if let speakerSpan = statement.speakerSpan { json.key("speakerSpan"); write(speakerSpan, to: &json) }
+        json.key("event"); json.string(statement.reportingEventID)
+        json.key("verb"); json.string(statement.verb)
+        json.key("verbSpan"); write(statement.verbSpan, to: &json)
+        json.key("content")
+        if let content = statement.content { write(content, to: &json) } else { json.null() }
+        json.key("channel"); json.string(statement.channel)
+        if let channelSpan = statement.channelSpan { json.key("channelSpan"); write(channelSpan, to: &json) }
+        json.key("stance"); json.string(statement.stance.rawValue)
+        json.endObject()
     }
 
-    /// The JSON object for one time expression.
-    public static func value(for expression: TimeExpression) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(expression.id)),
-            ("start", .integer(expression.span.start)),
-            ("end", .integer(expression.span.end)),
-            ("text", .string(expression.text)),
-            ("type", .string(expression.kind.rawValue)),
-            ("value", .string(expression.value)),
-        ]
-        if let modifier = expression.modifier { members.append(("mod", .string(modifier.rawValue))) }
-        if let frequency = expression.frequency { members.append(("freq", .string(frequency))) }
-        if let quantifier = expression.quantifier { members.append(("quant", .string(quantifier))) }
-        switch expression.anchor {
-        case .creationTime(let value)?:
-            members.append(("anchor", .object([("kind", .string("dct")), ("value", .string(value))])))
-        case .expression(let id, let value)?:
-            members.append(("anchor", .object([("kind", .string("expression")), ("id", .string(id)), ("value", .string(value))])))
-        case .narrative(let id, let value)?:
-            members.append(("anchor", .object([("kind", .string("narrative")), ("id", .string(id)), ("value", .string(value))])))
-        case nil:
-            break
+    private static func write(_ span: TextSpan, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("start"); json.integer(span.start)
+        json.key("end"); json.integer(span.end)
+        json.endObject()
+    }
+
+    /// Writes the JSON object for one time expression.
+    public static func write(_ expression: TimeExpression, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(expression.id)
+        json.key("start"); json.integer(expression.span.start)
+        json.key("end"); json.integer(expression.span.end)
+        json.key("text"); json.string(expression.text)
+        json.key("type"); json.string(expression.kind.rawValue)
+        json.key("value"); json.string(expression.value)
+        if let modifier = expression.modifier { json.key("mod"); json.string(modifier.rawValue) }
+        if let frequency = expression.frequency { json.key("freq"); json.string(frequency) }
+        if let quantifier = expression.quantifier { json.key("quant"); json.string(quantifier) }
+        if let anchor = expression.anchor {
+            json.key("anchor")
+            json.beginObject()
+            switch anchor {
+            case .creationTime(let value):
+                json.key("kind"); json.string("dct")
+                json.key("value"); json.string(value)
+            case .expression(let id, let value):
+                json.key("kind"); json.string("expression")
+                json.key("id"); json.string(id)
+                json.key("value"); json.string(value)
+            case .narrative(let id, let value):
+                json.key("kind"); json.string("narrative")
+                json.key("id"); json.string(id)
+                json.key("value"); json.string(value)
+            }
+            json.endObject()
         }
         if let inference = expression.yearInference {
-            members.append((
-                "yearInference",
-                .object([
-                    ("candidates", .array(inference.candidates.map(JSONValue.integer))),
-                    ("chosen", inference.chosen.map(JSONValue.integer) ?? .null),
-                    ("rule", .string(inference.rule)),
-                ])
-            ))
+            json.key("yearInference")
+            json.beginObject()
+            json.key("candidates")
+            json.beginArray()
+            for candidate in inference.candidates { json.integer(candidate) }
+            json.endArray()
+            json.key("chosen"); json.integer(inference.chosen)
+            json.key("rule"); json.string(inference.rule)
+            json.endObject()
         }
-        return .object(members)
+        json.endObject()
     }
 
-    /// The JSON object for one diagnostic.
-    public static func value(for diagnostic: Diagnostic) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("severity", .string(diagnostic.severity.rawValue)),
-            ("code", .string(diagnostic.code.rawValue)),
-            ("message", .string(diagnostic.message)),
-        ]
+    /// Writes the JSON object for one diagnostic.
+    public static func write(_ diagnostic: Diagnostic, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("severity"); json.string(diagnostic.severity.rawValue)
+        json.key("code"); json.string(diagnostic.code.rawValue)
+        json.key("message"); json.string(diagnostic.message)
         if let span = diagnostic.span {
-            members.append(("start", .integer(span.start)))
-            members.append(("end", .integer(span.end)))
+            json.key("start"); json.integer(span.start)
+            json.key("end"); json.integer(span.end)
         }
-        return .object(members)
+        json.endObject()
     }
 }

@@ -92,119 +92,148 @@ public struct TimelineJSONWriter: Sendable {
 
     /// The JSON text of `timeline` (no trailing line end).
     public func string(for timeline: Timeline) -> String {
-        Self.value(for: timeline).serialized(style == .pretty ? .pretty : .compact)
+        String(decoding: bytes(for: timeline), as: UTF8.self)
     }
 
-    /// The JSON value of `timeline`: an object whose first member is `"schema"`.
-    public static func value(for timeline: Timeline) -> JSONValue {
-        .object([
-            ("schema", .string(Timeline.schema)),
-            ("documents", .array(timeline.documents.map { document in
-                .object([
-                    ("id", .string(document.id)),
-                    ("title", document.title.map(JSONValue.string) ?? .null),
-                    ("dct", document.creationTime.map { .string($0.description) } ?? .null),
-                    ("dctSource", document.creationTime.map { .string($0.source.rawValue) } ?? .null),
-                ])
-            })),
-            ("entries", .array(timeline.entries.map(value(for:)))),
-            ("relations", .array(timeline.relations.map { relation in
-                .object([
-                    ("source", .string(relation.source)),
-                    ("target", .string(relation.target)),
-                    ("type", .string(relation.type.rawValue)),
-                    ("documents", .array(relation.documents.map(JSONValue.string))),
-                ])
-            })),
-            ("warnings", .array(timeline.warnings.map(value(for:)))),
-        ])
+    /// The JSON text of `timeline`, UTF-8 (no trailing line end).
+    public func bytes(for timeline: Timeline) -> [UInt8] {
+        var json = JSONStream(style: style == .pretty ? .pretty : .compact, reservingCapacity: 4_096 + 600 * timeline.entries.count)
+        json.beginObject()
+        Self.writeMembers(of: timeline, to: &json)
+        json.endObject()
+        return json.bytes
     }
 
-    static func value(for entry: Timeline.Entry) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("id", .string(entry.id)),
-            ("event", .object([
-                ("text", .string(entry.event.text)),
-                ("lemma", .string(entry.event.lemma)),
-                ("class", .string(entry.event.eventClass.rawValue)),
-                ("document", .string(entry.event.source.document)),
-                ("start", .integer(entry.event.source.span.start)),
-                ("end", .integer(entry.event.source.span.end)),
-                ("sentence", entry.event.source.sentence.map(JSONValue.integer) ?? .null),
-            ])),
-            ("time", value(for: entry.time)),
-        ]
-        if let statement = entry.statement {
-            members.append(("statement", .object([
-                ("speaker", statement.speaker.map(JSONValue.string) ?? .null),
-                ("speakerMention", statement.speakerMention.map(JSONValue.string) ?? .null),
-                ("verb", .string(statement.verb)),
-                ("channel", statement.channel.map(JSONValue.string) ?? .null),
-                ("stance", .string(statement.stance.rawValue)),
-                ("content", statement.content.map { content in
-                    .object([
-                        ("document", .string(content.document)),
-                        ("start", .integer(content.span.start)),
-                        ("end", .integer(content.span.end)),
-                        ("text", .string(statement.contentText ?? "")),
-                    ])
-                } ?? .null),
-            ])))
+    /// Writes the members of the timeline's object into the object `json` has open: `"schema"` first.
+    public static func writeMembers(of timeline: Timeline, to json: inout JSONStream) {
+        json.key("schema"); json.string(Timeline.schema)
+        json.key("documents")
+        json.array(timeline.documents) { document, json in
+            json.beginObject()
+            json.key("id"); json.string(document.id)
+            json.key("title"); json.string(document.title)
+            json.key("dct"); json.string(document.creationTime?.description)
+            json.key("dctSource"); json.string(document.creationTime?.source.rawValue)
+            json.endObject()
         }
-        members.append(("participants", .array(entry.participants.map(JSONValue.string))))
-        members.append(("sources", .array(entry.sources.map { source in
-            .object([
-                ("document", .string(source.document)),
-                ("start", .integer(source.span.start)),
-                ("end", .integer(source.span.end)),
-                ("sentence", source.sentence.map(JSONValue.integer) ?? .null),
-            ])
-        })))
-        members.append(("attribution", .string(entry.attribution.rawValue)))
-        members.append(("attributedTo", .array(entry.attributedTo.map(JSONValue.string))))
-        members.append(("denied", .bool(entry.isDenied)))
-        members.append(("salience", .number((entry.salience * 1000).rounded() / 1000)))
-        members.append(("key", .bool(entry.isKey)))
-        return .object(members)
+        json.key("entries"); json.array(timeline.entries) { write($0, to: &$1) }
+        json.key("relations")
+        json.array(timeline.relations) { relation, json in
+            json.beginObject()
+            json.key("source"); json.string(relation.source)
+            json.key("target"); json.string(relation.target)
+            json.key("type"); json.string(relation.type.rawValue)
+            json.key("documents"); json.strings(relation.documents)
+            json.endObject()
+        }
+        json.key("warnings"); json.array(timeline.warnings) { write($0, to: &$1) }
     }
 
-    static func value(for time: Timeline.Placement) -> JSONValue {
-        let anchor: JSONValue
+    static func write(_ entry: Timeline.Entry, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string(entry.id)
+        json.key("event")
+        json.beginObject()
+        json.key("text"); json.string(entry.event.text)
+        json.key("lemma"); json.string(entry.event.lemma)
+        json.key("class"); json.string(entry.event.eventClass.rawValue)
+        json.key("document"); json.string(entry.event.source.document)
+        json.key("start"); json.integer(entry.event.source.span.start)
+        json.key("end"); json.integer(entry.event.source.span.end)
+        json.key("sentence"); json.integer(entry.event.source.sentence)
+        json.endObject()
+        json.key("time"); write(entry.time, to: &json)
+        if let statement = entry.statement {
+            json.key("statement")
+            json.beginObject()
+            json.key("speaker"); json.string(statement.speaker)
+            json.key("speakerMention"); json.string(statement.speakerMention)
+            json.key("verb"); json.string(statement.verb)
+            json.key("channel"); json.string(statement.channel)
+            json.key("stance"); json.string(statement.stance.rawValue)
+            json.key("content")
+            if let content = statement.content {
+                json.beginObject()
+                json.key("document"); json.string(content.document)
+                json.key("start"); json.integer(content.span.start)
+                json.key("end"); json.integer(content.span.end)
+                json.key("text"); json.string(statement.contentText ?? "")
+                json.endObject()
+            } else {
+                json.null()
+            }
+            json.endObject()
+        }
+        json.key("participants"); json.strings(entry.participants)
+        json.key("sources")
+        json.array(entry.sources) { source, json in
+            json.beginObject()
+            json.key("document"); json.string(source.document)
+            json.key("start"); json.integer(source.span.start)
+            json.key("end"); json.integer(source.span.end)
+            json.key("sentence"); json.integer(source.sentence)
+            json.endObject()
+        }
+        json.key("attribution"); json.string(entry.attribution.rawValue)
+        json.key("attributedTo"); json.strings(entry.attributedTo)
+        json.key("denied"); json.bool(entry.isDenied)
+        json.key("salience"); json.number((entry.salience * 1000).rounded() / 1000)
+        json.key("key"); json.bool(entry.isKey)
+        json.endObject()
+    }
+
+    static func write(_ time: Timeline.Placement, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("value"); json.string(time.value)
+        json.key("start"); json.string(time.start?.description)
+        json.key("end"); json.string(time.end?.description)
+        json.key("granularity"); json.string(time.granularity.rawValue)
+        json.key("relation"); json.string(time.relation.rawValue)
+        json.key("anchor")
         switch time.anchor {
         case .time(let document, let id, let text, let value)?:
-            anchor = .object([("kind", .string("time")), ("document", .string(document)), ("id", .string(id)),
-                              ("text", .string(text)), ("value", .string(value))])
+            json.beginObject()
+            json.key("kind"); json.string("time")
+            json.key("document"); json.string(document)
+            json.key("id"); json.string(id)
+            json.key("text"); json.string(text)
+            json.key("value"); json.string(value)
+            json.endObject()
         case .creationTime(let document, let value)?:
-            anchor = .object([("kind", .string("dct")), ("document", .string(document)), ("value", .string(value))])
+            json.beginObject()
+            json.key("kind"); json.string("dct")
+            json.key("document"); json.string(document)
+            json.key("value"); json.string(value)
+            json.endObject()
         case .entry(let id)?:
-            anchor = .object([("kind", .string("entry")), ("id", .string(id))])
+            json.beginObject()
+            json.key("kind"); json.string("entry")
+            json.key("id"); json.string(id)
+            json.endObject()
         case nil:
-            anchor = .null
+            json.null()
         }
-        return .object([
-            ("value", time.value.map(JSONValue.string) ?? .null),
-            ("start", time.start.map { .string($0.description) } ?? .null),
-            ("end", time.end.map { .string($0.description) } ?? .null),
-            ("granularity", .string(time.granularity.rawValue)),
-            ("relation", .string(time.relation.rawValue)),
-            ("anchor", anchor),
-            ("basis", .string(time.basis.rawValue)),
-        ])
+        json.key("basis"); json.string(time.basis.rawValue)
+        json.endObject()
     }
 
-    static func value(for warning: Timeline.Warning) -> JSONValue {
-        var members: [(key: String, value: JSONValue)] = [
-            ("severity", .string(warning.severity.rawValue)),
-            ("code", .string(warning.code.rawValue)),
-            ("message", .string(warning.message)),
-            ("document", warning.document.map(JSONValue.string) ?? .null),
-        ]
+    static func write(_ warning: Timeline.Warning, to json: inout JSONStream) {
+        json.beginObject()
+        json.key("severity"); json.string(warning.severity.rawValue)
+        json.key("code"); json.string(warning.code.rawValue)
+        json.key("message"); json.string(warning.message)
+        json.key("document"); json.string(warning.document)
         if let span = warning.span {
-            members.append(("start", .integer(span.start)))
-            members.append(("end", .integer(span.end)))
+            json.key("start"); json.integer(span.start)
+            json.key("end"); json.integer(span.end)
         }
-        if !warning.candidates.isEmpty { members.append(("candidates", .array(warning.candidates.map(JSONValue.integer)))) }
-        if !warning.entries.isEmpty { members.append(("entries", .array(warning.entries.map(JSONValue.string)))) }
-        return .object(members)
+        if !warning.candidates.isEmpty {
+            json.key("candidates")
+            json.beginArray()
+            for candidate in warning.candidates { json.integer(candidate) }
+            json.endArray()
+        }
+        if !warning.entries.isEmpty { json.key("entries"); json.strings(warning.entries) }
+        json.endObject()
     }
 }

@@ -39,7 +39,7 @@ func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
             for record in records {
                 var document = record.document
                 tagger.annotate(&document)
-                JSONWriter(style: .compact).value(for: document).write(to: &out)
+                JSONWriter(style: .compact).write(document, to: &out)
                 count += out.count
                 out.removeAll(keepingCapacity: true)
             }
@@ -49,7 +49,7 @@ func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
                 var document = record.document
                 if stage == "dump-tag" { tagger.annotate(&document) } else { pipeline.run(&document) }
                 var out: [UInt8] = []
-                JSONWriter(style: .compact).value(for: document).write(to: &out)
+                JSONWriter(style: .compact).write(document, to: &out)
                 out.append(0x0A)
                 FileHandle.standardOutput.write(Data(out))
                 count += 1
@@ -83,10 +83,10 @@ func run(_ stage: String, _ records: [JSONLineRecord], repeats: Int) -> Int? {
             let start = DispatchTime.now().uptimeNanoseconds
             let timeline = TimelineBuilder().build(documents!.map { StoryDocument($0) })
             let built = DispatchTime.now().uptimeNanoseconds
-            let json = TimelineJSONWriter(style: .compact).string(for: timeline)
+            let json = TimelineJSONWriter(style: .compact).bytes(for: timeline)
             let written = DispatchTime.now().uptimeNanoseconds
-            FileHandle.standardError.write(Data("story: build \(Double(built - start) / 1e6) ms, JSON \(Double(written - built) / 1e6) ms (\(json.utf8.count) bytes)\n".utf8))
-            count += json.utf8.count
+            FileHandle.standardError.write(Data("story: build \(Double(built - start) / 1e6) ms, JSON \(Double(written - built) / 1e6) ms (\(json.count) bytes)\n".utf8))
+            count += json.count
         default:
             return nil
         }

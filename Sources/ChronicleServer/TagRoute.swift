@@ -45,6 +45,8 @@ struct TagRoute: Sendable {
         } else {
             document = try await gate.run(timeLimit: timeLimit) { pipeline.run(text, creationTime: dct, id: id) }
         }
-        return Response.json(JSONWriter(style: .compact).value(for: document))
+        var out: [UInt8] = []
+        JSONWriter(style: .compact).write(document, to: &out)
+        return Response.bytes(out, contentType: "application/json")
     }
 }

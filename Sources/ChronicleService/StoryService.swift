@@ -262,7 +262,7 @@ public final class StoryService: Sendable {
     /// A timeline rendered as the service serves it.
     static func render(_ timeline: Timeline, as rendering: TimelineRendering, isFiltered: Bool) -> Data {
         switch rendering {
-        case .json: Data(TimelineJSONWriter(style: .compact).string(for: timeline).utf8)
+        case .json: Data(TimelineJSONWriter(style: .compact).bytes(for: timeline))
         case .html: Data(TimelineHTMLRenderer(selection: isFiltered ? .all : .key).render(timeline).utf8)
         case .timelinejs: Data(TimelineJSWriter(selection: isFiltered ? .all : .key, style: .compact).write(timeline).json.utf8)
         case .ics: Data(TimelineICSWriter().write(timeline).text.utf8)

@@ -92,6 +92,61 @@ struct JSONWriterTests {
     }
 }
 
+@Suite("JSONStream")
+struct JSONStreamTests {
+    /// Nested containers, empty and not, literal and run-time keys, and a value embedded whole.
+    func write(_ json: inout JSONStream) {
+        json.beginObject()
+        json.key("id"); json.string("E1")
+        json.key(string: "a \"quoted\" key"); json.integer(nil as Int?)
+        json.key("list")
+        json.beginArray()
+        json.beginArray(); json.endArray()
+        json.beginObject(); json.key("n"); json.number(2.5); json.endObject()
+        json.strings([])
+        json.value(.object([("x", .array([.bool(false)]))]))
+        json.endArray()
+        json.key("empty"); json.beginObject(); json.endObject()
+        json.endObject()
+    }
+
+    @Test func writesCompactText() {
+        var json = JSONStream(style: .compact)
+        write(&json)
+        #expect(json.string == #"{"id":"E1","a \"quoted\" key":null,"list":[[],{"n":2.5},[],{"x":[false]}],"empty":{}}"#)
+    }
+
+    @Test func writesPrettyText() {
+        var json = JSONStream(style: .pretty)
+        write(&json)
+        #expect(json.string == """
+            {
+              "id": "E1",
+              "a \\"quoted\\" key": null,
+              "list": [
+                [],
+                {
+                  "n": 2.5
+                },
+                [],
+                {
+                  "x": [
+                    false
+                  ]
+                }
+              ],
+              "empty": {}
+            }
+            """)
+    }
+
+    @Test func goesOnAfterBytesWrittenBefore() {
+        var json = JSONStream(style: .compact, appendingTo: Array("x\t".utf8))
+        json.beginArray(); json.integer(1); json.integer(2); json.endArray()
+        #expect(json.string == "x\t[1,2]")
+    }
+}
+
 @Suite("JSONLineReader")
 struct JSONLineReaderTests {
     let reader = JSONLineReader()
