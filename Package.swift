@@ -73,7 +73,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "ChronicleService", dependencies: ["Chronicle"], swiftSettings: swiftSettings),
-        // The system's zlib (zlib1g-dev), for gzip input to the command-line tool only.
+        // The system's zlib (zlib1g-dev): gzip input to the command-line tool, gzip responses of the server.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "ChronicleStoreSQLite",
@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "ChronicleServer",
             dependencies: [
-                "Chronicle", "ChronicleService", "ChronicleStores",
+                "Chronicle", "ChronicleService", "ChronicleStores", "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "ChronicleServiceTests", dependencies: ["ChronicleService"], swiftSettings: swiftSettings),
         .testTarget(
             name: "ChronicleServerTests",
-            dependencies: ["ChronicleServer", .product(name: "HummingbirdTesting", package: "hummingbird")],
+            dependencies: ["ChronicleServer", "CZlib", .product(name: "HummingbirdTesting", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,2 +1,2 @@
-// The system zlib (Debian: zlib1g-dev), for reading gzip-compressed input in the command-line tool.
+// The system zlib (Debian: zlib1g-dev): gzip input to the command-line tool, gzip responses of the server.
 #include <zlib.h>

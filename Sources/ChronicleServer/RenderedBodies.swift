@@ -41,7 +41,7 @@ final class RenderedBodies: Sendable {
 
     /// The body of `data`, the rendering `rendering` of the story at `revision`: the kept buffer when it holds
     /// that revision's rendering, else a new one (then kept).
-    func body(story: Int64, rendering: String, revision: Int64, data: Data) -> ByteBuffer {
+    func body(story: Int64, rendering: String, revision: Int64, data: some Collection<UInt8>) -> ByteBuffer {
         let key = Key(story: story, rendering: rendering)
         if let entry = state.withLock({ $0.entries[key] }), entry.revision == revision, entry.body.readableBytes == data.count {
             return entry.body

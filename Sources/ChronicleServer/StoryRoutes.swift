@@ -50,7 +50,7 @@ struct StoryRoutes: Sendable {
         router.resource("/v1/stories/:story/timeline", [.get: { request, context in try await timeline(request, context) }])
         router.resource("/v1/stories/:story/timeline.ics", [
             .get: { request, context in
-                try await rendering(try storyID(context), try filter(request), .ics, contentType: "text/calendar; charset=utf-8")
+                try await rendering(request, try storyID(context), try filter(request), .ics, contentType: "text/calendar; charset=utf-8")
             },
         ])
     }
@@ -60,26 +60,42 @@ struct StoryRoutes: Sendable {
         let story = try storyID(context)
         let filter = try filter(request)
         switch request.uri.queryParameters["format"].map(String.init) ?? "json" {
-        case "json": return try await rendering(story, filter, .json, contentType: "application/json")
-        case "html": return try await rendering(story, filter, .html, contentType: "text/html; charset=utf-8")
-        case "timelinejs": return try await rendering(story, filter, .timelinejs, contentType: "application/json")
+        case "json": return try await rendering(request, story, filter, .json, contentType: "application/json")
+        case "html": return try await rendering(request, story, filter, .html, contentType: "text/html; charset=utf-8")
+        case "timelinejs": return try await rendering(request, story, filter, .timelinejs, contentType: "application/json")
         case let other:
             throw Problem(.badRequest, "invalid-input", "unknown format '\(StoryServiceError.shortened(other))': expected json, html or timelinejs")
         }
     }
 
     /// A rendered timeline as a response, its body the buffer kept for the story's revision (``RenderedBodies``):
-    /// for an unchanged story, two lookups under locks and no copy.
-    private func rendering(_ story: Int64, _ filter: TimelineFilter, _ rendering: TimelineRendering, contentType: String) async throws -> Response {
-        let key = rendering.rawValue + "\u{1E}" + filter.key
-        let body: ByteBuffer
-        if let kept = rendered.body(story: story, rendering: key, revision: try await service.currentRevision(of: story)) {
-            body = kept
-        } else {
-            let (revision, data) = try await service.timelineRendering(of: story, filter: filter, as: rendering)
-            body = rendered.body(story: story, rendering: key, revision: revision, data: data)
+    /// for an unchanged story, two lookups under locks and no copy. A client that accepts gzip gets the body
+    /// compressed (once per revision, then kept beside the plain one).
+    private func rendering(
+        _ request: Request, _ story: Int64, _ filter: TimelineFilter, _ rendering: TimelineRendering, contentType: String
+    ) async throws -> Response {
+        let key = rendering.rawValue + "\u{1E}" + filter.key, gzipKey = key + "\u{1E}gzip"
+        let gzip = GzipEncoding.isAccepted(by: request.headers[.acceptEncoding])
+        var headers: HTTPFields = [.contentType: contentType, .vary: "Accept-Encoding"]
+        let current = try await service.currentRevision(of: story)
+        if gzip, let kept = rendered.body(story: story, rendering: gzipKey, revision: current) {
+            headers[.contentEncoding] = "gzip"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: kept))
         }
-        return Response(status: .ok, headers: [.contentType: contentType], body: ResponseBody(byteBuffer: body))
+        let revision: Int64, body: ByteBuffer
+        if let kept = rendered.body(story: story, rendering: key, revision: current) {
+            (revision, body) = (current, kept)
+        } else {
+            let (made, data) = try await service.timelineRendering(of: story, filter: filter, as: rendering)
+            (revision, body) = (made, rendered.body(story: story, rendering: key, revision: made, data: data))
+        }
+        if gzip, body.readableBytes >= GzipEncoding.minimumBytes,
+           let compressed = await AnalysisGate.offPool({ body.withUnsafeReadableBytes { GzipEncoding.compressed($0) } }) {
+            headers[.contentEncoding] = "gzip"
+            let kept = rendered.body(story: story, rendering: gzipKey, revision: revision, data: compressed)
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: kept))
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     private func storyID(_ context: BasicRequestContext) throws -> Int64 { try id(context, "story") }

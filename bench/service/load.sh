@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The service under wrk: POST /v1/tag with a 3 KB news article, and GET the timeline of a 20-document story.
 # Usage: bench/service/load.sh CHRONICLE [--postgres URL | --data-dir DIR]   (default: a fresh SQLite data directory)
-# Environment: DURATION (30s), CONNECTIONS (50), THREADS (1), WHAT ("tag timeline").
+# Environment: DURATION (30s), CONNECTIONS (50), THREADS (1), WHAT ("tag timeline"; "timeline-gzip": the timeline
+# GET with Accept-Encoding: gzip, as browsers and most HTTP clients send it).
 set -euo pipefail
 chronicle=$(realpath "$1"); shift
 source "$(dirname "$0")/common.sh"
@@ -17,6 +18,7 @@ for what in ${WHAT:-tag timeline}; do
   case $what in
     tag) args=(-s "$here/post_tag.lua" "$base/v1/tag") ;;
     timeline) args=("$base/v1/stories/$story/timeline") ;;
+    timeline-gzip) args=(-H "Accept-Encoding: gzip" "$base/v1/stories/$story/timeline") ;;
   esac
   # A short warm-up, then the measured run.
   TAG_BODY=$work/tag.json wrk -t"$threads" -c"$connections" -d3s "${args[@]}" >/dev/null
