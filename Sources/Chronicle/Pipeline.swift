@@ -79,11 +79,19 @@ public struct Pipeline: Sendable {
         if stages.contains(Stages(rawValue: 8)) {
             for index in documents.indices { relationRecognizer.annotate(&documents[index]) }
         }
-        if stages.contains(Stages(rawValue: 32)) {
-            for index in documents.indices { entityRecognizer.annotate(&documents[index]) }
-        }
-        if stages.contains(Stages(rawValue: 16)) {
-            for index in documents.indices { statementRecognizer.annotate(&documents[index]) }
+        // Entities, then statements, from one analysis of each document's words (neither stage changes what it
+        // reads: the words, sentences and time expressions).
+        let (entities, statements) = (stages.contains(Stages(rawValue: 32)), stages.contains(Stages(rawValue: 16)))
+        guard entities || statements else { return }
+        for index in documents.indices {
+            guard !documents[index].words.isEmpty else {
+                if entities { entityRecognizer.annotate(&documents[index]) }
+                if statements { statementRecognizer.annotate(&documents[index]) }
+                continue
+            }
+            let analysis = DocumentAnalysis(documents[index])
+            if entities { documents[index].entities = entityRecognizer.entities(in: analysis) }
+            if statements { documents[index].statements = statementRecognizer.statements(in: documents[index], analysis: analysis) }
         }
     }
 

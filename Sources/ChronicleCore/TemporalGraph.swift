@@ -292,8 +292,10 @@ private struct PointClosure: Sendable {
     /// every `q` with `p ≤ q` (reflexive); of the second every `q` with `p < q`; of the third every `q` with
     /// `q ≤ p` (the transpose of the first, to find the points before one).
     private var bits: [UInt64]
-    /// Words of a row summary: one bit for each word of a row.
+    /// Words of a row summary: one bit for each word of a row (none when rows are read whole).
     private let summaryWords: Int
+    /// Rows of at most this many words (256 points) are read whole: their summaries would cost more than they save.
+    private static let wordsReadWhole = 4
     /// For each row of the first (and second) matrix, then each row of the third: which of its words may be nonzero.
     private var summaries: [UInt64]
 
@@ -306,15 +308,18 @@ private struct PointClosure: Sendable {
         self.points = points
         words = (points + 63) / 64
         bits = Array(repeating: 0, count: 3 * points * words)
-        summaryWords = (words + 63) / 64
+        // Rows of a few words are read whole; wider ones through their summaries.
+        summaryWords = words > Self.wordsReadWhole ? (words + 63) / 64 : 0
         summaries = Array(repeating: 0, count: 2 * points * summaryWords)
         let third = 2 * points * words
         for p in 0..<points {
             bits[p * words + p >> 6] |= 1 << UInt64(p & 63)
             bits[third + p * words + p >> 6] |= 1 << UInt64(p & 63)
-            let word = p >> 6
-            summaries[p * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
-            summaries[(points + p) * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
+            if summaryWords > 0 {
+                let word = p >> 6
+                summaries[p * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
+                summaries[(points + p) * summaryWords + word >> 6] |= 1 << UInt64(word & 63)
+            }
         }
         for start in stride(from: 0, to: points, by: 2) { add(.less(start, start + 1)) }
     }
@@ -405,6 +410,49 @@ private struct PointClosure: Sendable {
     /// Only the words a row's summary marks are read: an update costs the nonzero words it moves, not the width.
     private mutating func add(_ edge: PointEdge) {
         if holds(edge) { return }
+        if summaryWords == 0 { addReadingWholeRows(edge) } else { addThroughSummaries(edge) }
+    }
+
+    /// ``add(_:)`` for narrow rows, read whole.
+    private mutating func addReadingWholeRows(_ edge: PointEdge) {
+        let (a, b, words) = (edge.from, edge.to, words)
+        let (column, mask) = (a >> 6, UInt64(1) << UInt64(a & 63))
+        let lessStart = self.lessStart, atMostStart = self.atMostStart
+        // The rows of `b` and the column of `a` change during the update only when `b ≤ a` (the edge closes an
+        // equality): then they are read from copies of what they were before it.
+        let aliased = isLessOrEqual(b, a)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: aliased ? 3 * words : 0) { copies in
+            bits.withUnsafeMutableBufferPointer { bits in
+                let le = bits.baseAddress!, lt = le + lessStart, ge = le + atMostStart
+                var rowB = UnsafePointer(le + b * words), strictRowB = UnsafePointer(lt + b * words)
+                var columnA = UnsafePointer(ge + a * words)
+                if aliased { (rowB, strictRowB, columnA) = Self.copy(rowB, strictRowB, columnA, words: words, to: copies.baseAddress!) }
+                // Every p ≤ a now comes before what b comes before.
+                Self.forEachBit(of: columnA, words: words) { p in
+                    let row = p * words
+                    if edge.isStrict || lt[row + column] & mask != 0 {
+                        for v in 0..<words {
+                            le[row + v] |= rowB[v]
+                            lt[row + v] |= rowB[v]
+                        }
+                    } else {
+                        for v in 0..<words {
+                            le[row + v] |= rowB[v]
+                            lt[row + v] |= strictRowB[v]
+                        }
+                    }
+                }
+                // And every q with b ≤ q comes after what comes before a.
+                Self.forEachBit(of: rowB, words: words) { q in
+                    let row = q * words
+                    for v in 0..<words { ge[row + v] |= columnA[v] }
+                }
+            }
+        }
+    }
+
+    /// ``add(_:)`` for wide rows, read through their summaries.
+    private mutating func addThroughSummaries(_ edge: PointEdge) {
         let (a, b, words, summaryWords) = (edge.from, edge.to, words, summaryWords)
         let (column, mask) = (a >> 6, UInt64(1) << UInt64(a & 63))
         let lessStart = self.lessStart, atMostStart = self.atMostStart, laterSummaries = points * summaryWords
@@ -421,17 +469,8 @@ private struct PointClosure: Sendable {
                     var summaryB = UnsafePointer(earlier + b * summaryWords), summaryA = UnsafePointer(later + a * summaryWords)
                     if aliased {
                         let copy = copies.baseAddress!
-                        for w in 0..<words {
-                            copy[w] = rowB[w]
-                            copy[words + w] = strictRowB[w]
-                            copy[2 * words + w] = columnA[w]
-                        }
-                        for w in 0..<summaryWords {
-                            copy[3 * words + w] = summaryB[w]
-                            copy[3 * words + summaryWords + w] = summaryA[w]
-                        }
-                        (rowB, strictRowB, columnA) = (UnsafePointer(copy), UnsafePointer(copy + words), UnsafePointer(copy + 2 * words))
-                        (summaryB, summaryA) = (UnsafePointer(copy + 3 * words), UnsafePointer(copy + 3 * words + summaryWords))
+                        (rowB, strictRowB, columnA) = Self.copy(rowB, strictRowB, columnA, words: words, to: copy)
+                        (summaryB, summaryA) = Self.copy(summaryB, summaryA, words: summaryWords, to: copy + 3 * words)
                     }
                     // Every p ≤ a now comes before what b comes before.
                     Self.forEachBit(of: columnA, summary: summaryA, summaryWords: summaryWords) { p in
@@ -454,6 +493,29 @@ private struct PointClosure: Sendable {
         }
     }
 
+    /// Copies the rows (of `words` words each) one after the other to `copy`, and returns the copies.
+    @inline(__always)
+    private static func copy(
+        _ first: UnsafePointer<UInt64>, _ second: UnsafePointer<UInt64>, _ third: UnsafePointer<UInt64>? = nil, words: Int,
+        to copy: UnsafeMutablePointer<UInt64>
+    ) -> (UnsafePointer<UInt64>, UnsafePointer<UInt64>, UnsafePointer<UInt64>) {
+        for w in 0..<words {
+            copy[w] = first[w]
+            copy[words + w] = second[w]
+            if let third { copy[2 * words + w] = third[w] }
+        }
+        return (UnsafePointer(copy), UnsafePointer(copy + words), UnsafePointer(copy + 2 * words))
+    }
+
+    /// Copies two rows (of `words` words each) one after the other to `copy`, and returns the copies.
+    @inline(__always)
+    private static func copy(
+        _ first: UnsafePointer<UInt64>, _ second: UnsafePointer<UInt64>, words: Int, to copy: UnsafeMutablePointer<UInt64>
+    ) -> (UnsafePointer<UInt64>, UnsafePointer<UInt64>) {
+        let (a, b, _) = Self.copy(first, second, nil, words: words, to: copy)
+        return (a, b)
+    }
+
     /// Calls `body` with the index of every set bit of the row `bits`, reading only the words its `summary` marks.
     @inline(__always)
     private static func forEachBit(
@@ -466,6 +528,12 @@ private struct PointClosure: Sendable {
                 set &= set &- 1
             }
         }
+    }
+
+    /// Calls `body` with the index of every set bit of the row `bits`, of `words` words.
+    @inline(__always)
+    private static func forEachBit(of bits: UnsafePointer<UInt64>, words: Int, _ body: (Int) -> Void) {
+        forEachBit(of: bits, summaryWords: words, marking: nil, body)
     }
 
     /// Calls `body` with the index of every set bit of the `count` words `bits` (a summary: the indices are words of

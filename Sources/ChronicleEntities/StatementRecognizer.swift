@@ -58,7 +58,12 @@ public struct StatementRecognizer: Sendable {
     /// ...; the speakers are mentions of ``Document/entities`` (found here when the document has none).
     public func statements(in document: Document) -> [Statement] {
         guard !document.words.isEmpty else { return [] }
-        let analysis = DocumentAnalysis(document)
+        return statements(in: document, analysis: DocumentAnalysis(document))
+    }
+
+    /// The statements of a document that has words, from its ``DocumentAnalysis`` (made once for the entity and
+    /// statement stages).
+    package func statements(in document: Document, analysis: DocumentAnalysis) -> [Statement] {
         let mentions = EntityIndex(document, analysis)
         let finder = StatementFinder(analysis: analysis, mentions: mentions, events: document.events)
         return finder.find()
