@@ -11,6 +11,8 @@ extension Grammar {
     /// "the fiscal first quarter", "the first half of 1990", "Q3", "the quarter", "the latest quarter",
     /// "the year-ago quarter", "the 1988 period", "the corresponding period last year".
     func quarterOrHalf(at i: Int) -> Candidate? {
+        // Every expression below ends on a word that names the period (TokenStream.lastPeriodWord).
+        guard i <= s.lastPeriodWord else { return nil }
         var j = i
         var spec = DateSpec(granularity: .quarter)
         var yearRef: YearReference?

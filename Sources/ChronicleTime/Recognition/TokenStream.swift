@@ -14,10 +14,22 @@ struct TokenStream {
         self.tokens = tokens
         self.entries = lexicon.entries
         var lex = [Int16](repeating: -1, count: tokens.count)
+        var lastPeriodWord = -1
         for (i, token) in tokens.enumerated() where token.kind == .word {
-            lex[i] = lexicon.lookup(bytes, Int(token.byteStart), Int(token.byteEnd))
+            let k = lexicon.lookup(bytes, Int(token.byteStart), Int(token.byteEnd))
+            lex[i] = k
+            if k >= 0, Self.namesPeriod(lexicon.entries[Int(k)]) { lastPeriodWord = i }
         }
         self.lexIndex = lex
+        self.lastPeriodWord = lastPeriodWord
+    }
+
+    /// The last token that can end a quarter or a half ("quarter", "half", "period", the "Q" of "Q3", the "H" of
+    /// "H1"), -1 when none: no quarter or half starts after it.
+    let lastPeriodWord: Int
+
+    private static func namesPeriod(_ entry: LexEntry) -> Bool {
+        entry.unit == .quarter || entry.keyword == .half || entry.keyword == .period || entry.keyword == .q || entry.keyword == .h
     }
 
     var count: Int { tokens.count }
