@@ -68,26 +68,28 @@ package struct BinaryWriter: Sendable {
 }
 
 /// Reads what ``BinaryWriter`` writes. Every read is bounds-checked: malformed bytes throw `Failure`, never trap.
+///
+/// The byte loops run in a non-generic ``ByteCursor``: this type is used from other modules, where its generic
+/// methods are not specialised, and a model is read at start-up (hundreds of thousands of varints).
 package struct BinaryReader<Failure: BinaryFormatError> {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    package private(set) var offset: Int
+    private var cursor: ByteCursor
+
+    package var offset: Int { cursor.position }
 
     package init(_ bytes: UnsafeBufferPointer<UInt8>, offset: Int = 0) {
-        self.bytes = bytes
-        self.offset = min(max(0, offset), bytes.count)
+        cursor = ByteCursor(bytes: bytes, position: min(max(0, offset), bytes.count))
     }
 
     package init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.init(bytes.assumingMemoryBound(to: UInt8.self), offset: offset)
     }
 
-    package var isAtEnd: Bool { offset == bytes.count }
-    package var remaining: Int { bytes.count - offset }
+    package var isAtEnd: Bool { cursor.position == cursor.bytes.count }
+    package var remaining: Int { cursor.bytes.count - cursor.position }
 
     package mutating func byte() throws(Failure) -> UInt8 {
-        guard offset < bytes.count else { throw Failure("truncated at byte \(offset)") }
-        offset += 1
-        return bytes[offset - 1]
+        guard let byte = cursor.byte() else { throw Failure("truncated at byte \(offset)") }
+        return byte
     }
 
     package mutating func uint16() throws(Failure) -> UInt16 {
@@ -96,31 +98,22 @@ package struct BinaryReader<Failure: BinaryFormatError> {
 
     /// `count` little-endian 16-bit values, read in one go.
     package mutating func uint16s(_ count: Int) throws(Failure) -> [UInt16] {
-        guard count >= 0, count <= remaining / 2 else { throw Failure("truncated at byte \(bytes.count)") }
-        let start = offset
-        offset += 2 * count
-        return [UInt16](unsafeUninitializedCapacity: count) { values, initialized in
-            for i in 0..<count { values[i] = UInt16(bytes[start + 2 * i]) | UInt16(bytes[start + 2 * i + 1]) << 8 }
-            initialized = count
-        }
+        guard count >= 0, count <= remaining / 2 else { throw Failure("truncated at byte \(cursor.bytes.count)") }
+        return cursor.uint16s(count)
     }
 
     package mutating func uint32() throws(Failure) -> UInt32 {
-        var value: UInt32 = 0
-        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(try byte()) << UInt32(shift) }
+        guard let value = cursor.uint32() else { throw Failure("truncated at byte \(offset)") }
         return value
     }
 
     package mutating func float() throws(Failure) -> Float { Float(bitPattern: try uint32()) }
 
     package mutating func varint() throws(Failure) -> UInt64 {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while true {
-            let byte = try byte()
-            guard shift < 64 else { throw Failure("varint too long at byte \(offset)") }
-            value |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return value }
-            shift += 7
+        switch cursor.varint() {
+        case .value(let value): return value
+        case .truncated: throw Failure("truncated at byte \(offset)")
+        case .tooLong, .outOfOrder: throw Failure("varint too long at byte \(offset)")
         }
     }
 
@@ -143,8 +136,8 @@ package struct BinaryReader<Failure: BinaryFormatError> {
     /// A string; with `validating`, bytes that are not UTF-8 throw (else they are repaired).
     package mutating func string(validating: Bool = false) throws(Failure) -> String {
         let length = try count()
-        let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)])
-        offset += length
+        let slice = UnsafeBufferPointer(rebasing: cursor.bytes[offset..<(offset + length)])
+        cursor.position += length
         if !validating { return String(decoding: slice, as: UTF8.self) }
         guard let string = String(validating: slice, as: UTF8.self) else { throw Failure("a string is not valid UTF-8 at byte \(offset - length)") }
         return string
@@ -153,15 +146,80 @@ package struct BinaryReader<Failure: BinaryFormatError> {
     /// Ascending non-zero keys, as ``BinaryWriter/appendKeys(_:)`` writes them.
     package mutating func keys() throws(Failure) -> [UInt32] {
         let count = try count()
+        switch cursor.keys(count) {
+        case .value(let keys): return keys
+        case .truncated: throw Failure("truncated at byte \(offset)")
+        case .tooLong: throw Failure("varint too long at byte \(offset)")
+        case .outOfOrder: throw Failure("keys out of order")
+        }
+    }
+}
+
+/// The byte loops of ``BinaryReader``, without its error type: nil or an outcome where the bytes are malformed.
+struct ByteCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+
+    enum Outcome<Value> {
+        case value(Value)
+        case truncated
+        case tooLong
+        case outOfOrder
+    }
+
+    mutating func byte() -> UInt8? {
+        guard position < bytes.count else { return nil }
+        position += 1
+        return bytes[position - 1]
+    }
+
+    mutating func uint32() -> UInt32? {
+        guard bytes.count - position >= 4 else {
+            position = bytes.count
+            return nil
+        }
+        var value: UInt32 = 0
+        for shift in stride(from: 0, to: 32, by: 8) { value |= UInt32(bytes[position]) << UInt32(shift); position += 1 }
+        return value
+    }
+
+    /// `count` little-endian 16-bit values; the caller has checked that they are there.
+    mutating func uint16s(_ count: Int) -> [UInt16] {
+        let start = position
+        position += 2 * count
+        return [UInt16](unsafeUninitializedCapacity: count) { values, initialized in
+            for i in 0..<count { values[i] = UInt16(bytes[start + 2 * i]) | UInt16(bytes[start + 2 * i + 1]) << 8 }
+            initialized = count
+        }
+    }
+
+    mutating func varint() -> Outcome<UInt64> {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard let byte = byte() else { return .truncated }
+            guard shift < 64 else { return .tooLong }
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return .value(value) }
+            shift += 7
+        }
+    }
+
+    mutating func keys(_ count: Int) -> Outcome<[UInt32]> {
         var keys: [UInt32] = []
         keys.reserveCapacity(count)
         var previous: UInt64 = 0
         for index in 0..<count {
-            let key = previous + (try varint())
-            guard key <= UInt64(UInt32.max), key > 0, index == 0 || key > previous else { throw Failure("keys out of order") }
+            let delta: UInt64
+            switch varint() {
+            case .value(let value): delta = value
+            case .truncated: return .truncated
+            case .tooLong, .outOfOrder: return .tooLong
+            }
+            let key = previous + delta
+            guard key <= UInt64(UInt32.max), key > 0, index == 0 || key > previous else { return .outOfOrder }
             keys.append(UInt32(key))
             previous = key
         }
-        return keys
+        return .value(keys)
     }
 }

@@ -1,6 +1,7 @@
 -- wrk: a mixed load on the service, per thread in a fixed cycle of 20 requests:
 --   10 GET /v1/stories/STORY/timeline (a 20-document story: a cached rendering),
 --    3 GET /v1/stories/CHURN/timeline (a story that changes all the time: rebuilt after each change),
+--      every other timeline GET with Accept-Encoding: gzip, as browsers send it (a compressed body kept per revision),
 --    5 POST /v1/tag with a 3 KB article,
 --    1 POST /v1/stories/CHURN/documents (the article), and
 --    1 DELETE of the oldest document added, so the churn story stays small: a delete that is due before an add
@@ -21,6 +22,13 @@ local document_body = slurp("DOCUMENT_BODY")
 local story = os.getenv("STORY")
 local churn = os.getenv("CHURN")
 local json = { ["Content-Type"] = "application/json" }
+local gzip = { ["Accept-Encoding"] = "gzip" }
+local gets = 0
+local function timeline(id)
+  gets = gets + 1
+  if gets % 2 == 0 then return wrk.format("GET", "/v1/stories/" .. id .. "/timeline", gzip) end
+  return wrk.format("GET", "/v1/stories/" .. id .. "/timeline")
+end
 local cycle = {
   "get", "tag", "get", "churn", "get", "tag", "get", "add", "get", "tag",
   "get", "churn", "get", "tag", "get", "delete", "get", "tag", "churn", "get",
@@ -40,9 +48,9 @@ request = function()
     what = "get"
   end
   if what == "get" then
-    return wrk.format("GET", "/v1/stories/" .. story .. "/timeline")
+    return timeline(story)
   elseif what == "churn" then
-    return wrk.format("GET", "/v1/stories/" .. churn .. "/timeline")
+    return timeline(churn)
   elseif what == "tag" then
     return wrk.format("POST", "/v1/tag", json, tag_body)
   elseif what == "add" then
