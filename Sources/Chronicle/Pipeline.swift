@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Runs Chronicle's stages over a text in order: words and tags, time expressions, events, temporal
 /// relations, entities, statements. Each stage adds its layer to the one ``Document``.
 ///
@@ -44,6 +46,16 @@ public struct Pipeline: Sendable {
     ) {
         self.stages = stages
         self.temporalTagger = temporalTagger
+        // The shipped models the stages use, decoded together on as many threads (each takes tens of milliseconds; one
+        // after the other, on first use, they made the start-up of a run the sum of them).
+        var loads: [@Sendable () -> Void] = []
+        if stages.contains(.language), languageAnnotator == nil { loads.append { _ = POSModel.shipped } }
+        if stages.contains(Stages(rawValue: 4)) { loads.append { _ = eventRecognizer.model } }
+        if stages.contains(Stages(rawValue: 8)) { loads.append { _ = relationRecognizer.model } }
+        if loads.count > 1 {
+            let all = loads
+            DispatchQueue.concurrentPerform(iterations: all.count) { all[$0]() }
+        }
         self.languageAnnotator = stages.contains(.language) ? languageAnnotator ?? LanguageAnnotator() : nil
         self.eventRecognizer = eventRecognizer
         self.relationRecognizer = relationRecognizer
