@@ -407,7 +407,7 @@ private struct PointClosure: Sendable {
 
     /// Adds one edge known to be consistent: for every `p ≤ from` and `to ≤ q`, `p ≤ q`, strictly when the
     /// edge or either side is strict. An edge that already holds changes nothing (the matrices are closed).
-    /// Only the words a row's summary marks are read: an update costs the nonzero words it moves, not the width.
+    /// Wide rows are read through their summaries, so that an update costs the nonzero words it moves, not the width.
     private mutating func add(_ edge: PointEdge) {
         if holds(edge) { return }
         if summaryWords == 0 { addReadingWholeRows(edge) } else { addThroughSummaries(edge) }
@@ -476,7 +476,7 @@ private struct PointClosure: Sendable {
                     Self.forEachBit(of: columnA, summary: summaryA, summaryWords: summaryWords) { p in
                         let row = p * words
                         let strict = edge.isStrict || lt[row + column] & mask != 0
-                        Self.forEachBit(of: summaryB, summaryWords: summaryWords, marking: earlier + p * summaryWords) { v in
+                        Self.forEachBit(of: summaryB, words: summaryWords, marking: earlier + p * summaryWords) { v in
                             le[row + v] |= rowB[v]
                             lt[row + v] |= strict ? rowB[v] : strictRowB[v]
                         }
@@ -484,7 +484,7 @@ private struct PointClosure: Sendable {
                     // And every q with b ≤ q comes after what comes before a.
                     Self.forEachBit(of: rowB, summary: summaryB, summaryWords: summaryWords) { q in
                         let row = q * words
-                        Self.forEachBit(of: summaryA, summaryWords: summaryWords, marking: later + q * summaryWords) { v in
+                        Self.forEachBit(of: summaryA, words: summaryWords, marking: later + q * summaryWords) { v in
                             ge[row + v] |= columnA[v]
                         }
                     }
@@ -521,7 +521,7 @@ private struct PointClosure: Sendable {
     private static func forEachBit(
         of bits: UnsafePointer<UInt64>, summary: UnsafePointer<UInt64>, summaryWords: Int, _ body: (Int) -> Void
     ) {
-        forEachBit(of: summary, summaryWords: summaryWords, marking: nil) { w in
+        forEachBit(of: summary, words: summaryWords) { w in
             var set = bits[w]
             while set != 0 {
                 body(w << 6 | set.trailingZeroBitCount)
@@ -530,17 +530,11 @@ private struct PointClosure: Sendable {
         }
     }
 
-    /// Calls `body` with the index of every set bit of the row `bits`, of `words` words.
-    @inline(__always)
-    private static func forEachBit(of bits: UnsafePointer<UInt64>, words: Int, _ body: (Int) -> Void) {
-        forEachBit(of: bits, summaryWords: words, marking: nil, body)
-    }
-
-    /// Calls `body` with the index of every set bit of the `count` words `bits` (a summary: the indices are words of
-    /// a row), and sets those bits in `marked` first (the summary of the row the words are copied into).
+    /// Calls `body` with the index of every set bit of the `count` words `bits`, and sets those bits in `marked` first
+    /// (for a summary, whose bits are words of a row: the summary of the row the words are copied into).
     @inline(__always)
     private static func forEachBit(
-        of bits: UnsafePointer<UInt64>, summaryWords count: Int, marking marked: UnsafeMutablePointer<UInt64>?, _ body: (Int) -> Void
+        of bits: UnsafePointer<UInt64>, words count: Int, marking marked: UnsafeMutablePointer<UInt64>? = nil, _ body: (Int) -> Void
     ) {
         for s in 0..<count {
             var set = bits[s]
