@@ -46,9 +46,14 @@ extension Build {
         for m in cluster { for name in mentions[m].participants where !participants.contains(name) { participants.append(name) } }
         var roles: [Timeline.Participant] = []
         for m in cluster { for role in mentions[m].roles where !roles.contains(role) { roles.append(role) } }
-        // In the documents' order in the story, then by offset (document IDs are unique: the index is the order).
-        let sources = cluster.sorted { (mentions[$0].document, mentions[$0].span.start) < (mentions[$1].document, mentions[$1].span.start) }
-            .map { sourceSpan(mentions[$0]) }
+        // In the documents' order in the story, then by offset (document IDs are unique: the index is the order); the
+        // documents that repeat a mention's document word for word are sources at the same offsets.
+        var told: [(document: Int, span: TextSpan)] = []
+        for m in cluster {
+            told.append((mentions[m].document, mentions[m].span))
+            for d in repeats[mentions[m].document] { told.append((d, mentions[m].span)) }
+        }
+        let sources = told.sorted { ($0.document, $0.span.start) < ($1.document, $1.span.start) }.map { sourceSpan(document: $0.document, $0.span) }
         // Attribution: the statements whose content holds a mention.
         var narrated = false
         var attributedTo: [Int] = []

@@ -122,6 +122,8 @@ struct Build {
     var timeExpressions: [Node: TimeExpression] = [:]
     /// The indices in `links` of each mention's links (filled once every document is collected).
     var mentionLinks: [[Int]] = []
+    /// Per document, the later documents of the story that repeat it (see ``findRepeats()``).
+    var repeats: [[Int]] = []
 
     let maximumClosedIntervals: Int
 
@@ -132,7 +134,16 @@ struct Build {
 
     mutating func run() -> Timeline {
         assignDocumentIDs()
-        for (d, item) in story.enumerated() { collect(d, item.document) }
+        let original = findRepeats()
+        for (d, item) in story.enumerated() {
+            if let o = original[d] {
+                // A repeat brings no mentions, times or relations of its own: it is a further source of its original's.
+                analyses.append(analyses[o])
+                entityIndexes.append(entityIndexes[o])
+            } else {
+                collect(d, item.document)
+            }
+        }
         mentionLinks = [[Int]](repeating: [], count: mentions.count)
         for (index, link) in links.enumerated() {
             for case .mention(let m) in [link.source, link.target] { mentionLinks[m].append(index) }

@@ -1,7 +1,8 @@
 """The cost of adding a document to a 20-document story, against analysing it alone, in the same run.
 
-add_document.py BASE ARTICLE [ROUNDS]: seeds a story of 20 copies of ARTICLE, then for each round, interleaved:
-  - analyse:  POST /v1/tag {"text", "dct", "events": true} (the whole pipeline on the article, its JSON out);
+add_document.py BASE ARTICLE [ROUNDS]: seeds a story of 20 distinct news articles (or of 20 copies of ARTICLE with
+STORY_DOCUMENTS=copies; see documents.py), then for each round, interleaved:
+  - analyse:  POST /v1/tag {"text", "dct", "events": true} (the whole pipeline on the 21st article, its JSON out);
   - add:      POST /v1/stories/{id}/documents (the 21st document: analysis, archive, one store transaction);
   - timeline: the next GET /v1/stories/{id}/timeline (the story assembled with the new document, rendered);
   - DELETE of the added document (not timed), so that every round adds the 21st;
@@ -16,10 +17,12 @@ import sys
 import time
 import urllib.parse
 
+from documents import story_documents
+
 base, article = sys.argv[1], sys.argv[2]
 rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 21
 directory = sys.argv[4] if len(sys.argv) > 4 else "."
-text = open(article, encoding="utf-8").read()
+documents = story_documents(article, 21)
 url = urllib.parse.urlparse(base)
 connection = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
 
@@ -38,9 +41,9 @@ def call(method, path, body=None, expect=200):
 
 _, story = call("POST", "/v1/stories", {"title": f"add-document {time.time()}"}, 201)
 story = json.loads(story)["id"]
-document = {"title": "copy", "published": "2015-10-29", "text": text}
-for _ in range(20):
-    call("POST", f"/v1/stories/{story}/documents", document, 201)
+document = documents[20]
+for seeded in documents[:20]:
+    call("POST", f"/v1/stories/{story}/documents", seeded, 201)
 call("GET", f"/v1/stories/{story}/timeline")
 
 def fsync_ms():
@@ -58,7 +61,7 @@ def fsync_ms():
 
 analyse, add, timeline, sync = [], [], [], []
 for round in range(rounds + 2):
-    a, _ = call("POST", "/v1/tag", {"text": text, "dct": "2015-10-29", "events": True})
+    a, _ = call("POST", "/v1/tag", {"text": document["text"], "dct": document["published"], "events": True})
     b, created = call("POST", f"/v1/stories/{story}/documents", document, 201)
     c, _ = call("GET", f"/v1/stories/{story}/timeline")
     call("DELETE", f"/v1/stories/{story}/documents/{json.loads(created)['id']}", expect=204)

@@ -23,7 +23,8 @@ start_server() {
   exit 1
 }
 
-# seed_story TITLE N: a story of N copies of the article; prints its id.
+# seed_story TITLE N: a story of N documents (distinct news articles, or copies of the article with
+# STORY_DOCUMENTS=copies: see documents.py); prints its id.
 seed_story() {
   python3 "$here/seed.py" "$base" "$article" "$1" "$2"
 }

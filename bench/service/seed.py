@@ -1,11 +1,15 @@
-"""Creates a story of N copies of an article through the API and prints its id: seed.py BASE ARTICLE TITLE N."""
+"""Creates a story of N documents through the API and prints its id: seed.py BASE ARTICLE TITLE N.
+
+The documents are distinct news articles, or copies of ARTICLE with STORY_DOCUMENTS=copies (see documents.py).
+"""
 import http.client
 import json
 import sys
 import urllib.parse
 
+from documents import story_documents
+
 base, article, title, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-text = open(article, encoding="utf-8").read()
 url = urllib.parse.urlparse(base)
 connection = http.client.HTTPConnection(url.hostname, url.port, timeout=120)
 
@@ -20,6 +24,6 @@ def post(path, body):
 
 
 story = post("/v1/stories", {"title": title})["id"]
-for index in range(count):
-    post(f"/v1/stories/{story}/documents", {"title": f"copy {index + 1}", "published": "2015-10-29", "text": text})
+for document in story_documents(article, count):
+    post(f"/v1/stories/{story}/documents", document)
 print(story)
