@@ -153,6 +153,13 @@ public struct IntervalClosure: Sendable {
         closure.entails(type.pointEdges(x, y))
     }
 
+    /// The pairs `(i, j)` of positions in `intervals` (distinct intervals), in that order, for which the
+    /// relations added entail `intervals[i]` BEFORE or IBEFORE `intervals[j]`: the pairs for which
+    /// `entails(.before, x, y) || entails(.immediatelyBefore, x, y)`, read from the closure's rows directly.
+    public func precedence(among intervals: [Int]) -> [(Int, Int)] {
+        closure.endBeforeStart(among: intervals)
+    }
+
     /// Which of `count` relations (`relation(i)` gives the source, the target and the type of relation `i`)
     /// to keep so that none is redundant, as ``TemporalGraph/reduced()`` does: each relation, in turn, is
     /// dropped when the relations still kept entail it. The relations must be consistent together. Ascending.
@@ -332,6 +339,27 @@ private struct PointClosure: Sendable {
     @inline(__always)
     func holds(_ edge: PointEdge) -> Bool {
         edge.isStrict ? isLess(edge.from, edge.to) : isLessOrEqual(edge.from, edge.to)
+    }
+
+    /// The pairs `(i, j)` (`i != j`) of positions in `intervals` with end of `intervals[i]` < start of
+    /// `intervals[j]`, or the two points equal (`≤` both ways); in order of `i`, then `j`.
+    func endBeforeStart(among intervals: [Int]) -> [(Int, Int)] {
+        var pairs: [(Int, Int)] = []
+        let words = words, lessStart = lessStart
+        bits.withUnsafeBufferPointer { bits in
+            for (i, x) in intervals.enumerated() {
+                let end = 2 * x + 1
+                let lessOrEqual = bits.baseAddress! + end * words, less = bits.baseAddress! + lessStart + end * words
+                let endWord = end >> 6, endBit = UInt64(1) << UInt64(end & 63)
+                for (j, y) in intervals.enumerated() where j != i {
+                    let start = 2 * y, word = start >> 6, bit = UInt64(1) << UInt64(start & 63)
+                    if less[word] & bit != 0 || lessOrEqual[word] & bit != 0 && bits[start * words + endWord] & endBit != 0 {
+                        pairs.append((i, j))
+                    }
+                }
+            }
+        }
+        return pairs
     }
 
     /// Whether every edge holds.
@@ -544,73 +572,5 @@ private struct PointClosure: Sendable {
                 set &= set &- 1
             }
         }
-    }
-}
-
-/// Path search over the point edges of a graph's relations, some of which can be switched off: answers
-/// "would the other relations still entail this edge?" for ``TemporalGraph/reduced()``.
-private struct EdgeSearch {
-    private let points: Int
-    private var edges: [(edge: PointEdge, owner: Int)] = []
-    /// Compressed adjacency: the edges leaving point `p` are `order[first[p]..<first[p + 1]]`.
-    private var first: [Int] = []
-    private var order: [Int] = []
-    /// Whether the edges of owner `o` are in use, at `o + 1` (the interval edges, owner -1, always are).
-    private var enabled: [Bool] = [true]
-    private var seen: [Int]
-    private var stamp = 0
-    private var stack: [Int] = []
-
-    /// A search over `points` points, with `start < end` for every interval (owner -1, never disabled).
-    init(points: Int) {
-        self.points = points
-        seen = Array(repeating: 0, count: 2 * points)
-        for start in stride(from: 0, to: points, by: 2) { add(.less(start, start + 1), owner: -1) }
-    }
-
-    mutating func add(_ edge: PointEdge, owner: Int) {
-        edges.append((edge, owner))
-        while enabled.count <= owner + 1 { enabled.append(true) }
-    }
-
-    /// Builds the adjacency lists; call once after the last ``add(_:owner:)``.
-    mutating func finish() {
-        var counts = [Int](repeating: 0, count: points + 1)
-        for (edge, _) in edges { counts[edge.from + 1] += 1 }
-        for p in 0..<points { counts[p + 1] += counts[p] }
-        first = counts
-        order = Array(repeating: 0, count: edges.count)
-        var next = counts
-        for (index, (edge, _)) in edges.enumerated() {
-            order[next[edge.from]] = index
-            next[edge.from] += 1
-        }
-    }
-
-    mutating func disable(_ owner: Int) { enabled[owner + 1] = false }
-    mutating func enable(_ owner: Int) { enabled[owner + 1] = true }
-
-    /// Whether the enabled edges give a path `from → to`, with a strict edge on it when `edge` is strict.
-    mutating func entails(_ edge: PointEdge) -> Bool {
-        if edge.from == edge.to { return !edge.isStrict }
-        stamp += 1
-        // State `2p + s`: point p reached, through a strict edge when s == 1.
-        stack.removeAll(keepingCapacity: true)
-        stack.append(2 * edge.from)
-        seen[2 * edge.from] = stamp
-        while let state = stack.popLast() {
-            let (point, strict) = (state >> 1, state & 1)
-            for index in order[first[point]..<first[point + 1]] {
-                let (next, owner) = edges[index]
-                if !enabled[owner + 1] { continue }
-                let nextState = 2 * next.to + (strict == 1 || next.isStrict ? 1 : 0)
-                if next.to == edge.to, !edge.isStrict || nextState & 1 == 1 { return true }
-                if seen[nextState] != stamp {
-                    seen[nextState] = stamp
-                    stack.append(nextState)
-                }
-            }
-        }
-        return false
     }
 }

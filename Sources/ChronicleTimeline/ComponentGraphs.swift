@@ -72,15 +72,7 @@ struct ComponentGraphs {
             }
             entries.sort()
             if isClosed, entries.count <= Self.closureLimit {
-                for a in entries {
-                    let x = local[a]
-                    for b in entries where a != b {
-                        let y = local[b]
-                        if closure.entails(.before, x, y) || closure.entails(.immediatelyBefore, x, y) {
-                            precedence.append((a, b))
-                        }
-                    }
-                }
+                for (i, j) in closure.precedence(among: entries.map { local[$0] }) { precedence.append((entries[i], entries[j])) }
             } else {
                 for (position, index) in indices.enumerated() where !left[position] {
                     let link = storyLinks[index]

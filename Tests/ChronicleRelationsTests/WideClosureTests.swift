@@ -47,12 +47,9 @@ struct WideClosureTests {
         return false
     }
 
-    @Test(arguments: [
-        (intervals: 40, relations: 150, seed: UInt64(1)), (intervals: 120, relations: 400, seed: 2),
-        (intervals: 700, relations: 2_000, seed: 3), (intervals: 2_100, relations: 8_000, seed: 5),
-    ])
-    func entailsWhatPathsProve(intervals: Int, relations: Int, seed: UInt64) {
-        var generator = SplitMix64(seed: seed)
+    /// A consistent story of `relations` relations over `intervals` intervals drawn from `generator`: its closure
+    /// and its point constraints as adjacency lists `(to, strict)`.
+    static func story(intervals: Int, relations: Int, generator: inout SplitMix64) -> (IntervalClosure, [[(Int, Bool)]]) {
         // A consistent story: every interval has a start before its end on a coarse clock, so that ties happen.
         var start: [Int] = [], end: [Int] = []
         for _ in 0..<intervals {
@@ -74,6 +71,18 @@ struct WideClosureTests {
             for (from, to, strict) in Self.constraints(type, x, y) { edges[from].append((to, strict)) }
             added += 1
         }
+        return (closure, edges)
+    }
+
+    static let sizes = [
+        (intervals: 40, relations: 150, seed: UInt64(1)), (intervals: 120, relations: 400, seed: 2),
+        (intervals: 700, relations: 2_000, seed: 3), (intervals: 2_100, relations: 8_000, seed: 5),
+    ]
+
+    @Test(arguments: sizes)
+    func entailsWhatPathsProve(intervals: Int, relations: Int, seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        let (closure, edges) = Self.story(intervals: intervals, relations: relations, generator: &generator)
         var mismatches = 0, entailed = 0
         for sample in 0..<600 {
             let x = Int(generator.next() % UInt64(intervals))
@@ -86,5 +95,23 @@ struct WideClosureTests {
         }
         #expect(mismatches == 0)
         #expect(entailed > 50, "the sample has entailed pairs to check (\(entailed))")
+    }
+
+    @Test("The BEFORE/IBEFORE pairs among some intervals are the pairs entails finds", arguments: sizes)
+    func precedenceIsPairwiseEntailment(intervals: Int, relations: Int, seed: UInt64) {
+        var generator = SplitMix64(seed: seed)
+        let (closure, _) = Self.story(intervals: intervals, relations: relations, generator: &generator)
+        // A stretch of neighbours (many ordered pairs) and some intervals from anywhere, in no particular order.
+        var chosen = Array(Set((0..<60).map { _ in Int(generator.next() % UInt64(intervals)) } + (0..<min(40, intervals)).map { $0 }))
+        chosen.sort { ($0 * 7919) % 101 < ($1 * 7919) % 101 || ($0 * 7919) % 101 == ($1 * 7919) % 101 && $0 < $1 }
+        var expected: [[Int]] = []
+        for (i, x) in chosen.enumerated() {
+            for (j, y) in chosen.enumerated() where i != j {
+                if closure.entails(.before, x, y) || closure.entails(.immediatelyBefore, x, y) { expected.append([i, j]) }
+            }
+        }
+        let pairs = closure.precedence(among: chosen).map { [$0.0, $0.1] }
+        #expect(pairs == expected)
+        #expect(expected.count > 20, "the intervals have ordered pairs to check (\(expected.count))")
     }
 }
