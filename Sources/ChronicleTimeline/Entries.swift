@@ -116,8 +116,3 @@ extension Build {
         return "the creation time"
     }
 }
-
-extension String {
-    /// `12` for `E12` (for sorting entry ids numerically).
-    var entryNumber: Int { Int(dropFirst()) ?? Int.max }
-}

@@ -141,7 +141,11 @@ extension Build {
             let day = p.inferredDay ?? p.first ?? p.last ?? p.partialKey ?? Int.max
             let rank = p.basis == .documentDate && p.inferredDay != nil ? 3 : p.relation == .before ? 0 : p.relation == .after ? 2 : 1
             var minute = 720
-            if let value = p.value.flatMap({ TimeValue($0) }), value.granularity == .time, let minutes = value.minutes { minute = minutes.lowerBound % 1440 }
+            // (Only a value with a clock part, after a "T", has the granularity of a time: the others are not parsed.)
+            if let text = p.value, text.utf8.contains(UInt8(ascii: "T")), let value = TimeValue(text), value.granularity == .time,
+               let minutes = value.minutes {
+                minute = minutes.lowerBound % 1440
+            }
             let mention = mentions[clusters[c][0]]
             return (day, minute, rank, mention.document, mention.span.start)
         }

@@ -519,10 +519,15 @@ struct Build {
         }
 
         // Relations between entries, without redundant ones.
-        let relations = components.reduced.map { relation in
+        // By the numbers of their entries (the positions in `order`), then type.
+        var position = [Int](repeating: 0, count: clusters.count)
+        for (p, c) in order.enumerated() { position[c] = p }
+        let relations = components.reduced.sorted { a, b in
+            (position[a.source], position[a.target], a.type.rawValue) < (position[b.source], position[b.target], b.type.rawValue)
+        }.map { relation in
             Timeline.Relation(source: entryID[relation.source], target: entryID[relation.target], type: relation.type,
                               documents: relation.documents.map { documentIDs[$0] })
-        }.sorted { ($0.source.entryNumber, $0.target.entryNumber, $0.type.rawValue) < ($1.source.entryNumber, $1.target.entryNumber, $1.type.rawValue) }
+        }
 
         // Warnings: the documents' diagnostics, then the timeline's own.
         for (d, item) in story.enumerated() {
