@@ -34,6 +34,9 @@ extension Build {
     func canMerge(_ a: MentionRecord, _ b: MentionRecord) -> Bool {
         guard a.root == b.root, Self.intersects(a.bounds, b.bounds) else { return false }
         if a.document == b.document, a.span == b.span { return true }
+        // The same words of the same sentence in two articles of the same day: a wire story that another outlet
+        // published edited (its own headline, a paragraph cut or added) tells the same event.
+        if isSameSentence(a, b) { return true }
         if a.statement != nil || b.statement != nil {
             guard let sa = statement(of: a), let sb = statement(of: b), let speaker = sa.speaker, speaker == sb.speaker else { return false }
             return a.document != b.document && a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
@@ -48,6 +51,18 @@ extension Build {
         let dated = aDated && bDated
         if dated, a.participants.isEmpty || b.participants.isEmpty { return true }
         return a.bounds.first != nil && a.bounds.first == b.bounds.first && a.bounds.last == b.bounds.last
+    }
+
+    /// Whether two mentions of different documents dated the same day stand at the same offset of sentences that
+    /// are the same text, byte for byte.
+    func isSameSentence(_ a: MentionRecord, _ b: MentionRecord) -> Bool {
+        guard a.document != b.document, a.span.length == b.span.length, let sa = a.sentence, let sb = b.sentence,
+              sentenceHashes[a.document][sa] == sentenceHashes[b.document][sb],
+              let day = story[a.document].document.creationTime?.date, day == story[b.document].document.creationTime?.date
+        else { return false }
+        let (spanA, spanB) = (analyses[a.document].sentenceSpans[sa], analyses[b.document].sentenceSpans[sb])
+        return a.span.start - spanA.start == b.span.start - spanB.start
+            && analyses[a.document].text(spanA).utf8.elementsEqual(analyses[b.document].text(spanB).utf8)
     }
 
     func statement(of mention: MentionRecord) -> Statement? {

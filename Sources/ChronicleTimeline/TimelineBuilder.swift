@@ -124,6 +124,8 @@ struct Build {
     var mentionLinks: [[Int]] = []
     /// Per document, the later documents of the story that repeat it (see ``findRepeats()``).
     var repeats: [[Int]] = []
+    /// Per document, the hash of each sentence's text (see ``isSameSentence(_:_:)``).
+    var sentenceHashes: [[Int]] = []
 
     let maximumClosedIntervals: Int
 
@@ -140,6 +142,7 @@ struct Build {
                 // A repeat brings no mentions, times or relations of its own: it is a further source of its original's.
                 analyses.append(analyses[o])
                 entityIndexes.append(entityIndexes[o])
+                sentenceHashes.append(sentenceHashes[o])
             } else {
                 collect(d, item.document)
             }
@@ -199,6 +202,7 @@ struct Build {
         let index = EntityIndex(document, analysis)
         analyses.append(analysis)
         entityIndexes.append(index)
+        sentenceHashes.append(analysis.sentenceSpans.map { analysis.text($0).hashValue })
         if let creationTime = document.creationTime {
             let day = creationTime.date.dayNumber
             times[.time(document: d, id: "t0")] = DayInterval(first: day, last: day, granularity: creationTime.time == nil ? .day : .time)

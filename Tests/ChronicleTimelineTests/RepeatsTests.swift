@@ -71,4 +71,35 @@ struct RepeatsTests {
         unrelated.relations.removeAll()
         #expect(!Build.isRepeat(unrelated, of: original))
     }
+
+    /// Two articles of one day that share a sentence word for word, at different places of their texts.
+    static func sharingASentence(secondDate: String = "2015-10-29") -> [Document] {
+        var first = HandDocument("a", "Officials met on Monday. The bridge reopened after repairs that lasted a year.")
+        first.event("e1", "met", lemma: "meet")
+        first.event("e2", "reopened", lemma: "reopen")
+        first.event("e3", "repairs", lemma: "repair", pos: .noun)
+        var second = HandDocument("b", "A new mayor was elected. Traffic was heavy. The bridge reopened after repairs that lasted a year.",
+                                  dct: secondDate)
+        second.event("e1", "elected", lemma: "elect")
+        second.event("e2", "reopened", lemma: "reopen")
+        second.event("e3", "repairs", lemma: "repair", pos: .noun)
+        return [first.build(), second.build()]
+    }
+
+    @Test func theSameSentenceOfTheSameDayTellsTheSameEvent() throws {
+        let documents = Self.sharingASentence()
+        let timeline = TimelineBuilder().build(documents)
+        let reopened = timeline.entries.filter { $0.event.text == "reopened" }
+        try #require(reopened.count == 1)
+        #expect(Set(reopened[0].sources.map(\.document)) == ["a", "b"])
+        #expect(timeline.entries.filter { $0.event.text == "repairs" }.count == 1)
+        // The sentences around it are not shared: their events stay apart.
+        #expect(timeline.entries.contains { $0.event.text == "met" && $0.sources.map(\.document) == ["a"] })
+        #expect(timeline.entries.contains { $0.event.text == "elected" && $0.sources.map(\.document) == ["b"] })
+    }
+
+    @Test func theSameSentenceOnAnotherDayIsNotMerged() {
+        let timeline = TimelineBuilder().build(Self.sharingASentence(secondDate: "2016-03-01"))
+        #expect(timeline.entries.filter { $0.event.text == "reopened" }.count == 2)
+    }
 }
