@@ -187,12 +187,15 @@ public struct TemporalTagger: Sendable {
         end + 1 == c.first && s.joinsRange(end, openedAt: first)
     }
 
-    /// Part-of-speech tags of the sentences that need them, computed once each.
+    /// Part-of-speech tags of the sentences that need them, computed once each; the tag of a single word is
+    /// computed on its own (see ``PartOfSpeechTagger/tag(_:in:window:text:)``: the same tag, from the stretch of
+    /// the sentence it depends on).
     private struct SentenceTags {
         let bytes: UnsafeBufferPointer<UInt8>
         let tokens: [Token]
         let sentences: [Sentence]
-        private var cache: [Int: [Word]] = [:]
+        /// Per sentence: its words, and whether all of them are tagged (else only those asked about one by one).
+        private var cache: [Int: (words: [Word], isTagged: Bool)] = [:]
 
         /// One annotator for the whole process: its model loads on first use only.
         static let annotator = LanguageAnnotator()
@@ -207,8 +210,19 @@ public struct TemporalTagger: Sendable {
             self.documentWords = documentWords
         }
 
+        /// The words of a sentence, all tagged.
         mutating func words(of sentence: Int) -> [Word] {
-            if let words = cache[sentence] { return words }
+            var (words, isTagged) = untaggedWords(of: sentence)
+            guard !isTagged else { return words }
+            cache[sentence] = nil  // tagged in place
+            Self.annotator.tagger.tag(&words, in: 0..<words.count, text: bytes)
+            cache[sentence] = (words, true)
+            return words
+        }
+
+        /// The words of a sentence, and whether they are all tagged.
+        private mutating func untaggedWords(of sentence: Int) -> (words: [Word], isTagged: Bool) {
+            if let entry = cache[sentence] { return entry }
             let range = sentences.indices.contains(sentence) ? sentences[sentence].tokens : 0..<tokens.count
             if !documentWords.isEmpty {
                 // The words whose first token lies in the sentence (binary search for the first).
@@ -219,19 +233,23 @@ public struct TemporalTagger: Sendable {
                 }
                 var end = low
                 while end < documentWords.count, documentWords[end].tokens.lowerBound < range.upperBound { end += 1 }
-                let words = Array(documentWords[low..<end])
-                cache[sentence] = words
-                return words
+                cache[sentence] = (Array(documentWords[low..<end]), true)
+            } else {
+                cache[sentence] = (WordSegmenter().words(bytes: bytes, tokens: tokens, in: range), false)
             }
-            let words = Self.annotator.words(of: range, tokens: tokens, text: bytes)
-            cache[sentence] = words
-            return words
+            return cache[sentence]!
         }
 
         mutating func pennTag(ofToken token: Int, sentence: Int) -> String? {
-            let words = words(of: sentence)
+            var (words, isTagged) = untaggedWords(of: sentence)
             let k = Self.firstWord(in: words, endingAfter: token)
-            return k < words.count && words[k].tokens.contains(token) ? words[k].pennTag : nil
+            guard k < words.count, words[k].tokens.contains(token) else { return nil }
+            if !isTagged, words[k].pennTag == nil {
+                cache[sentence] = nil  // tagged in place
+                Self.annotator.tagger.tag(&words, in: 0..<words.count, window: k..<(k + 1), text: bytes)
+                cache[sentence] = (words, false)
+            }
+            return words[k].pennTag
         }
 
         /// The index of the first word whose tokens end after `token` (binary search: words are in text order).
