@@ -341,22 +341,36 @@ private struct PointClosure: Sendable {
         edge.isStrict ? isLess(edge.from, edge.to) : isLessOrEqual(edge.from, edge.to)
     }
 
-    /// The pairs `(i, j)` (`i != j`) of positions in `intervals` with end of `intervals[i]` < start of
-    /// `intervals[j]`, or the two points equal (`≤` both ways); in order of `i`, then `j`.
+    /// The pairs `(i, j)` (`i != j`) of positions in `intervals` (distinct) with end of `intervals[i]` < start of
+    /// `intervals[j]`, or the two points equal (`≤` both ways); in order of `i`, then `j`. Each end point's `≤` row
+    /// is read a word at a time, masked to the start points of `intervals`.
     func endBeforeStart(among intervals: [Int]) -> [(Int, Int)] {
         var pairs: [(Int, Int)] = []
+        var position = [Int](repeating: -1, count: points)
+        var starts = [UInt64](repeating: 0, count: words)
+        for (j, y) in intervals.enumerated() {
+            position[2 * y] = j
+            starts[(2 * y) >> 6] |= 1 << UInt64((2 * y) & 63)
+        }
         let words = words, lessStart = lessStart
+        var later: [Int] = []
         bits.withUnsafeBufferPointer { bits in
             for (i, x) in intervals.enumerated() {
                 let end = 2 * x + 1
                 let lessOrEqual = bits.baseAddress! + end * words, less = bits.baseAddress! + lessStart + end * words
                 let endWord = end >> 6, endBit = UInt64(1) << UInt64(end & 63)
-                for (j, y) in intervals.enumerated() where j != i {
-                    let start = 2 * y, word = start >> 6, bit = UInt64(1) << UInt64(start & 63)
-                    if less[word] & bit != 0 || lessOrEqual[word] & bit != 0 && bits[start * words + endWord] & endBit != 0 {
-                        pairs.append((i, j))
+                later.removeAll(keepingCapacity: true)
+                for w in 0..<words {
+                    var set = lessOrEqual[w] & starts[w]
+                    while set != 0 {
+                        let bit = set.trailingZeroBitCount
+                        set &= set &- 1
+                        let start = w << 6 | bit, j = position[start]
+                        if j != i, less[w] >> UInt64(bit) & 1 != 0 || bits[start * words + endWord] & endBit != 0 { later.append(j) }
                     }
                 }
+                later.sort()
+                for j in later { pairs.append((i, j)) }
             }
         }
         return pairs
