@@ -212,7 +212,7 @@ public struct TemporalTagger: Sendable {
 
         /// The words of a sentence, all tagged.
         mutating func words(of sentence: Int) -> [Word] {
-            var (words, isTagged) = untaggedWords(of: sentence)
+            var (words, isTagged) = cachedWords(of: sentence)
             guard !isTagged else { return words }
             cache[sentence] = nil  // tagged in place
             Self.annotator.tagger.tag(&words, in: 0..<words.count, text: bytes)
@@ -220,8 +220,8 @@ public struct TemporalTagger: Sendable {
             return words
         }
 
-        /// The words of a sentence, and whether they are all tagged.
-        private mutating func untaggedWords(of sentence: Int) -> (words: [Word], isTagged: Bool) {
+        /// The words of a sentence as cut (tagged or not), and whether they are all tagged.
+        private mutating func cachedWords(of sentence: Int) -> (words: [Word], isTagged: Bool) {
             if let entry = cache[sentence] { return entry }
             let range = sentences.indices.contains(sentence) ? sentences[sentence].tokens : 0..<tokens.count
             if !documentWords.isEmpty {
@@ -241,7 +241,7 @@ public struct TemporalTagger: Sendable {
         }
 
         mutating func pennTag(ofToken token: Int, sentence: Int) -> String? {
-            var (words, isTagged) = untaggedWords(of: sentence)
+            var (words, isTagged) = cachedWords(of: sentence)
             let k = Self.firstWord(in: words, endingAfter: token)
             guard k < words.count, words[k].tokens.contains(token) else { return nil }
             if !isTagged, words[k].pennTag == nil {
