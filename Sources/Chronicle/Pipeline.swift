@@ -20,14 +20,20 @@ public struct Pipeline: Sendable {
         /// Words, part-of-speech tags and lemmas.
         public static let language = Stages(rawValue: 2)
         /// Event mentions (needs words).
-        public static let events: Stages = [Stages(rawValue: 4), .language]
+        public static let events: Stages = [.eventsAlone, .language]
         /// Temporal relations (needs events and time expressions).
-        public static let relations: Stages = [Stages(rawValue: 8), .events, .time]
+        public static let relations: Stages = [.relationsAlone, .events, .time]
         /// Entities: names, their variants and mentions (needs words).
-        public static let entities: Stages = [Stages(rawValue: 32), .language]
+        public static let entities: Stages = [.entitiesAlone, .language]
         /// Statements (needs events and entities).
-        public static let statements: Stages = [Stages(rawValue: 16), .events, .entities]
+        public static let statements: Stages = [.statementsAlone, .events, .entities]
         public static let all: Stages = [.time, .language, .events, .relations, .entities, .statements]
+
+        /// Each stage's own bit, without the stages it needs.
+        static let eventsAlone = Stages(rawValue: 4)
+        static let relationsAlone = Stages(rawValue: 8)
+        static let statementsAlone = Stages(rawValue: 16)
+        static let entitiesAlone = Stages(rawValue: 32)
     }
 
     public let stages: Stages
@@ -50,8 +56,8 @@ public struct Pipeline: Sendable {
         // after the other, on first use, they made the start-up of a run the sum of them).
         var loads: [@Sendable () -> Void] = []
         if stages.contains(.language), languageAnnotator == nil { loads.append { _ = POSModel.shipped } }
-        if stages.contains(Stages(rawValue: 4)) { loads.append { _ = eventRecognizer.model } }
-        if stages.contains(Stages(rawValue: 8)) { loads.append { _ = relationRecognizer.model } }
+        if stages.contains(.eventsAlone) { loads.append { _ = eventRecognizer.model } }
+        if stages.contains(.relationsAlone) { loads.append { _ = relationRecognizer.model } }
         if loads.count > 1 {
             let all = loads
             DispatchQueue.concurrentPerform(iterations: all.count) { all[$0]() }
@@ -85,15 +91,15 @@ public struct Pipeline: Sendable {
         if stages.contains(.time) {
             for index in documents.indices { temporalTagger.annotate(&documents[index]) }
         }
-        if stages.contains(Stages(rawValue: 4)) {
+        if stages.contains(.eventsAlone) {
             for index in documents.indices { eventRecognizer.annotate(&documents[index]) }
         }
-        if stages.contains(Stages(rawValue: 8)) {
+        if stages.contains(.relationsAlone) {
             for index in documents.indices { relationRecognizer.annotate(&documents[index]) }
         }
         // Entities, then statements, from one analysis of each document's words (neither stage changes what it
         // reads: the words, sentences and time expressions).
-        let (entities, statements) = (stages.contains(Stages(rawValue: 32)), stages.contains(Stages(rawValue: 16)))
+        let (entities, statements) = (stages.contains(.entitiesAlone), stages.contains(.statementsAlone))
         guard entities || statements else { return }
         for index in documents.indices {
             guard !documents[index].words.isEmpty else {
