@@ -68,8 +68,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 
     /// `YYYY-MM-DD`, with at least four year digits.
-    public var description: String {
-        "\(CalendarDate.pad(year, 4))-\(CalendarDate.pad(month, 2))-\(CalendarDate.pad(day, 2))"
+    public var description: String { Self.dayText(year: year, month: month, day: day) }
+
+    /// `YYYY-MM-DD` of these numbers, with at least four year digits (the numbers need not make a date).
+    public static func dayText(year: Int, month: Int, day: Int) -> String {
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {
+            return "\(zeroPadded(year, width: 4))-\(zeroPadded(month, width: 2))-\(zeroPadded(day, width: 2))"
+        }
+        // The common case, written into one small string.
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            writeDigits(of: UInt(year), into: buffer, 0..<4)
+            buffer[4] = UInt8(ascii: "-")
+            writeDigits(of: UInt(month), into: buffer, 5..<7)
+            buffer[7] = UInt8(ascii: "-")
+            writeDigits(of: UInt(day), into: buffer, 8..<10)
+            return 10
+        }
     }
 
     // MARK: Calendar facts
@@ -180,11 +194,32 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         self.init(year: y, month: m, day: d)
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(abs(n))
-        let padded = s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        return n < 0 ? "-" + padded : padded
+    /// `n` in decimal with at least `width` digits, zeros in front ("0042"); a negative number is "-" and the
+    /// padded digits of its magnitude ("-0044"). Written into one small string: dates and values are formatted
+    /// for every time expression, and interpolating pieces cost ten times as much.
+    public static func zeroPadded(_ n: Int, width: Int) -> String {
+        let magnitude = n.magnitude, sign = n < 0 ? 1 : 0
+        var digits = 1, rest = magnitude / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let count = sign + max(digits, width)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            writeDigits(of: magnitude, into: buffer, sign..<count)
+            if sign == 1 { buffer[0] = UInt8(ascii: "-") }
+            return count
+        }
     }
+
+    /// Writes the last `range.count` decimal digits of `value` into `range` of `buffer`, zeros in front.
+    @inline(__always)
+    static func writeDigits(of value: UInt, into buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) {
+        var value = value
+        for index in range.reversed() {
+            buffer[index] = UInt8(truncatingIfNeeded: 0x30 &+ value % 10)
+            value /= 10
+        }
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String { zeroPadded(n, width: width) }
 }
 
 /// ISO 8601 weekday numbers: Monday is 1, Sunday is 7 (TimeML writes `XXXX-WXX-1` for Mondays).

@@ -32,10 +32,7 @@ struct TimelineExportExtent: Hashable {
         }
 
         /// `n` in decimal, zero-padded to `width` digits.
-        static func pad(_ n: Int, _ width: Int) -> String {
-            let digits = String(abs(n))
-            return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
+        static func pad(_ n: Int, _ width: Int) -> String { CalendarDate.zeroPadded(n, width: width) }
 
         static func day(_ date: CalendarDate) -> Point { Point(year: date.year, month: date.month, day: date.day) }
         static func month(_ date: CalendarDate) -> Point { Point(year: date.year, month: date.month) }

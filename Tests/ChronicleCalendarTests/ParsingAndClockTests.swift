@@ -33,6 +33,27 @@ struct ParsingAndClockTests {
         #expect(try date(-44, 3, 15).description == "-0044-03-15")
     }
 
+    @Test func zeroPaddedNumbers() {
+        #expect(CalendarDate.zeroPadded(42, width: 4) == "0042")
+        #expect(CalendarDate.zeroPadded(0, width: 2) == "00")
+        #expect(CalendarDate.zeroPadded(7, width: 1) == "7")
+        #expect(CalendarDate.zeroPadded(12345, width: 4) == "12345")
+        #expect(CalendarDate.zeroPadded(-44, width: 4) == "-0044")
+        #expect(CalendarDate.zeroPadded(-12345, width: 2) == "-12345")
+        #expect(CalendarDate.zeroPadded(Int.min, width: 2) == "-9223372036854775808")
+        #expect(CalendarDate.zeroPadded(Int.max, width: 30) == "000000000009223372036854775807")
+        #expect(CalendarDate.dayText(year: 2015, month: 2, day: 30) == "2015-02-30")
+        #expect(CalendarDate.dayText(year: 10000, month: 1, day: 1) == "10000-01-01")
+        #expect(CalendarDate.dayText(year: -1, month: 100, day: 1) == "-0001-100-01")
+    }
+
+    @Test func zeroPaddedMatchesFormat() async {
+        await propertyCheck(count: 500, input: Gen.int(in: -99_999...99_999), Gen.int(in: 0...8)) { n, width in
+            let expected = n < 0 ? "-" + String(format: "%0\(width)d", -n) : String(format: "%0\(width)d", n)
+            #expect(CalendarDate.zeroPadded(n, width: width) == expected)
+        }
+    }
+
     @Test func descriptionRoundTrip() async {
         await propertyCheck(count: 500, input: Gen.int(in: 0...9999), Gen.int(in: 1...12), Gen.int(in: 1...31)) { y, m, d in
             let day = try clampedDate(y, m, d)

@@ -134,8 +134,15 @@ struct CalendarValue: Sendable {
     var text: String {
         func pad(_ n: Int?, _ width: Int) -> String {
             guard let n else { return String(repeating: "X", count: width) }
-            let s = String(n)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+            guard n >= 0 else {
+                let s = String(n)
+                return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+            }
+            return CalendarDate.zeroPadded(n, width: width)
+        }
+        if granularity == .day, !beforeChrist, let year, year > 0, let month, let day {
+            // The most common value, a day.
+            return CalendarDate.dayText(year: year, month: month, day: day)
         }
         let y = year.map { $0 <= 0 ? "BC" + pad(1 - $0, 4) : pad($0, 4) } ?? "XXXX"
         let era = beforeChrist ? "BC" : ""

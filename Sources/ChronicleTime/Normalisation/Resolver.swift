@@ -528,7 +528,7 @@ struct Resolver {
         if let m = spec.month, let d = spec.day {
             if let year {
                 guard let date = CalendarDate(year: year, month: m, day: d) else {
-                    diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: \(CalendarDate.padded(year))-\(CalendarDate.padded(m, 2))-\(CalendarDate.padded(d, 2))", span: span))
+                    diagnostics.append(Diagnostic(.warning, .impossibleDate, "no such date: \(CalendarDate.dayText(year: year, month: m, day: d))", span: span))
                     return false
                 }
                 if let wd = spec.weekday, date.weekday.rawValue != wd {
@@ -577,9 +577,3 @@ struct Resolver {
     }
 }
 
-extension CalendarDate {
-    static func padded(_ n: Int, _ width: Int = 4) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-}
