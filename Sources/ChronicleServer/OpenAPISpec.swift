@@ -15,7 +15,11 @@ enum OpenAPISpec {
     "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
     "parameters": {
       "story": {"name": "story", "in": "path", "required": true, "description": "The story's id.", "schema": {"type": "integer", "format": "int64"}},
-      "document": {"name": "document", "in": "path", "required": true, "description": "The document's id.", "schema": {"type": "integer", "format": "int64"}}
+      "document": {"name": "document", "in": "path", "required": true, "description": "The document's id.", "schema": {"type": "integer", "format": "int64"}},
+      "ifNoneMatch": {"name": "If-None-Match", "in": "header", "description": "Entity tags of renderings the client has (from their ETag), or *: when one is the current rendering's, the answer is 304 without a body.", "schema": {"type": "string"}}
+    },
+    "headers": {
+      "ETag": {"description": "The rendering's strong entity tag, from its bytes: send it back in If-None-Match.", "schema": {"type": "string"}}
     },
     "schemas": {
       "Problem": {
@@ -207,6 +211,7 @@ enum OpenAPISpec {
     "responses": {
       "BadRequest": {"description": "Malformed JSON, a missing or malformed field, or a bad date.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "Unauthorized": {"description": "A write without the bearer token the server was started with.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+      "NotModified": {"description": "The rendering named in If-None-Match is the current one: no body.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}},
       "NotFound": {"description": "No such story or document.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "MethodNotAllowed": {"description": "The path does not take this method.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
       "Conflict": {"description": "The story already has the most documents a story may have (the server's --max-documents-per-story, 1000 by default).", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
@@ -312,13 +317,16 @@ enum OpenAPISpec {
           {"name": "from", "in": "query", "description": "Entries that may lie on or after this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "to", "in": "query", "description": "Entries that may lie on or before this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "about", "in": "query", "description": "Entries in which this entity takes part.", "schema": {"type": "string"}},
-          {"name": "speaker", "in": "query", "description": "The statements of this speaker and what they report.", "schema": {"type": "string"}}
+          {"name": "speaker", "in": "query", "description": "The statements of this speaker and what they report.", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/ifNoneMatch"}
         ],
         "responses": {
           "200": {
             "description": "The timeline: chronicle.timeline/1 JSON (or TimelineJS JSON), or the timeline page.",
+            "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
             "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/Timeline"}, {"$ref": "#/components/schemas/TimelineJS"}]}}, "text/html": {"schema": {"type": "string"}}}
           },
+          "304": {"$ref": "#/components/responses/NotModified"},
           "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}
         }
       }
@@ -331,10 +339,12 @@ enum OpenAPISpec {
           {"name": "from", "in": "query", "description": "Entries that may lie on or after this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "to", "in": "query", "description": "Entries that may lie on or before this day.", "schema": {"type": "string", "format": "date"}},
           {"name": "about", "in": "query", "description": "Entries in which this entity takes part.", "schema": {"type": "string"}},
-          {"name": "speaker", "in": "query", "description": "The statements of this speaker and what they report.", "schema": {"type": "string"}}
+          {"name": "speaker", "in": "query", "description": "The statements of this speaker and what they report.", "schema": {"type": "string"}},
+          {"$ref": "#/components/parameters/ifNoneMatch"}
         ],
         "responses": {
-          "200": {"description": "A VCALENDAR with a VEVENT per dated entry.", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+          "200": {"description": "A VCALENDAR with a VEVENT per dated entry.", "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}, "content": {"text/calendar": {"schema": {"type": "string"}}}},
+          "304": {"$ref": "#/components/responses/NotModified"},
           "400": {"$ref": "#/components/responses/BadRequest"}, "404": {"$ref": "#/components/responses/NotFound"}
         }
       }

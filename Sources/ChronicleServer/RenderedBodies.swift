@@ -8,7 +8,14 @@ import Synchronization
 /// every connection. A timeline's JSON is hundreds of kilobytes; copying it into a fresh buffer on every request
 /// cost more than everything else the request does. At most `maximumEntries` bodies of `maximumBytes` bytes in
 /// all are kept; when full, the kept bodies are dropped together (one that does not fit is served, not kept).
+/// Each body is kept with its entity tag (``EntityTag``), computed once from its bytes.
 final class RenderedBodies: Sendable {
+    /// A kept body and its entity tag.
+    struct Rendered {
+        var body: ByteBuffer
+        var tag: String
+    }
+
     private struct Key: Hashable {
         var story: Int64
         var rendering: String
@@ -16,7 +23,7 @@ final class RenderedBodies: Sendable {
 
     private struct Entry {
         var revision: Int64
-        var body: ByteBuffer
+        var rendered: Rendered
     }
 
     private struct State {
@@ -34,30 +41,31 @@ final class RenderedBodies: Sendable {
     }
 
     /// The kept body of the rendering `rendering` of the story at `revision`, if any.
-    func body(story: Int64, rendering: String, revision: Int64) -> ByteBuffer? {
+    func body(story: Int64, rendering: String, revision: Int64) -> Rendered? {
         guard let entry = state.withLock({ $0.entries[Key(story: story, rendering: rendering)] }), entry.revision == revision else { return nil }
-        return entry.body
+        return entry.rendered
     }
 
     /// The body of `data`, the rendering `rendering` of the story at `revision`: the kept buffer when it holds
     /// that revision's rendering, else a new one (then kept).
-    func body(story: Int64, rendering: String, revision: Int64, data: some Collection<UInt8>) -> ByteBuffer {
+    func body(story: Int64, rendering: String, revision: Int64, data: some Collection<UInt8>) -> Rendered {
         let key = Key(story: story, rendering: rendering)
-        if let entry = state.withLock({ $0.entries[key] }), entry.revision == revision, entry.body.readableBytes == data.count {
-            return entry.body
+        if let entry = state.withLock({ $0.entries[key] }), entry.revision == revision, entry.rendered.body.readableBytes == data.count {
+            return entry.rendered
         }
         let body = ByteBuffer(bytes: data)
-        guard data.count <= maximumBytes else { return body }
+        let rendered = Rendered(body: body, tag: body.withUnsafeReadableBytes { EntityTag.of($0) })
+        guard data.count <= maximumBytes else { return rendered }
         state.withLock { state in
-            if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.body.readableBytes }
+            if let old = state.entries.removeValue(forKey: key) { state.bytes -= old.rendered.body.readableBytes }
             if state.entries.count >= maximumEntries || state.bytes + data.count > maximumBytes {
                 // Full: start again (the bodies are remade from the service's own cache on the next requests).
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0
             }
-            state.entries[key] = Entry(revision: revision, body: body)
+            state.entries[key] = Entry(revision: revision, rendered: rendered)
             state.bytes += data.count
         }
-        return body
+        return rendered
     }
 }

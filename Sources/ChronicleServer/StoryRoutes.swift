@@ -70,32 +70,42 @@ struct StoryRoutes: Sendable {
 
     /// A rendered timeline as a response, its body the buffer kept for the story's revision (``RenderedBodies``):
     /// for an unchanged story, two lookups under locks and no copy. A client that accepts gzip gets the body
-    /// compressed (once per revision, then kept beside the plain one).
+    /// compressed (once per revision, then kept beside the plain one). Each body has its entity tag; a request
+    /// whose `If-None-Match` names it gets `304 Not Modified` (``EntityTag``).
     private func rendering(
         _ request: Request, _ story: Int64, _ filter: TimelineFilter, _ rendering: TimelineRendering, contentType: String
     ) async throws -> Response {
         let key = rendering.rawValue + "\u{1E}" + filter.key, gzipKey = key + "\u{1E}gzip"
         let gzip = GzipEncoding.isAccepted(by: request.headers[.acceptEncoding])
-        var headers: HTTPFields = [.contentType: contentType, .vary: "Accept-Encoding"]
         let current = try await service.currentRevision(of: story)
         if gzip, let kept = rendered.body(story: story, rendering: gzipKey, revision: current) {
-            headers[.contentEncoding] = "gzip"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: kept))
+            return response(request, kept, contentType: contentType, gzip: true)
         }
-        let revision: Int64, body: ByteBuffer
+        let revision: Int64, plain: RenderedBodies.Rendered
         if let kept = rendered.body(story: story, rendering: key, revision: current) {
-            (revision, body) = (current, kept)
+            (revision, plain) = (current, kept)
         } else {
             let (made, data) = try await service.timelineRendering(of: story, filter: filter, as: rendering)
-            (revision, body) = (made, rendered.body(story: story, rendering: key, revision: made, data: data))
+            (revision, plain) = (made, rendered.body(story: story, rendering: key, revision: made, data: data))
         }
+        let body = plain.body
         if gzip, body.readableBytes >= GzipEncoding.minimumBytes,
            let compressed = await AnalysisGate.offPool({ body.withUnsafeReadableBytes { GzipEncoding.compressed($0) } }) {
-            headers[.contentEncoding] = "gzip"
             let kept = rendered.body(story: story, rendering: gzipKey, revision: revision, data: compressed)
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: kept))
+            return response(request, kept, contentType: contentType, gzip: true)
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        return response(request, plain, contentType: contentType, gzip: false)
+    }
+
+    /// The response of a rendering: its body, or `304 Not Modified` when the request's `If-None-Match` names its tag.
+    private func response(_ request: Request, _ rendered: RenderedBodies.Rendered, contentType: String, gzip: Bool) -> Response {
+        var headers: HTTPFields = [.vary: "Accept-Encoding", .eTag: rendered.tag, .cacheControl: "no-cache"]
+        if EntityTag.noneMatchNames(request.headers[.ifNoneMatch], rendered.tag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = contentType
+        if gzip { headers[.contentEncoding] = "gzip" }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
     private func storyID(_ context: BasicRequestContext) throws -> Int64 { try id(context, "story") }
