@@ -122,6 +122,14 @@ struct Lexicon: Sendable {
     static func pack(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> (UInt64, UInt64)? {
         let n = end - start
         guard n > 0, n <= 16 else { return nil }
+        if start + 16 <= bytes.count, let base = bytes.baseAddress {
+            // Eight bytes at a time: the bytes past the word are masked off.
+            func word(at offset: Int) -> UInt64 { UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)) }
+            guard let first = lowercasedASCII(littleEndian: word(at: start), count: min(n, 8)) else { return nil }
+            guard n > 8 else { return (first, 0) }
+            guard let second = lowercasedASCII(littleEndian: word(at: start + 8), count: n - 8) else { return nil }
+            return (first, second)
+        }
         var k0: UInt64 = 0, k1: UInt64 = 0
         var i = 0
         while i < n {
@@ -132,6 +140,19 @@ struct Lexicon: Sendable {
             i += 1
         }
         return (k0, k1)
+    }
+
+    /// The first `count` (1...8) bytes of `word` (as loaded from memory on a little-endian machine: the first
+    /// byte is the least significant), ASCII letters lowercased and the other bytes zero; nil when one of the
+    /// `count` bytes is not ASCII. (Every byte at once: a byte b < 0x80 is an ASCII capital when b + 0x3F
+    /// reaches bit 7 and b + 0x25 does not; neither sum carries into the next byte.)
+    @inline(__always)
+    static func lowercasedASCII(littleEndian word: UInt64, count: Int) -> UInt64? {
+        let x = count >= 8 ? word : word & ((1 << (UInt64(count) * 8)) &- 1)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard x & high == 0 else { return nil }
+        let capitals = (x &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(x &+ 0x2525_2525_2525_2525) & high
+        return x | (capitals >> 2)
     }
 
     @inline(__always)
