@@ -218,8 +218,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
             value /= 10
         }
     }
-
-    static func pad(_ n: Int, _ width: Int) -> String { zeroPadded(n, width: width) }
 }
 
 /// ISO 8601 weekday numbers: Monday is 1, Sunday is 7 (TimeML writes `XXXX-WXX-1` for Mondays).
@@ -261,7 +259,7 @@ public struct ISOWeek: Hashable, Comparable, Sendable, Codable, CustomStringConv
     }
 
     /// `YYYY-Www`, as TimeML writes weeks.
-    public var description: String { "\(CalendarDate.pad(year, 4))-W\(CalendarDate.pad(week, 2))" }
+    public var description: String { "\(CalendarDate.zeroPadded(year, width: 4))-W\(CalendarDate.zeroPadded(week, width: 2))" }
 }
 
 /// A time of day.
@@ -306,8 +304,8 @@ public struct ClockTime: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// `HH:MM` or `HH:MM:SS`.
     public var description: String {
-        var s = "\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))"
-        if let second { s += ":\(CalendarDate.pad(second, 2))" }
+        var s = "\(CalendarDate.zeroPadded(hour, width: 2)):\(CalendarDate.zeroPadded(minute, width: 2))"
+        if let second { s += ":\(CalendarDate.zeroPadded(second, width: 2))" }
         return s
     }
 }

@@ -24,15 +24,12 @@ struct TimelineExportExtent: Hashable {
 
         /// `2015`, `2015-10`, `2015-10-13`, `2015-10-13 19:30`.
         var label: String {
-            var text = Self.pad(year, 4)
-            if let month { text += "-" + Self.pad(month, 2) }
-            if let day { text += "-" + Self.pad(day, 2) }
-            if let hour { text += " " + Self.pad(hour, 2) + ":" + Self.pad(minute ?? 0, 2) }
+            var text = CalendarDate.zeroPadded(year, width: 4)
+            if let month { text += "-" + CalendarDate.zeroPadded(month, width: 2) }
+            if let day { text += "-" + CalendarDate.zeroPadded(day, width: 2) }
+            if let hour { text += " " + CalendarDate.zeroPadded(hour, width: 2) + ":" + CalendarDate.zeroPadded(minute ?? 0, width: 2) }
             return text
         }
-
-        /// `n` in decimal, zero-padded to `width` digits.
-        static func pad(_ n: Int, _ width: Int) -> String { CalendarDate.zeroPadded(n, width: width) }
 
         static func day(_ date: CalendarDate) -> Point { Point(year: date.year, month: date.month, day: date.day) }
         static func month(_ date: CalendarDate) -> Point { Point(year: date.year, month: date.month) }

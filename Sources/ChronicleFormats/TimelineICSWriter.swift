@@ -78,8 +78,8 @@ public struct TimelineICSWriter: Sendable {
             line("UID", Self.escape("\(entry.id)-\(key)@chronicle"))
             line("DTSTAMP", stamp)
             if extent.start.hour != nil {
-                line("DTSTART", Self.basic(extent.start.firstDay) + "T" + TimelineExportExtent.Point.pad(extent.start.hour ?? 0, 2)
-                     + TimelineExportExtent.Point.pad(extent.start.minute ?? 0, 2) + "00")
+                line("DTSTART", Self.basic(extent.start.firstDay) + "T" + CalendarDate.zeroPadded(extent.start.hour ?? 0, width: 2)
+                     + CalendarDate.zeroPadded(extent.start.minute ?? 0, width: 2) + "00")
             } else {
                 line("DTSTART;VALUE=DATE", Self.basic(extent.start.firstDay))
                 line("DTEND;VALUE=DATE", Self.basic((extent.end ?? extent.start).dayAfter))
@@ -117,12 +117,12 @@ public struct TimelineICSWriter: Sendable {
     static func stamp(_ time: CreationTime?) -> String {
         guard let time else { return "19700101T000000Z" }
         let clock = time.time
-        return basic(time.date) + "T" + [clock?.hour ?? 0, clock?.minute ?? 0, clock?.second ?? 0].map { TimelineExportExtent.Point.pad($0, 2) }.joined() + "Z"
+        return basic(time.date) + "T" + [clock?.hour ?? 0, clock?.minute ?? 0, clock?.second ?? 0].map { CalendarDate.zeroPadded($0, width: 2) }.joined() + "Z"
     }
 
     /// A date in the basic format (`20151013`).
     static func basic(_ date: CalendarDate) -> String {
-        TimelineExportExtent.Point.pad(date.year, 4) + TimelineExportExtent.Point.pad(date.month, 2) + TimelineExportExtent.Point.pad(date.day, 2)
+        CalendarDate.zeroPadded(date.year, width: 4) + CalendarDate.zeroPadded(date.month, width: 2) + CalendarDate.zeroPadded(date.day, width: 2)
     }
 
     /// A TEXT value escaped (RFC 5545 3.3.11): `\` `;` `,` with a backslash, line ends (CRLF, CR or LF) as `\n`;

@@ -135,6 +135,7 @@ struct CalendarValue: Sendable {
         func pad(_ n: Int?, _ width: Int) -> String {
             guard let n else { return String(repeating: "X", count: width) }
             guard n >= 0 else {
+                // (Not reached by the values made: years before 1 are written BC.) As written before.
                 let s = String(n)
                 return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
             }
