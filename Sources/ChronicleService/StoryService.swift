@@ -26,7 +26,7 @@ public enum TimelineRendering: String, Hashable, Sendable, CaseIterable {
 ///   ``Configuration/analysisTimeLimit`` (``StoryServiceError/timedOut(limit:)`` past it, and nothing stored).
 /// - A story's timeline is built once per revision and each rendering (format and filter) made once per
 ///   revision (``TimelineCache``); the unfiltered JSON is also kept in the store (``StoryStore/cacheTimeline(_:of:revision:)``),
-///   so a restarted service serves it without assembling the story again.
+///   so a restarted service serves it without assembling the story again (the same build: see ``StoredRendering``).
 public final class StoryService: Sendable {
     /// The service's limits.
     public struct Configuration: Hashable, Sendable {
@@ -51,14 +51,18 @@ public final class StoryService: Sendable {
         /// The memory the service's caches may take, in bytes: half for analysed documents kept decoded, half for
         /// built timelines and their renderings (the server keeps its response bodies within a further quarter).
         public var maximumCacheBytes: Int
+        /// The stamp of the build that renders timelines (by default, this executable's): a timeline kept in the
+        /// store under another stamp is not served but assembled again.
+        public var renderingStamp: String
 
         public init(
             maximumDocumentsPerStory: Int? = nil, maximumConcurrentAnalyses: Int = ProcessInfo.processInfo.activeProcessorCount,
             maximumQueuedAnalyses: Int = 64, maximumDocumentBytes: Int = 4_000_000, maximumTitleLength: Int = 1_000,
             revisionRecheckInterval: Duration = .seconds(1),
-            analysisTimeLimit: Duration? = nil, maximumCacheBytes: Int = 64 << 20
+            analysisTimeLimit: Duration? = nil, maximumCacheBytes: Int = 64 << 20, renderingStamp: String? = nil
         ) {
             self.maximumCacheBytes = maximumCacheBytes
+            self.renderingStamp = renderingStamp ?? StoredRendering.buildStamp
             self.maximumDocumentsPerStory = maximumDocumentsPerStory
             self.maximumConcurrentAnalyses = maximumConcurrentAnalyses
             self.maximumQueuedAnalyses = maximumQueuedAnalyses
@@ -237,14 +241,17 @@ public final class StoryService: Sendable {
         let key = rendering.rawValue + "\u{1E}" + filter.key
         if let data = await cache.rendering(story: storyID, revision: revision, key: key) { return (revision, data) }
         let isStoreCached = filter.isEmpty && rendering == .json
-        if isStoreCached, let data = try await store.cachedTimeline(of: storyID, revision: revision) {
+        if isStoreCached, let stored = try await store.cachedTimeline(of: storyID, revision: revision),
+           let data = StoredRendering.data(of: stored, stamp: configuration.renderingStamp) {
             await cache.keep(data, story: storyID, revision: revision, key: key)
             return (revision, data)
         }
         let built = try await built(storyID, revision: revision)
         let data = await AnalysisGate.offPool { Self.render(filter.apply(to: built.timeline), as: rendering, isFiltered: !filter.isEmpty) }
         await cache.keep(data, story: storyID, revision: built.revision, key: key)
-        if isStoreCached { try await store.cacheTimeline(data, of: storyID, revision: built.revision) }
+        if isStoreCached {
+            try await store.cacheTimeline(StoredRendering.stamped(data, stamp: configuration.renderingStamp), of: storyID, revision: built.revision)
+        }
         return (built.revision, data)
     }
 

@@ -98,6 +98,33 @@ struct StoryServiceTests {
         #expect(store.analysesCalls == 1)
     }
 
+    @Test func aTimelineStoredByAnotherBuildIsAssembledAgain() async throws {
+        let store = CountingStore()
+        let story = try await store.createStory(title: "S")
+        func service(_ stamp: String) -> StoryService {
+            StoryService(store: store, configuration: StoryService.Configuration(renderingStamp: stamp))
+        }
+        _ = try await service("old build").addDocument(DocumentSubmission(published: "2020-03-03", body: Articles.first), to: story.id)
+        let built = try await service("old build").renderedTimeline(of: story.id, as: .json)
+        #expect(store.analysesCalls == 1)
+        // The stored value carries its build's stamp.
+        let stored = try #require(try await store.cachedTimeline(of: story.id, revision: 1))
+        #expect(stored.starts(with: Data("chronicle-rendering old build\n".utf8)))
+        #expect(stored.dropFirst(Data("chronicle-rendering old build\n".utf8).count).elementsEqual(built))
+        // Restarted as the same build: served from the store. As another build: assembled again, then stored.
+        #expect(try await service("old build").renderedTimeline(of: story.id, as: .json) == built)
+        #expect(store.analysesCalls == 1)
+        #expect(try await service("new build").renderedTimeline(of: story.id, as: .json) == built)
+        #expect(store.analysesCalls == 2)
+        #expect(try await service("new build").renderedTimeline(of: story.id, as: .json) == built)
+        #expect(store.analysesCalls == 2)
+        // A value stored before stamps (the bare JSON) is not served either.
+        try await store.cacheTimeline(Data(#"{"schema":"chronicle.timeline/1","stale":true}"#.utf8), of: story.id, revision: 1)
+        #expect(try await service("new build").renderedTimeline(of: story.id, as: .json) == built)
+        #expect(store.analysesCalls == 3)
+        #expect(!StoredRendering.buildStamp.isEmpty)
+    }
+
     @Test func concurrentReadsOfANewRevisionBuildItOnce() async throws {
         let store = CountingStore()
         let service = StoryService(store: store)
