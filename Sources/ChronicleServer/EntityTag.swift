@@ -1,3 +1,4 @@
+import ChronicleService
 import Hummingbird
 
 /// Entity tags and conditional GET (RFC 9110, 8.8.3 and 13.1.2) for the timeline renderings: a client that
@@ -10,11 +11,7 @@ enum EntityTag {
     /// servers sharing a PostgreSQL store, and changes with any change of the rendering (a new revision, a new
     /// version of Chronicle, another content encoding).
     static func of(_ bytes: UnsafeRawBufferPointer) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return "\"" + String(hash, radix: 16) + "-" + String(bytes.count, radix: 16) + "\""
+        "\"" + String(FNV1a.hash(bytes), radix: 16) + "-" + String(bytes.count, radix: 16) + "\""
     }
 
     /// Whether an `If-None-Match` field value names `tag` (weak comparison: `W/` prefixes are ignored), or is

@@ -14,11 +14,7 @@ enum StoredRendering {
               let size = (attributes[.size] as? NSNumber)?.int64Value,
               let modified = attributes[.modificationDate] as? Date
         else { return "unknown" }
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in "\(path)\u{0}\(size)\u{0}\(modified.timeIntervalSince1970)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16)
+        return String(FNV1a.hash("\(path)\u{0}\(size)\u{0}\(modified.timeIntervalSince1970)".utf8), radix: 16)
     }()
 
     /// `data` stamped with `stamp`, as stored.
@@ -35,5 +31,18 @@ enum StoredRendering {
 
     private static func header(_ stamp: String) -> Data {
         Data("chronicle-rendering \(stamp)\n".utf8)
+    }
+}
+
+/// The 64-bit FNV-1a hash: small, fast, the same in every process (unlike `Hasher`), for keys that are stored or
+/// sent (the stamp above, the server's entity tags). Not for anything an adversary chooses to collide.
+package enum FNV1a {
+    @inlinable
+    package static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        }
+        return hash
     }
 }
