@@ -62,11 +62,14 @@ extension Build {
             let mention = mentions[m]
             guard let w = analysis.wordIndex(at: mention.span.start), w < analysis.words.count else { continue }
             let stretch = stretch(around: w, analysis: analysis)
+            // "were added later", "had left earlier": the event is placed against the story's time, not at a time
+            // elsewhere in its stretch; only a time the adverb governs ("later on Tuesday") is its own.
+            let relativeAdverb = relativeTimeAdverb(around: w, analysis: analysis)
             var best: (timex: TimeExpression, distance: Int)?
             let saidIn = Set(contents.containing(mention.span))
             let inStretch = candidates[timexStarts.partitionPoint { $0 >= stretch.start }..<timexStarts.partitionPoint { $0 >= stretch.end }]
             for timex in inStretch where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
-                && Set(contents.containing(timex.span)) == saidIn {
+                && Set(contents.containing(timex.span)) == saidIn && relativeAdverb.map({ allows($0, after: w, timex, analysis) }) ?? true {
                 let distance = timex.span.start > mention.span.start ? timex.span.start - mention.span.end : mention.span.start - timex.span.end
                 let between = timex.span.start > mention.span.start ? mention.span.end..<timex.span.start : timex.span.end..<mention.span.start
                 let blocked = mentionsStarting(in: between).contains { other in other != m && blocks(other, from: mention, analysis: analysis) }
@@ -100,22 +103,58 @@ extension Build {
         }
     }
 
-    /// Whether event `other`, between `mention` and a time, takes the time for itself: a finite verb or an
-    /// infinitive does ("to clarify her interview"; a participle such as "a farmer named Hesketh" does not); a noun does when
-    /// a temporal signal stands between the two events ("done before Odom's hospitalization on Oct. 13"), not when it
-    /// is the verb's object ("failed a fire-safety inspection in 2021").
+    /// Whether event `other`, between `mention` and a time, takes the time for itself:
+    /// - a finite verb or an infinitive does ("to clarify her interview"); so does another verb that "before" puts in a
+    ///   clause of its own, no other verb between the two ("recorded before Lamar Odom was found unconscious on Oct. 13":
+    ///   the finding is on Oct. 13 and the recording before it, not on that day; "threatened with death before being
+    ///   released on Tuesday"); a participle alone does not ("a farmer named Hesketh"), nor a verb further down a chain of
+    ///   clauses. "After" and "until" do not block: what follows an event on a day is most often on that day too ("rushed to
+    ///   his bedside upon hearing that he was hospitalized after being found on Oct. 13");
+    /// - a noun does when a temporal signal stands between the two events ("done before Odom's hospitalization on
+    ///   Oct. 13"), not when it is the verb's object ("failed a fire-safety inspection in 2021").
     func blocks(_ other: Int, from mention: MentionRecord, analysis: DocumentAnalysis) -> Bool {
-        if !mentions[other].isNominal {
-            // A finite verb has its own clause; a participle or infinitive ("a farmer named Hesketh") does not.
-            guard let w = analysis.wordIndex(at: mentions[other].span.start), w < analysis.words.count else { return true }
-            return analysis.words[w].isFinite || w > 0 && analysis.lower(of: w - 1) == "to"
-        }
         let lower = min(mention.span.end, mentions[other].span.end), upper = max(mention.span.start, mentions[other].span.start)
+        if !mentions[other].isNominal {
+            guard let w = analysis.wordIndex(at: mentions[other].span.start), w < analysis.words.count else { return true }
+            if analysis.words[w].isFinite || w > 0 && analysis.lower(of: w - 1) == "to" { return true }
+            guard lower < upper else { return false }
+            var before = false
+            for k in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {
+                if analysis.words[k].isVerb && !analysis.words[k].inTimex { return false }
+                if ClauseSignal(analysis.lower(of: k)) == .before { before = true }
+            }
+            return before
+        }
         guard lower < upper else { return true }
         for w in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {
             if let signal = ClauseSignal(analysis.lower(of: w)), signal != .within, signal != .purpose { return true }
         }
         return false
+    }
+
+    /// Adverbs that place an event against the story's reference time ("added later", "had left earlier").
+    static let relativeTimeAdverbs: Set<String> = [
+        "later", "earlier", "afterwards", "afterward", "subsequently", "previously", "beforehand", "since", "then",
+    ]
+
+    /// The word index of a relative-time adverb right before or right after the event word `w` ("later added", "added
+    /// later"), not itself part of a time expression ("later this month" is one).
+    func relativeTimeAdverb(around w: Int, analysis: DocumentAnalysis) -> Int? {
+        let sentence = analysis.words[w].sentence
+        for k in [w + 1, w - 1] where k >= 0 && k < analysis.words.count && analysis.words[k].sentence == sentence {
+            if !analysis.words[k].inTimex, analysis.words[k].tag == .adverb, Self.relativeTimeAdverbs.contains(analysis.lower(of: k)) {
+                return k
+            }
+        }
+        return nil
+    }
+
+    /// Whether an event at word `w` with the relative-time adverb at word `adverb` can take the time: one after the
+    /// event ("she later resigned on March 3"), and after an adverb that follows the event only the time the adverb
+    /// governs, at most one word after it ("were added later on Tuesday", "left earlier in the day").
+    func allows(_ adverb: Int, after w: Int, _ timex: TimeExpression, _ analysis: DocumentAnalysis) -> Bool {
+        guard let t = analysis.wordIndex(at: timex.span.start), t > w else { return false }
+        return adverb < w || t > adverb && t - adverb <= 2
     }
 
     /// The relation stage's link between an event and a time, read with the signal before the time: a negated event

@@ -102,6 +102,69 @@ struct DatingTests {
         #expect(scheduled.time.start != date("2015-11-03"))
     }
 
+    /// A time in a clause that "before" opens dates that clause's event, not the event before it ("recorded before Lamar
+    /// Odom was found unconscious on Oct. 13"); after "after" it dates both, and a base form after a modal is its
+    /// subject's predicate ("the closure would save ... next year").
+    @Test func timeOfAClauseOpenedByBeforeIsNotTheEarlierEventsTime() throws {
+        var hand = HandDocument("odom", "Her interview was recorded before Lamar Odom was found unconscious on Oct. 13. "
+            + "The guard was questioned before being released on Monday. The nurse arrived after being called on Tuesday. "
+            + "The closure would save money next year.")
+        hand.event("e1", "recorded", lemma: "record")
+        hand.event("e2", "found", lemma: "find")
+        hand.event("e3", "questioned", lemma: "question")
+        hand.event("e4", "released", lemma: "release")
+        hand.event("e5", "arrived", lemma: "arrive")
+        hand.event("e6", "called", lemma: "call")
+        hand.event("e7", "closure", lemma: "closure", pos: .noun)
+        hand.event("e8", "save", lemma: "save")
+        hand.timex("t1", "Oct. 13", "2015-10-13")
+        hand.timex("t2", "Monday", "2015-10-26")
+        hand.timex("t3", "Tuesday", "2015-10-27")
+        hand.timex("t4", "next year", "2016")
+        hand.relate("e1", .before, "e2")
+        let document = hand.build()
+        let timeline = TimelineBuilder().build([document])
+        let found = try #require(timeline.entry(mentioning: "found", in: [document]))
+        #expect(found.time.basis == .explicit && found.time.value == "2015-10-13")
+        let recorded = try #require(timeline.entry(mentioning: "recorded", in: [document]))
+        #expect(recorded.time.relation == .before)
+        #expect(recorded.time.end.map { $0 <= date("2015-10-13") } == true)
+        #expect(TimelineTextRenderer.when(recorded) == "… 2015-10-13")
+        let released = try #require(timeline.entry(mentioning: "released", in: [document]))
+        #expect(released.time.value == "2015-10-26")
+        let questioned = try #require(timeline.entry(mentioning: "questioned", in: [document]))
+        #expect(questioned.time.value != "2015-10-26" || questioned.time.basis != .explicit)
+        let arrived = try #require(timeline.entry(mentioning: "arrived", in: [document]))
+        #expect(arrived.time.basis == .explicit && arrived.time.value == "2015-10-27")
+        let closure = try #require(timeline.entry(mentioning: "closure", in: [document]))
+        #expect(closure.time.value == "2016")
+    }
+
+    /// "added later", "had left earlier": the adverb places the event against the story's time, so a time elsewhere in
+    /// its stretch is not its own; a time the adverb governs ("later on Tuesday"), or one after an event the adverb
+    /// precedes ("later resigned on March 3"), is.
+    @Test func relativeAdverbKeepsAnEventFromAnotherClausesTime() throws {
+        var hand = HandDocument("shoot", "The shoot took place on Oct. 1, and the quotes were added later. "
+            + "The captions were changed later on Tuesday. She later resigned on March 3.")
+        hand.event("e1", "took", lemma: "take")
+        hand.event("e2", "added", lemma: "add")
+        hand.event("e3", "changed", lemma: "change")
+        hand.event("e4", "resigned", lemma: "resign")
+        hand.timex("t1", "Oct. 1", "2015-10-01")
+        hand.timex("t2", "Tuesday", "2015-10-27")
+        hand.timex("t3", "March 3", "2015-03-03")
+        let document = hand.build()
+        let timeline = TimelineBuilder().build([document])
+        let took = try #require(timeline.entry(mentioning: "took", in: [document]))
+        #expect(took.time.value == "2015-10-01")
+        let added = try #require(timeline.entry(mentioning: "added", in: [document]))
+        #expect(added.time.value != "2015-10-01" || added.time.basis != .explicit)
+        let changed = try #require(timeline.entry(mentioning: "changed", in: [document]))
+        #expect(changed.time.basis == .explicit && changed.time.value == "2015-10-27")
+        let resigned = try #require(timeline.entry(mentioning: "resigned", in: [document]))
+        #expect(resigned.time.basis == .explicit && resigned.time.value == "2015-03-03")
+    }
+
     @Test func undatedDocumentTakesTheYearOfItsStory() throws {
         var dated = HandDocument("a", "The company announced cuts.", dct: "2025-02-10")
         dated.event("e1", "announced", lemma: "announce")
