@@ -47,7 +47,8 @@ package enum Clause {
 /// - **Agent**: the mention after "by" following a passive participle or a noun event ("was founded by the
 ///   Beatles", "the purchase by Apple").
 /// - **Complement**: a mention after another preposition in that stretch ("a lawsuit against Apple Computer"),
-///   places excepted ("in London").
+///   places excepted ("in London"); not, after a verb, the subject of a clause the preposition opens ("recorded before
+///   Lamar Odom was found").
 /// - **Possessor** of a noun event: a name in the possessive or a possessive pronoun before it, adjectives
 ///   between ("Odom's recent hospitalization", "his arrest").
 ///
@@ -80,6 +81,9 @@ extension EntityIndex {
             if word.tag == .adposition, word.penn != .pos {
                 preposition = word.lower
             } else if let mention = mention(at: j) {
+                // "recorded before Lamar Odom was found": a verb after the mention makes the preposition a conjunction and
+                // the mention the subject of the clause it opens, not a participant of this event.
+                if preposition != nil, !words[w].isNoun, opensClause(after: mention.last, sentence.upperBound, analysis) { break }
                 let role: Entity.Role
                 switch preposition {
                 case nil: role = words[w].isNoun ? .complement : .object
@@ -96,6 +100,13 @@ extension EntityIndex {
             j += 1
         }
         return result
+    }
+
+    /// Whether a finite verb or an auxiliary follows word `j`, past adverbs ("Odom was found", "the council finally votes").
+    private func opensClause(after j: Int, _ end: Int, _ analysis: DocumentAnalysis) -> Bool {
+        var k = j + 1
+        while k < end, analysis.words[k].tag == .adverb { k += 1 }
+        return k < end && !analysis.words[k].inTimex && (analysis.words[k].isFinite || analysis.words[k].isAuxiliary)
     }
 
     /// The mention that is the subject of the verb at `verb` (see the type's documentation).

@@ -104,12 +104,12 @@ extension Build {
     }
 
     /// Whether event `other`, between `mention` and a time, takes the time for itself:
-    /// - a finite verb or an infinitive does ("to clarify her interview"); so does another verb that "before" puts in a
-    ///   clause of its own, no other verb between the two ("recorded before Lamar Odom was found unconscious on Oct. 13":
-    ///   the finding is on Oct. 13 and the recording before it, not on that day; "threatened with death before being
-    ///   released on Tuesday"); a participle alone does not ("a farmer named Hesketh"), nor a verb further down a chain of
-    ///   clauses. "After" and "until" do not block: what follows an event on a day is most often on that day too ("rushed to
-    ///   his bedside upon hearing that he was hospitalized after being found on Oct. 13");
+    /// - a finite verb or an infinitive does ("to clarify her interview"), and so does any verb after a "before" that
+    ///   stands between the two: "before" opens a clause whose time is its own ("her interview was recorded before
+    ///   Lamar Odom was found unconscious on Oct. 13": the finding is on Oct. 13, the interview and its recording before
+    ///   it; "threatened with death before being released on Tuesday"). Otherwise a participle does not ("a farmer named
+    ///   Hesketh"); nor does one after "after" or "until": what follows an event on a day is most often on that day too
+    ///   ("rushed to his bedside upon hearing that he was hospitalized after being found on Oct. 13");
     /// - a noun does when a temporal signal stands between the two events ("done before Odom's hospitalization on
     ///   Oct. 13"), not when it is the verb's object ("failed a fire-safety inspection in 2021").
     func blocks(_ other: Int, from mention: MentionRecord, analysis: DocumentAnalysis) -> Bool {
@@ -118,12 +118,7 @@ extension Build {
             guard let w = analysis.wordIndex(at: mentions[other].span.start), w < analysis.words.count else { return true }
             if analysis.words[w].isFinite || w > 0 && analysis.lower(of: w - 1) == "to" { return true }
             guard lower < upper else { return false }
-            var before = false
-            for k in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {
-                if analysis.words[k].isVerb && !analysis.words[k].inTimex { return false }
-                if ClauseSignal(analysis.lower(of: k)) == .before { before = true }
-            }
-            return before
+            return analysis.wordRange(in: TextSpan(start: lower, end: upper)).contains { ClauseSignal(analysis.lower(of: $0)) == .before }
         }
         guard lower < upper else { return true }
         for w in analysis.wordRange(in: TextSpan(start: lower, end: upper)) {

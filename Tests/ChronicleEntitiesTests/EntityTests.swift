@@ -168,6 +168,14 @@ struct RoleTests {
         #expect(Self.roles("Tessa Vane left the hospital and returned home.", of: "returned")["Tessa Vane"] == .subject)
     }
 
+    /// A preposition followed by a clause is a conjunction: the name after it is that clause's subject, not a
+    /// complement of the verb before it; a name it governs alone stays a complement.
+    @Test func theSubjectOfAClauseAfterAPrepositionTakesNoPart() {
+        #expect(Self.roles("Her interview was recorded before Lamar Odom was found unconscious.", of: "recorded")["Lamar Odom"] == nil)
+        #expect(Self.roles("The criticism of MBC continued after Hwang Woo-Suk admitted the charges.", of: "continued")["Hwang Woo-Suk"] == nil)
+        #expect(Self.roles("Tessa Vane met with Jonah Whitcombe before the concert.", of: "met")["Jonah Whitcombe"] == .complement)
+    }
+
     @Test func aNameElsewhereInTheSentenceTakesNoPart() {
         #expect(Self.roles("Khloe Kardashian watched as doctors operated.", of: "operated").isEmpty)
     }

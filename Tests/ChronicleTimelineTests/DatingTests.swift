@@ -102,9 +102,9 @@ struct DatingTests {
         #expect(scheduled.time.start != date("2015-11-03"))
     }
 
-    /// A time in a clause that "before" opens dates that clause's event, not the event before it ("recorded before Lamar
-    /// Odom was found unconscious on Oct. 13"); after "after" it dates both, and a base form after a modal is its
-    /// subject's predicate ("the closure would save ... next year").
+    /// A time in a clause that "before" opens dates that clause's event, not the events before it ("her interview was
+    /// recorded before Lamar Odom was found unconscious on Oct. 13"); after "after" it dates both, and a base form after a
+    /// modal is its subject's predicate ("the closure would save ... next year").
     @Test func timeOfAClauseOpenedByBeforeIsNotTheEarlierEventsTime() throws {
         var hand = HandDocument("odom", "Her interview was recorded before Lamar Odom was found unconscious on Oct. 13. "
             + "The guard was questioned before being released on Monday. The nurse arrived after being called on Tuesday. "
@@ -117,6 +117,7 @@ struct DatingTests {
         hand.event("e6", "called", lemma: "call")
         hand.event("e7", "closure", lemma: "closure", pos: .noun)
         hand.event("e8", "save", lemma: "save")
+        hand.event("e9", "interview", lemma: "interview", pos: .noun)
         hand.timex("t1", "Oct. 13", "2015-10-13")
         hand.timex("t2", "Monday", "2015-10-26")
         hand.timex("t3", "Tuesday", "2015-10-27")
@@ -130,6 +131,8 @@ struct DatingTests {
         #expect(recorded.time.relation == .before)
         #expect(recorded.time.end.map { $0 <= date("2015-10-13") } == true)
         #expect(TimelineTextRenderer.when(recorded) == "… 2015-10-13")
+        let interview = try #require(timeline.entry(mentioning: "interview", in: [document]))
+        #expect(interview.time.value != "2015-10-13" || interview.time.basis != .explicit)
         let released = try #require(timeline.entry(mentioning: "released", in: [document]))
         #expect(released.time.value == "2015-10-26")
         let questioned = try #require(timeline.entry(mentioning: "questioned", in: [document]))
