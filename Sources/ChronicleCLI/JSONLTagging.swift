@@ -120,6 +120,7 @@ struct JSONLTagging: Sendable {
         }
         var part: [BoundedLineReader.Line] = []
         var partBytes = 0
+        let partByteLimit = Self.partByteLimit(for: pipeline.stages)
         while true {
             let next: BoundedLineReader.Line?
             do {
@@ -132,7 +133,7 @@ struct JSONLTagging: Sendable {
             guard let line = next else { break }
             part.append(line)
             if case .complete(_, let content) = line { partBytes += content.count }
-            if partBytes >= Pipeline.batchBytes || part.count >= Self.partLineLimit {
+            if partBytes >= partByteLimit || part.count >= Self.partLineLimit {
                 try stream.submit(part, consume: consume)
                 (part, partBytes) = ([], 0)
             }
@@ -144,6 +145,13 @@ struct JSONLTagging: Sendable {
             tally.failedInputs += 1
         }
         tally.failedLines += failedLines
+    }
+
+    /// The text bytes of one part of the stream: ``Pipeline/batchBytes`` when several stages run (each stage's model
+    /// then stays in cache over the part's documents), an eighth of it for time expressions alone, whose tables are
+    /// small: the workers then finish the stream together, where a large last part kept one of them busy alone.
+    static func partByteLimit(for stages: Pipeline.Stages) -> Int {
+        stages.subtracting(.time).isEmpty ? Pipeline.batchBytes / 8 : Pipeline.batchBytes
     }
 
     /// Tags the lines of one part of a batch: their documents go through the pipeline together.

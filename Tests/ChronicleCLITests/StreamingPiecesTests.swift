@@ -35,6 +35,14 @@ struct StreamingPiecesTests {
         #expect(try lines(of: input + "\n", limit: 10, chunk: chunk) == expected)
     }
 
+    /// Time expressions alone go to the workers in small parts (both finish the stream together); a pipeline of several
+    /// stages in parts of a whole batch, so that each stage's model stays in cache over its documents.
+    @Test func partsAreSmallForTimeExpressionsAlone() {
+        #expect(JSONLTagging.partByteLimit(for: .time) == Pipeline.batchBytes / 8)
+        #expect(JSONLTagging.partByteLimit(for: [.time, .events, .relations]) == Pipeline.batchBytes)
+        #expect(JSONLTagging.partByteLimit(for: .all) == Pipeline.batchBytes)
+    }
+
     @Test func lineReaderKeepsLinesAtTheLimit() throws {
         #expect(try lines(of: "12345\n123456\n", limit: 5, chunk: 2) == [
             .complete(number: 1, bytes: Array("12345".utf8)),
