@@ -69,7 +69,8 @@ extension Build {
             let saidIn = Set(contents.containing(mention.span))
             let inStretch = candidates[timexStarts.partitionPoint { $0 >= stretch.start }..<timexStarts.partitionPoint { $0 >= stretch.end }]
             for timex in inStretch where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
-                && Set(contents.containing(timex.span)) == saidIn && relativeAdverb.map({ allows($0, after: w, timex, analysis) }) ?? true {
+                && Set(contents.containing(timex.span)) == saidIn && relativeAdverb.map({ allows($0, after: w, timex, analysis) }) ?? true
+                && relativeClause(around: timex, analysis).map({ $0.contains(w) }) ?? true {
                 let distance = timex.span.start > mention.span.start ? timex.span.start - mention.span.end : mention.span.start - timex.span.end
                 let between = timex.span.start > mention.span.start ? mention.span.end..<timex.span.start : timex.span.end..<mention.span.start
                 let blocked = mentionsStarting(in: between).contains { other in other != m && blocks(other, from: mention, analysis: analysis) }
@@ -126,6 +127,23 @@ extension Build {
         }
         return false
     }
+
+    /// The words of the relative clause set off by commas that holds a time (", which opened in 1987,"): from the comma
+    /// before its relative pronoun to the comma after the time, or the end of the sentence. The time is that clause's
+    /// alone ("The Denby site, which opened in 1987, makes crackers": the making is not in 1987).
+    func relativeClause(around timex: TimeExpression, _ analysis: DocumentAnalysis) -> ClosedRange<Int>? {
+        guard let t = analysis.wordIndex(at: timex.span.start), t < analysis.words.count else { return nil }
+        let sentence = analysis.sentenceWords[analysis.words[t].sentence]
+        var k = t - 1
+        while k > sentence.lowerBound, t - k <= 12, !analysis.isBreak(k), analysis.lower(of: k) != "," { k -= 1 }
+        guard k > sentence.lowerBound, analysis.lower(of: k) == ",", k + 1 < t,
+              Self.relativePronouns.contains(analysis.lower(of: k + 1)) else { return nil }
+        var end = t + 1
+        while end < sentence.upperBound, !analysis.isBreak(end), analysis.lower(of: end) != "," { end += 1 }
+        return k...min(end, sentence.upperBound - 1)
+    }
+
+    static let relativePronouns: Set<String> = ["which", "who", "whom", "whose"]
 
     /// Adverbs that place an event against the story's reference time ("added later", "had left earlier").
     static let relativeTimeAdverbs: Set<String> = [

@@ -168,6 +168,30 @@ struct DatingTests {
         #expect(resigned.time.basis == .explicit && resigned.time.value == "2015-03-03")
     }
 
+    /// A time in a relative clause set off by commas is that clause's: "The Denby site, which opened in 1987, makes
+    /// crackers" does not make crackers in 1987, and "Yeltsin fired Zaitsev, who had taken the post in August 1996"
+    /// did not fire him then.
+    @Test func timeOfARelativeClauseStaysInIt() throws {
+        var hand = HandDocument("denby", "The Denby site, which opened in 1987, makes crackers. "
+            + "Yeltsin fired Zaitsev, who had taken the post in August 1996.", dct: "1997-04-14")
+        hand.event("e1", "opened", lemma: "open")
+        hand.event("e2", "makes", lemma: "make")
+        hand.event("e3", "fired", lemma: "fire")
+        hand.event("e4", "taken", lemma: "take")
+        hand.timex("t1", "1987", "1987")
+        hand.timex("t2", "August 1996", "1996-08")
+        let document = hand.build()
+        let timeline = TimelineBuilder().build([document])
+        let opened = try #require(timeline.entry(mentioning: "opened", in: [document]))
+        #expect(opened.time.basis == .explicit && opened.time.value == "1987")
+        let makes = try #require(timeline.entry(mentioning: "makes", in: [document]))
+        #expect(makes.time.value != "1987")
+        let taken = try #require(timeline.entry(mentioning: "taken", in: [document]))
+        #expect(taken.time.basis == .explicit && taken.time.value == "1996-08")
+        let fired = try #require(timeline.entry(mentioning: "fired", in: [document]))
+        #expect(fired.time.value != "1996-08")
+    }
+
     @Test func undatedDocumentTakesTheYearOfItsStory() throws {
         var dated = HandDocument("a", "The company announced cuts.", dct: "2025-02-10")
         dated.event("e1", "announced", lemma: "announce")
