@@ -54,6 +54,8 @@ extension Build {
             ordered[starts.partitionPoint { $0 >= text.lowerBound }..<starts.partitionPoint { $0 >= text.upperBound }]
         }
         let timexStarts = candidates.map(\.span.start)
+        // The relative clause set off by commas that holds each time, if any (its words), found once per time.
+        let relativeClauses = candidates.map { relativeClause(around: $0, analysis) }
         // What was said and the words around it are different clauses: a time outside a statement's content dates the
         // saying ("said on Wednesday that her interview was done ..."), not what was said.
         let contents = StatementContents(document.statements)
@@ -67,10 +69,12 @@ extension Build {
             let relativeAdverb = relativeTimeAdverb(around: w, analysis: analysis)
             var best: (timex: TimeExpression, distance: Int)?
             let saidIn = Set(contents.containing(mention.span))
-            let inStretch = candidates[timexStarts.partitionPoint { $0 >= stretch.start }..<timexStarts.partitionPoint { $0 >= stretch.end }]
-            for timex in inStretch where stretch.contains(timex.span) && !timex.span.overlaps(mention.span)
-                && Set(contents.containing(timex.span)) == saidIn && relativeAdverb.map({ allows($0, after: w, timex, analysis) }) ?? true
-                && relativeClause(around: timex, analysis).map({ $0.contains(w) }) ?? true {
+            let inStretch = timexStarts.partitionPoint { $0 >= stretch.start }..<timexStarts.partitionPoint { $0 >= stretch.end }
+            for index in inStretch {
+                let timex = candidates[index]
+                guard stretch.contains(timex.span), !timex.span.overlaps(mention.span), Set(contents.containing(timex.span)) == saidIn,
+                      relativeAdverb.map({ allows($0, after: w, timex, analysis) }) ?? true,
+                      relativeClauses[index].map({ $0.contains(w) }) ?? true else { continue }
                 let distance = timex.span.start > mention.span.start ? timex.span.start - mention.span.end : mention.span.start - timex.span.end
                 let between = timex.span.start > mention.span.start ? mention.span.end..<timex.span.start : timex.span.end..<mention.span.start
                 let blocked = mentionsStarting(in: between).contains { other in other != m && blocks(other, from: mention, analysis: analysis) }
@@ -129,8 +133,8 @@ extension Build {
     }
 
     /// The words of the relative clause set off by commas that holds a time (", which opened in 1987,"): from the comma
-    /// before its relative pronoun to the comma after the time, or the end of the sentence. The time is that clause's
-    /// alone ("The Denby site, which opened in 1987, makes crackers": the making is not in 1987).
+    /// before its relative pronoun to the comma after the time, or the end of the sentence (at most 40 words on). The
+    /// time is that clause's alone ("The Denby site, which opened in 1987, makes crackers": the making is not in 1987).
     func relativeClause(around timex: TimeExpression, _ analysis: DocumentAnalysis) -> ClosedRange<Int>? {
         guard let t = analysis.wordIndex(at: timex.span.start), t < analysis.words.count else { return nil }
         let sentence = analysis.sentenceWords[analysis.words[t].sentence]
@@ -139,7 +143,7 @@ extension Build {
         guard k > sentence.lowerBound, analysis.lower(of: k) == ",", k + 1 < t,
               Self.relativePronouns.contains(analysis.lower(of: k + 1)) else { return nil }
         var end = t + 1
-        while end < sentence.upperBound, !analysis.isBreak(end), analysis.lower(of: end) != "," { end += 1 }
+        while end < sentence.upperBound, end - t < 40, !analysis.isBreak(end), analysis.lower(of: end) != "," { end += 1 }
         return k...min(end, sentence.upperBound - 1)
     }
 
